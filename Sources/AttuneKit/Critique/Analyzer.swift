@@ -1,0 +1,128 @@
+/// Analyses replies: text pipeline → one pass of the automaton → exceptions →
+/// merged findings → bid → score. One per thread (it owns ICU objects).
+public final class Analyzer {
+    public let engine: Engine
+    private let pipeline: TextPipeline
+    private var ruleMatcher: Matcher
+    private var bidMatcher: Matcher
+    private var feelingMatcher: Matcher
+    private let filter: CandidateFilter
+    private let contrast: Set<String>
+
+    init(engine: Engine) throws(AttuneError) {
+        self.engine = engine
+        pipeline = try TextPipeline(lexicon: engine.ruleSet.lexicon, vocabulary: engine.vocabulary)
+        ruleMatcher = Matcher(automaton: engine.rules)
+        bidMatcher = Matcher(automaton: engine.bids)
+        feelingMatcher = Matcher(automaton: engine.feelings)
+        let lexicon = engine.ruleSet.lexicon
+        filter = CandidateFilter(
+            rules: engine.ruleSet.rules, automaton: engine.rules, negators: lexicon.words(of: "negators"),
+            subjectPronouns: lexicon.words(of: "subject_pronouns"))
+        contrast = lexicon.words(of: "contrast")
+    }
+
+    /// The critique of `text`, read as an answer to `context` when one is given.
+    public func analyze(_ text: String, context: String? = nil) -> Analysis {
+        analyzeWithTrace(text, context: context).analysis
+    }
+
+    /// The critique plus what `explain` shows: tokens, raw matches and suppressions.
+    public func analyzeWithTrace(_ text: String, context: String? = nil) -> (analysis: Analysis, trace: Trace) {
+        var notes: [String] = []
+        var context = context
+        if let given = context, given.allSatisfy({ $0.isWhitespace }) {
+            notes.append("The context is empty, so the reply is read without one.")
+            context = nil
+        }
+        let bid = context.map(readBid)
+        let tokenized = pipeline.tokenize(text)
+        let matches = ruleMatcher.matches(in: tokenized)
+        let (kept, suppressed) = filter.filter(matches, in: tokenized)
+        var findings = FindingMerger.merge(kept, rules: engine.ruleSet.rules, text: tokenized)
+        if let bid, bid.kind.isEmotional, !findings.contains(where: { $0.polarity == .attuned }),
+            !findings.contains(where: { $0.polarity == .misattuned })
+        {
+            findings.append(turnedAway(tokenized, isEmpty: tokenized.tokens.isEmpty))
+        }
+        if tokenized.tokens.isEmpty && findings.isEmpty { notes.append("Nothing to analyse: the reply is empty.") }
+        let scored = Scorer(policy: engine.ruleSet.scoring, contrast: contrast).score(findings, in: tokenized)
+        let analysis = Analysis(
+            text: text, context: context, score: scored.score, verdict: scored.verdict, findings: scored.findings,
+            bid: bid, notes: notes, scoreLines: scored.lines)
+        let trace = Trace(
+            tokens: tokenized, matches: matches, kept: kept, suppressed: suppressed, automaton: engine.rules,
+            rules: engine.ruleSet.rules)
+        return (analysis, trace)
+    }
+
+    /// Classifies the message being answered by the cues of `Rules/bids.yaml`: the kind
+    /// with the most matching cues wins, earlier kinds break ties.
+    func readBid(_ context: String) -> Bid {
+        let tokenized = pipeline.tokenize(context)
+        var counts = Array(repeating: 0, count: engine.ruleSet.bids.kinds.count)
+        for match in bidMatcher.matches(in: tokenized) {
+            counts[engine.bids.patterns[Int(match.pattern)].owner] += 1
+        }
+        var kind = BidKind.neutral
+        if let best = counts.indices.max(by: { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }),
+            counts[best] > 0
+        {
+            kind = engine.ruleSet.bids.kinds[best].kind
+        }
+        var feelings: [String] = []
+        for match in feelingMatcher.matches(in: tokenized) {
+            let words = tokenized.tokens[match.start..<match.end].map(\.text).joined(separator: " ")
+            if !feelings.contains(words) { feelings.append(words) }
+        }
+        return Bid(kind: kind, feelings: feelings)
+    }
+
+    private func turnedAway(_ text: TokenizedText, isEmpty: Bool) -> Finding {
+        let cue = engine.ruleSet.bids.turnedAway
+        let end = text.tokens.last?.end ?? 0
+        let start = text.tokens.first?.start ?? 0
+        return Finding(
+            rule: cue.id, category: .withdrawal, start: text.codePointOffset(ofUTF16: start),
+            end: text.codePointOffset(ofUTF16: end), excerpt: text.excerpt(utf16: start..<end),
+            message: cue.message, suggestions: cue.suggestions, attune: cue.attune, weight: cue.weight,
+            effectiveWeight: cue.weight, discount: nil, tokens: 0..<text.tokens.count, utf16: start..<end)
+    }
+}
+
+/// What happened inside one analysis, for `attune explain` and `attune rules test`.
+public struct Trace: Sendable {
+    public let tokens: TokenizedText
+    let matches: [PatternMatch]
+    let kept: [Candidate]
+    let suppressed: [Suppression]
+    let automaton: Automaton
+    let rules: [Rule]
+
+    /// Rule matches before exceptions: rule id, pattern source, token range, focus range.
+    public var ruleMatches: [(rule: String, pattern: String, tokens: Range<Int>, focus: Range<Int>)] {
+        matches.compactMap { match in
+            let info = automaton.patterns[Int(match.pattern)]
+            guard !info.isException else { return nil }
+            return (rules[info.owner].id, source(of: match), match.start..<match.end, match.focusStart..<match.focusEnd)
+        }
+    }
+
+    /// Focus spans (UTF-16) of the candidates of `ruleID` that survived its exceptions.
+    public func keptSpans(of ruleID: String) -> [Range<Int>] {
+        kept.filter { rules[$0.rule].id == ruleID }.map { candidate in
+            let match = candidate.match
+            let focus = match.focusStart < match.focusEnd ? match.focusStart..<match.focusEnd : match.start..<match.end
+            return tokens.tokens[focus.lowerBound].start..<tokens.tokens[focus.upperBound - 1].end
+        }
+    }
+
+    /// Candidates an exception removed, with the reason.
+    public var suppressions: [(rule: String, pattern: String, tokens: Range<Int>, reason: String)] {
+        suppressed.map { (rules[$0.rule].id, source(of: $0.match), $0.match.start..<$0.match.end, $0.reason) }
+    }
+
+    private func source(of match: PatternMatch) -> String {
+        automaton.source(of: match.pattern, in: rules)
+    }
+}

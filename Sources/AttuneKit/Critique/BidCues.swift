@@ -1,0 +1,81 @@
+import Yams
+
+/// What kind of message a reply answers (its "bid", in Gottman's sense).
+public enum BidKind: String, Sendable, CaseIterable {
+    case distress, complaint, goodNews = "good_news", request, neutral
+
+    /// A bid for emotional connection: ignoring it is turning away.
+    public var isEmotional: Bool { self == .distress || self == .complaint || self == .goodNews }
+}
+
+/// The declarative cues of `Rules/bids.yaml`: patterns per bid kind, in priority order,
+/// and the finding given to a reply that turns away from an emotional bid.
+public struct BidCues: Sendable {
+    public var kinds: [(kind: BidKind, patterns: [Pattern])] = []
+    /// The withdrawal finding for an empty or ignoring reply to an emotional bid.
+    public var turnedAway = TurnedAway()
+
+    public init() {}
+
+    public struct TurnedAway: Sendable {
+        public var id = "withdrawal.turned-away"
+        public var weight = 1.0
+        public var attune = AttuneComponent.turningToward
+        public var message = "The message you are answering reaches out with a feeling, and this reply does not turn toward it."
+        public var suggestions: [String] = []
+    }
+}
+
+struct BidCuesLoader {
+    let lexicon: Lexicon
+
+    func load(_ file: RuleSet.File, log: inout DiagnosticLog) -> BidCues {
+        var cues = BidCues()
+        var reader = YAMLReader(file: file.path)
+        defer { log.append(contentsOf: reader.log.diagnostics) }
+        guard let root = reader.parse(file.contents), let pairs = reader.mapping(root, "bids.yaml") else { return cues }
+        reader.checkKeys(pairs, allowed: ["kinds", "turned_away"], in: "bids.yaml")
+        for pair in pairs where pair.key == "kinds" {
+            guard let kinds = reader.mapping(pair.value, "'kinds'") else { continue }
+            for kindPair in kinds {
+                guard let kind = BidKind(rawValue: kindPair.key), kind != .neutral else {
+                    reader.log.error(
+                        reader.at(kindPair.keyNode),
+                        RuleFileLoader.unknown("bid kind", kindPair.key, BidKind.allCases.dropLast().map(\.rawValue)))
+                    continue
+                }
+                let sources = reader.strings(kindPair.value, "the patterns of '\(kindPair.key)'") ?? []
+                var patterns: [Pattern] = []
+                for (source, node) in sources {
+                    if let pattern = RuleFileLoader(lexicon: lexicon).parsePattern(source, node, &reader) {
+                        patterns.append(pattern)
+                    }
+                }
+                cues.kinds.append((kind, patterns))
+            }
+        }
+        for pair in pairs where pair.key == "turned_away" {
+            guard let fields = reader.mapping(pair.value, "'turned_away'") else { continue }
+            reader.checkKeys(fields, allowed: ["id", "weight", "attune", "message", "suggestions"], in: "'turned_away'")
+            for field in fields {
+                switch field.key {
+                case "id": cues.turnedAway.id = reader.string(field.value, "'id'") ?? cues.turnedAway.id
+                case "weight": cues.turnedAway.weight = reader.number(field.value, "'weight'", in: 0.5...5) ?? 1
+                case "message": cues.turnedAway.message = reader.string(field.value, "'message'") ?? ""
+                case "suggestions":
+                    cues.turnedAway.suggestions = reader.strings(field.value, "'suggestions'")?.map(\.0) ?? []
+                case "attune":
+                    if let text = reader.string(field.value, "'attune'") {
+                        if let component = AttuneComponent(rawValue: text) {
+                            cues.turnedAway.attune = component
+                        } else {
+                            reader.log.error(reader.at(field.value), RuleFileLoader.unknown("ATTUNE component", text, AttuneComponent.allCases.map(\.rawValue)))
+                        }
+                    }
+                default: break
+                }
+            }
+        }
+        return cues
+    }
+}

@@ -1,0 +1,50 @@
+/// One flagged span of a reply.
+public struct Finding: Sendable, Equatable {
+    public var rule: String
+    public var category: Category
+    public var polarity: Polarity { category.polarity }
+    /// Code point offsets into the reply: `excerpt == text[start..<end]`.
+    public var start: Int
+    public var end: Int
+    public var excerpt: String
+    public var message: String
+    public var suggestions: [String]
+    public var attune: AttuneComponent
+    /// The rule's weight.
+    public var weight: Double
+    /// The weight that counted in the score, after discounts.
+    public var effectiveWeight: Double
+    /// Why the weight was discounted, if it was.
+    public var discount: String?
+    /// Token range of the focus (end exclusive); empty for a finding on an empty reply.
+    var tokens: Range<Int>
+    /// UTF-16 offsets of the focus in the reply.
+    var utf16: Range<Int>
+}
+
+/// The verdict that goes with a score.
+public enum Verdict: String, Sendable {
+    case attuned, mixed, misattuned, neutral
+}
+
+/// The complete critique of one reply.
+public struct Analysis: Sendable {
+    public var text: String
+    public var context: String?
+    public var score: Int
+    public var verdict: Verdict
+    public var findings: [Finding]
+    /// What the context was read as; nil without a context.
+    public var bid: Bid?
+    /// Remarks for the reader ("nothing to analyse", "empty context ignored").
+    public var notes: [String]
+    /// How the score was reached, line by line (for `explain`).
+    public var scoreLines: [String]
+}
+
+/// The message being answered, as read by `BidReader`.
+public struct Bid: Sendable, Equatable {
+    public var kind: BidKind
+    /// Feeling words the message used (normalized).
+    public var feelings: [String]
+}

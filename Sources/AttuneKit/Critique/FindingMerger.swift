@@ -1,0 +1,47 @@
+/// Turns surviving candidates into findings: one per span, overlapping findings of one
+/// category merged into one (the heaviest rule speaks for the merged span).
+enum FindingMerger {
+    static func merge(_ candidates: [Candidate], rules: [Rule], text: TokenizedText) -> [Finding] {
+        var byCategory: [Category: [(rule: Rule, focus: Range<Int>)]] = [:]
+        for candidate in candidates {
+            let rule = rules[candidate.rule]
+            let match = candidate.match
+            let focus = match.focusStart < match.focusEnd ? match.focusStart..<match.focusEnd : match.start..<match.end
+            byCategory[rule.category, default: []].append((rule, focus))
+        }
+        var findings: [Finding] = []
+        for category in Category.allCases {
+            guard let items = byCategory[category]?.sorted(by: { $0.focus.lowerBound < $1.focus.lowerBound }) else {
+                continue
+            }
+            var current = items[0]
+            for item in items.dropFirst() {
+                if item.focus.lowerBound < current.focus.upperBound {
+                    let span = current.focus.lowerBound..<max(current.focus.upperBound, item.focus.upperBound)
+                    current = (heavier(current.rule, item.rule), span)
+                } else {
+                    findings.append(finding(current.rule, current.focus, text))
+                    current = item
+                }
+            }
+            findings.append(finding(current.rule, current.focus, text))
+        }
+        return findings.sorted { ($0.start, $0.category) < ($1.start, $1.category) }
+    }
+
+    /// The rule that speaks for a merged span: the heavier one, the earlier id on a tie.
+    private static func heavier(_ a: Rule, _ b: Rule) -> Rule {
+        if a.weight != b.weight { return a.weight > b.weight ? a : b }
+        return a.id <= b.id ? a : b
+    }
+
+    static func finding(_ rule: Rule, _ focus: Range<Int>, _ text: TokenizedText) -> Finding {
+        let start = text.tokens[focus.lowerBound].start
+        let end = text.tokens[focus.upperBound - 1].end
+        return Finding(
+            rule: rule.id, category: rule.category, start: text.codePointOffset(ofUTF16: start),
+            end: text.codePointOffset(ofUTF16: end), excerpt: text.excerpt(utf16: start..<end), message: rule.message,
+            suggestions: rule.suggestions, attune: rule.attune, weight: rule.weight, effectiveWeight: rule.weight,
+            discount: nil, tokens: focus, utf16: start..<end)
+    }
+}

@@ -1,0 +1,241 @@
+/// Every pattern of every rule compiled into one nondeterministic automaton over token
+/// ids. A match is found by one left-to-right pass over the tokens (see `Matcher`), so
+/// analysis time grows with the text, not with rules × text: the first token of every
+/// pattern is looked up in a table, and only partial matches that are alive are carried.
+struct Automaton: Sendable {
+    /// What a consuming state accepts.
+    enum Test: Sendable {
+        case token(Int32)
+        case tokens(Set<Int32>)
+        case any
+        case notIn(Set<Int32>)
+
+        func accepts(_ id: Int32) -> Bool {
+            switch self {
+            case .token(let expected): return id == expected
+            case .tokens(let set): return set.contains(id)
+            case .any: return true
+            case .notIn(let set): return !set.contains(id)
+            }
+        }
+    }
+
+    enum Anchor: Sendable {
+        case sentenceStart, sentenceEnd, clauseStart
+    }
+
+    enum State: Sendable {
+        case consume(Test, next: Int32)
+        case split([Int32])
+        case anchor(Anchor, next: Int32)
+        case focusStart(next: Int32)
+        case focusEnd(next: Int32)
+        case accept(pattern: Int32)
+    }
+
+    /// Which rule (or other owner, such as a bid kind) a compiled pattern belongs to, and how.
+    struct PatternInfo: Sendable {
+        var owner: Int
+        /// An `unless` pattern: it cancels its rule's overlapping matches.
+        var isException: Bool
+        var sentenceKind: Pattern.SentenceKind
+        var literalWords: Set<Int32>
+        /// Position among the owner's patterns (`unless` patterns follow the others).
+        var ordinal: Int
+    }
+
+    /// The source text of a compiled rule pattern, for traces and messages.
+    func source(of pattern: Int32, in rules: [Rule]) -> String {
+        let info = patterns[Int(pattern)]
+        let rule = rules[info.owner]
+        if info.ordinal < rule.patterns.count { return rule.patterns[info.ordinal].source }
+        let unless = info.ordinal - rule.patterns.count
+        return unless < rule.exceptions.unless.count ? rule.exceptions.unless[unless].source : ""
+    }
+
+    /// Where a match may begin, given what the position is.
+    enum StartContext: Int, Sendable, CaseIterable {
+        case midClause, clauseStart, sentenceStart
+    }
+
+    struct Entry: Sendable {
+        var state: Int32
+        /// The path from the root crossed `[`: the focus starts where the match does.
+        var focusOpened: Bool
+    }
+
+    var states: [State] = []
+    var patterns: [PatternInfo] = []
+    /// First-token tables, per start context: token id → consuming states.
+    var firstToken: [[Int32: [Entry]]] = Array(repeating: [:], count: StartContext.allCases.count)
+    /// Consuming states a pattern can start with that accept any token (`_`, `!x`).
+    var firstWildcards: [[Entry]] = Array(repeating: [], count: StartContext.allCases.count)
+}
+
+/// Builds the automaton from rules and their lexicon.
+struct AutomatonBuilder {
+    private var automaton = Automaton()
+    private var vocabulary: Vocabulary
+    private let lexicon: Lexicon
+    private var roots: [Int32] = []
+
+    init(lexicon: Lexicon, vocabulary: Vocabulary) {
+        self.lexicon = lexicon
+        self.vocabulary = vocabulary
+    }
+
+    /// Compiles every pattern and `unless` pattern of `rules`; pattern owners are rule indices.
+    static func build(rules: [Rule], lexicon: Lexicon, vocabulary: inout Vocabulary) -> Automaton {
+        var builder = AutomatonBuilder(lexicon: lexicon, vocabulary: vocabulary)
+        for (index, rule) in rules.enumerated() {
+            for (ordinal, pattern) in rule.patterns.enumerated() {
+                builder.add(pattern, owner: index, ordinal: ordinal, isException: false)
+            }
+            for (ordinal, pattern) in rule.exceptions.unless.enumerated() {
+                builder.add(pattern, owner: index, ordinal: rule.patterns.count + ordinal, isException: true)
+            }
+        }
+        return builder.finish(&vocabulary)
+    }
+
+    /// Compiles groups of patterns; pattern owners are group indices.
+    static func build(groups: [[Pattern]], lexicon: Lexicon, vocabulary: inout Vocabulary) -> Automaton {
+        var builder = AutomatonBuilder(lexicon: lexicon, vocabulary: vocabulary)
+        for (index, group) in groups.enumerated() {
+            for (ordinal, pattern) in group.enumerated() {
+                builder.add(pattern, owner: index, ordinal: ordinal, isException: false)
+            }
+        }
+        return builder.finish(&vocabulary)
+    }
+
+    private mutating func finish(_ grown: inout Vocabulary) -> Automaton {
+        buildFirstTokenTables()
+        grown = vocabulary
+        return automaton
+    }
+
+    private mutating func add(_ pattern: Pattern, owner: Int, ordinal: Int, isException: Bool) {
+        let index = Int32(automaton.patterns.count)
+        automaton.patterns.append(
+            .init(
+                owner: owner, isException: isException, sentenceKind: pattern.sentenceKind,
+                literalWords: Set(pattern.literalWords.map { vocabulary.intern($0) }), ordinal: ordinal))
+        let accept = newState(.accept(pattern: index))
+        roots.append(compile(pattern.elements, next: accept))
+    }
+
+    // MARK: Thompson construction, back to front
+
+    private mutating func compile(_ elements: [PatternElement], next: Int32) -> Int32 {
+        var entry = next
+        for element in elements.reversed() { entry = compile(element, next: entry) }
+        return entry
+    }
+
+    private mutating func compile(_ element: PatternElement, next: Int32) -> Int32 {
+        switch element {
+        case .word(let words):
+            let ids = words.map { vocabulary.intern($0) }
+            return newState(.consume(ids.count == 1 ? .token(ids[0]) : .tokens(Set(ids)), next: next))
+        case .list(let name):
+            return compileList(name, next: next)
+        case .any:
+            return newState(.consume(.any, next: next))
+        case .none(let words, let lists):
+            var excluded = Set(words.map { vocabulary.intern($0) })
+            for list in lists {
+                for entry in lexicon.lists[list]?.entries ?? [] where entry.count == 1 {
+                    excluded.insert(vocabulary.intern(entry[0]))
+                }
+            }
+            return newState(.consume(.notIn(excluded), next: next))
+        case .gap(let minimum, let maximum):
+            var entry = next
+            for _ in 0..<(maximum - minimum) {
+                let token = newState(.consume(.any, next: entry))
+                entry = newState(.split([token, next]))
+            }
+            for _ in 0..<minimum { entry = newState(.consume(.any, next: entry)) }
+            return entry
+        case .group(let alternatives):
+            let entries = alternatives.map { compile($0, next: next) }
+            return entries.count == 1 ? entries[0] : newState(.split(entries))
+        case .optional(let inner):
+            return newState(.split([compile(inner, next: next), next]))
+        case .focusStart: return newState(.focusStart(next: next))
+        case .focusEnd: return newState(.focusEnd(next: next))
+        case .sentenceStart: return newState(.anchor(.sentenceStart, next: next))
+        case .sentenceEnd: return newState(.anchor(.sentenceEnd, next: next))
+        case .clauseStart: return newState(.anchor(.clauseStart, next: next))
+        }
+    }
+
+    /// A list's one-word entries share one state (a set test); longer entries are sequences.
+    private mutating func compileList(_ name: String, next: Int32) -> Int32 {
+        let entries = lexicon.lists[name]?.entries ?? []
+        var branches: [Int32] = []
+        let singles = entries.filter { $0.count == 1 }.map { vocabulary.intern($0[0]) }
+        if !singles.isEmpty { branches.append(newState(.consume(.tokens(Set(singles)), next: next))) }
+        for entry in entries where entry.count > 1 {
+            var entryState = next
+            for word in entry.reversed() {
+                entryState = newState(.consume(.token(vocabulary.intern(word)), next: entryState))
+            }
+            branches.append(entryState)
+        }
+        return branches.count == 1 ? branches[0] : newState(.split(branches))
+    }
+
+    private mutating func newState(_ state: Automaton.State) -> Int32 {
+        automaton.states.append(state)
+        return Int32(automaton.states.count - 1)
+    }
+
+    // MARK: first-token tables
+
+    /// Resolves, once, the empty moves from each pattern's start for each kind of
+    /// position, so matching a token never walks every pattern.
+    private mutating func buildFirstTokenTables() {
+        for context in Automaton.StartContext.allCases {
+            var table: [Int32: [Automaton.Entry]] = [:]
+            var wildcards: [Automaton.Entry] = []
+            for root in roots {
+                var seen: Set<Int32> = []
+                collectFirst(root, focusOpened: false, context: context, seen: &seen) { entry in
+                    guard case .consume(let test, _) = automaton.states[Int(entry.state)] else { return }
+                    switch test {
+                    case .token(let id): table[id, default: []].append(entry)
+                    case .tokens(let ids): for id in ids { table[id, default: []].append(entry) }
+                    case .any, .notIn: wildcards.append(entry)
+                    }
+                }
+            }
+            automaton.firstToken[context.rawValue] = table
+            automaton.firstWildcards[context.rawValue] = wildcards
+        }
+    }
+
+    private func collectFirst(
+        _ state: Int32, focusOpened: Bool, context: Automaton.StartContext, seen: inout Set<Int32>,
+        _ found: (Automaton.Entry) -> Void
+    ) {
+        guard seen.insert(state).inserted else { return }
+        switch automaton.states[Int(state)] {
+        case .consume: found(.init(state: state, focusOpened: focusOpened))
+        case .split(let targets):
+            for target in targets { collectFirst(target, focusOpened: focusOpened, context: context, seen: &seen, found) }
+        case .anchor(let anchor, let next):
+            let holds: Bool
+            switch anchor {
+            case .sentenceStart: holds = context == .sentenceStart
+            case .clauseStart: holds = context != .midClause
+            case .sentenceEnd: holds = false
+            }
+            if holds { collectFirst(next, focusOpened: focusOpened, context: context, seen: &seen, found) }
+        case .focusStart(let next): collectFirst(next, focusOpened: true, context: context, seen: &seen, found)
+        case .focusEnd(let next): collectFirst(next, focusOpened: focusOpened, context: context, seen: &seen, found)
+        case .accept: break
+        }
+    }
+}

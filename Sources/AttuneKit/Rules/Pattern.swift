@@ -1,0 +1,53 @@
+/// A parsed pattern: a bounded sequence of token elements (see Rules/README.md).
+public struct Pattern: Sendable {
+    public enum SentenceKind: String, Sendable {
+        case any, question, statement
+    }
+
+    /// The pattern as written in the rule file.
+    public var source: String
+    public var elements: [PatternElement]
+    /// `<?>` or `<.>`: the kind of sentence the match must be in.
+    public var sentenceKind: SentenceKind
+    public var location: SourceLocation
+
+    /// Literal words anywhere in the pattern: a negator the author wrote on purpose
+    /// ("it is not a big deal") does not negate the match.
+    public var literalWords: Set<String> {
+        var words: Set<String> = []
+        func collect(_ elements: [PatternElement]) {
+            for element in elements {
+                switch element {
+                case .word(let options): words.formUnion(options)
+                case .group(let alternatives): alternatives.forEach(collect)
+                case .optional(let inner): collect([inner])
+                default: break
+                }
+            }
+        }
+        collect(elements)
+        return words
+    }
+}
+
+/// One element of a pattern.
+public indirect enum PatternElement: Sendable, Equatable {
+    /// One token equal to any of these words (`word`, `a|b|c`).
+    case word([String])
+    /// Any entry of a word list (`@name`).
+    case list(String)
+    /// Any one token (`_`).
+    case any
+    /// Any one token that is none of these words and in none of these lists (`!x`, `!@list`).
+    case none(words: [String], lists: [String])
+    /// Between `min` and `max` arbitrary tokens (`_{min,max}`).
+    case gap(min: Int, max: Int)
+    /// Any of these sequences (`(a b|c)`).
+    case group([[PatternElement]])
+    /// The element, or nothing (`x?`).
+    case optional(PatternElement)
+    /// `[` and `]`: the reported span.
+    case focusStart, focusEnd
+    /// `<s>`, `</s>`, `<c>`.
+    case sentenceStart, sentenceEnd, clauseStart
+}

@@ -1,0 +1,80 @@
+/// The five things attune looks for (see ../shared/docs/categories.md).
+public enum Category: String, Sendable, CaseIterable, Codable, Comparable {
+    case fixing, minimizing, defensiveness, withdrawal, validating
+
+    /// Validating attunes; the other four misattune.
+    public var polarity: Polarity { self == .validating ? .attuned : .misattuned }
+
+    public static func < (lhs: Category, rhs: Category) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+public enum Polarity: String, Sendable, Codable {
+    case misattuned, attuned
+}
+
+/// Gottman's ATTUNE components, which every rule's message is tied to.
+public enum AttuneComponent: String, Sendable, CaseIterable, Codable {
+    case awareness, turningToward = "turning-toward", tolerance, understanding
+    case nonDefensive = "non-defensive", empathy
+
+    public var title: String {
+        switch self {
+        case .awareness: return "Awareness"
+        case .turningToward: return "Turning toward"
+        case .tolerance: return "Tolerance"
+        case .understanding: return "Understanding"
+        case .nonDefensive: return "Non-defensive responding"
+        case .empathy: return "Empathy"
+        }
+    }
+}
+
+/// One declarative rule: what to look for, what cancels it, what it means, and the
+/// examples that prove it.
+public struct Rule: Sendable, Identifiable {
+    public var id: String
+    public var category: Category
+    /// How much one finding moves the score (1 mild … 5 severe, or strongly attuned).
+    public var weight: Double
+    public var attune: AttuneComponent
+    public var message: String
+    public var suggestions: [String]
+    public var patterns: [Pattern]
+    public var exceptions: Exceptions
+    public var examples: [Example]
+    /// Where the rule is defined.
+    public var location: SourceLocation
+
+    public var polarity: Polarity { category.polarity }
+}
+
+/// What suppresses a candidate match of a rule.
+public struct Exceptions: Sendable {
+    /// A negator (@negators) shortly before the match, or inside a gap of it.
+    public var negation = false
+    /// The clause's subject, just before the match, is one of these words.
+    public var subjects: [String] = []
+    /// Inside quotation marks or reported speech ("when you said 'calm down'").
+    public var quoted = true
+    /// Patterns that cancel the rule where they overlap its match.
+    public var unless: [Pattern] = []
+
+    public init() {}
+}
+
+/// An example sentence a rule must match (with its expected span) or must not.
+public struct Example: Sendable {
+    public enum Expectation: Sendable, Equatable {
+        /// Must match; `span` is the expected excerpt's UTF-16 range in `text`, when marked.
+        case match(span: Range<Int>?)
+        case noMatch
+    }
+
+    /// The example text with the [span markers] removed.
+    public var text: String
+    public var context: String?
+    public var expectation: Expectation
+    public var location: SourceLocation
+}

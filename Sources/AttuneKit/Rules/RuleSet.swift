@@ -1,0 +1,144 @@
+import Foundation
+
+/// Everything the engine reads from rule folders: the lexicon, the rules, the bid cues
+/// and the scoring constants, with every diagnostic found while reading them.
+public struct RuleSet: Sendable {
+    public var lexicon = Lexicon()
+    public var rules: [Rule] = []
+    public var bids = BidCues()
+    public var scoring = ScoringPolicy()
+    /// Warnings and notes (errors make loading throw).
+    public var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    /// A rule file: its path as reported in diagnostics, and its text.
+    public typealias File = (path: String, contents: String)
+
+    /// The rules embedded in the binary at build time (from the package's Rules/).
+    public static func builtIn() throws(AttuneError) -> RuleSet {
+        try load(base: builtInFiles())
+    }
+
+    /// The embedded rule files, with paths as they stand in the repository.
+    public static func builtInFiles() -> [File] {
+        embeddedRuleFiles.map { ("Rules/" + $0.path, $0.contents) }
+    }
+
+    /// Loads a base set of files (lexicon, rules, bids, scoring) and optional packs
+    /// whose rules are added, replacing base rules with the same id.
+    ///
+    /// Throws `invalidRules` with every diagnostic when any file has an error, unless
+    /// `skipBroken` is set: then rules with errors are left out and the errors are
+    /// kept in `diagnostics` for the caller to report.
+    public static func load(base: [File], packs: [[File]] = [], skipBroken: Bool = false) throws(AttuneError)
+        -> RuleSet
+    {
+        var set = RuleSet()
+        var log = DiagnosticLog()
+        let all = base + packs.flatMap { $0 }
+        LexiconLoader.load(all.filter { Self.kind(of: $0.path) == .lexicon }, into: &set.lexicon, log: &log)
+        LexiconLoader.checkContract(set.lexicon, log: &log)
+        let loader = RuleFileLoader(lexicon: set.lexicon)
+        for file in base {
+            switch kind(of: file.path) {
+            case .rules: set.rules += loader.load(path: file.path, contents: file.contents, log: &log)
+            case .bids: set.bids = BidCuesLoader(lexicon: set.lexicon).load(file, log: &log)
+            case .scoring: set.scoring = ScoringPolicy.load(file, log: &log)
+            case .lexicon, .ignored: break
+            }
+        }
+        var ids = Dictionary(set.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        checkDuplicates(set.rules, &log)
+        for pack in packs {
+            for file in pack where kind(of: file.path) == .rules {
+                for rule in loader.load(path: file.path, contents: file.contents, log: &log) {
+                    if let index = ids[rule.id] {
+                        log.note(rule.location, "rule '\(rule.id)' replaces the one at \(set.rules[index].location)")
+                        set.rules[index] = rule
+                    } else {
+                        ids[rule.id] = set.rules.count
+                        set.rules.append(rule)
+                    }
+                }
+            }
+        }
+        set.diagnostics = log.diagnostics.sorted { ($0.location, $0.severity) < ($1.location, $1.severity) }
+        if log.hasErrors && !skipBroken { throw .invalidRules(set.diagnostics) }
+        return set
+    }
+
+    /// Reads every YAML file below `directory`, with paths as the user named them.
+    public static func files(in directory: String) throws(AttuneError) -> [File] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            throw .unreadable(path: directory, reason: "no such file or folder")
+        }
+        let paths: [String]
+        if isDirectory.boolValue {
+            guard let walker = FileManager.default.enumerator(atPath: directory) else {
+                throw .unreadable(path: directory, reason: "cannot list the folder")
+            }
+            paths = walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .sorted().map { (directory as NSString).appendingPathComponent($0) }
+        } else {
+            paths = [directory]
+        }
+        var files: [File] = []
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw .unreadable(path: path, reason: "permission denied or not a file")
+            }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                throw .invalidUTF8(source: path, byteOffset: UTF8Validation.firstInvalidByte(in: data) ?? 0)
+            }
+            files.append((path, text))
+        }
+        return files
+    }
+
+    enum FileKind { case rules, lexicon, bids, scoring, ignored }
+
+    static func kind(of path: String) -> FileKind {
+        let components = path.split(separator: "/")
+        let name = components.last.map(String.init) ?? path
+        if components.contains("schema") { return .ignored }
+        if components.dropLast().last == "lexicon" { return .lexicon }
+        if name == "bids.yaml" { return .bids }
+        if name == "scoring.yaml" { return .scoring }
+        return .rules
+    }
+
+    private static func checkDuplicates(_ rules: [Rule], _ log: inout DiagnosticLog) {
+        var first: [String: SourceLocation] = [:]
+        for rule in rules {
+            if let earlier = first[rule.id] {
+                log.error(rule.location, "duplicate rule id '\(rule.id)' (first defined at \(earlier))")
+            } else {
+                first[rule.id] = rule.location
+            }
+        }
+    }
+}
+
+/// Finds where UTF-8 goes wrong, for an error message a person can act on.
+public enum UTF8Validation {
+    public static func firstInvalidByte<Bytes: Collection>(in bytes: Bytes) -> Int? where Bytes.Element == UInt8 {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        var consumed = 0
+        // Count the bytes of each decoded scalar to find the offset of the first error.
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                consumed += UTF8.width(scalar)
+                offset = consumed
+            case .emptyInput:
+                return nil
+            case .error:
+                return offset
+            }
+        }
+    }
+}

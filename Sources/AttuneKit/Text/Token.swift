@@ -1,0 +1,62 @@
+/// One normalized token of a reply, with the span it came from.
+///
+/// A contraction or chat spelling expands into several tokens ("don't" → "do", "not"),
+/// all pointing at the same original span, so a finding always highlights whole words
+/// the person actually wrote.
+public struct Token: Sendable, Equatable {
+    /// The normalized form patterns are written against ("you", "are", "🙄").
+    public var text: String
+    /// The interned id of `text` in the rule set's vocabulary, or `Vocabulary.unknown`.
+    public var id: Int32
+    /// UTF-16 offsets of the original span in the reply.
+    public var start: Int
+    public var end: Int
+    /// Index of the sentence this token belongs to.
+    public var sentence: Int
+    public var flags: Flags
+
+    public struct Flags: OptionSet, Sendable, Equatable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// First token of a clause: sentence start, or after `,` `;` `:` or a dash.
+        public static let clauseStart = Flags(rawValue: 1 << 0)
+        /// Inside quotation marks.
+        public static let quoted = Flags(rawValue: 1 << 1)
+        /// Reported speech: after "you said", "she told me" in the same clause.
+        public static let reported = Flags(rawValue: 1 << 2)
+        public static let emoji = Flags(rawValue: 1 << 3)
+    }
+}
+
+/// A sentence as a range of tokens.
+public struct Sentence: Sendable, Equatable {
+    public var tokens: Range<Int>
+    /// UTF-16 offsets of the sentence in the reply.
+    public var start: Int
+    public var end: Int
+    /// Ends with a question mark.
+    public var isQuestion: Bool
+}
+
+/// A reply after the text pipeline: normalized tokens, sentences, and the way back
+/// to the original characters.
+public struct TokenizedText: Sendable {
+    public let original: String
+    public let tokens: [Token]
+    public let sentences: [Sentence]
+    /// `codePointOffsets[u]` is the code point offset of UTF-16 offset `u`.
+    let codePointOffsets: [Int32]
+
+    /// Converts a UTF-16 offset into a code point offset (the JSON contract's unit).
+    public func codePointOffset(ofUTF16 offset: Int) -> Int {
+        Int(codePointOffsets[offset])
+    }
+
+    /// The original text between two UTF-16 offsets.
+    public func excerpt(utf16 range: Range<Int>) -> String {
+        let view = original.utf16
+        let lower = view.index(view.startIndex, offsetBy: range.lowerBound)
+        let upper = view.index(lower, offsetBy: range.count)
+        return String(original[lower..<upper])
+    }
+}

@@ -1,0 +1,18 @@
+/// Folds typographic variants that NFKC leaves alone, in place and one UTF-16 unit
+/// for one, so offsets into the folded text are offsets into the original.
+enum TypographyFolding {
+    static func fold(_ units: inout [UInt16]) {
+        for index in units.indices {
+            switch units[index] {
+            case 0x2018, 0x2019, 0x201B, 0x02BC, 0x2032, 0xFF07, 0x0060, 0x00B4:
+                units[index] = 0x27  // '
+            case 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB, 0x2033, 0xFF02:
+                units[index] = 0x22  // "
+            case 0x2010, 0x2011, 0x2012, 0x2212, 0xFE63, 0xFF0D:
+                units[index] = 0x2D  // -  (en and em dashes stay: they separate clauses)
+            default:
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import AttuneKit
+
+/// `attune check`: the critique of one reply.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Critique one reply: findings, score, verdict.",
+        discussion: "The reply comes from the argument, or from standard input when there is none."
+    )
+
+    @Argument(help: "The reply. Omit it to read standard input (pasting a multi-line reply works).")
+    var text: String?
+
+    @Option(help: "The message the reply answers.")
+    var context: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorChoice = .auto
+
+    @OptionGroup var rules: RuleOptions
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    func run() throws {
+        do {
+            let reply = try text ?? Terminal.readStandardInput()
+            let analyzer = try rules.makeAnalyzer()
+            let analysis = analyzer.analyze(reply, context: context)
+            switch format {
+            case .json: print(analysis.json())
+            case .text: print(TerminalReport(color: Terminal.useColor(color)).render(analysis), terminator: "")
+            }
+        } catch let error as AttuneError {
+            Terminal.fail(error.description)
+        }
+    }
+}
+
+extension ColorChoice: ExpressibleByArgument {}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import AttuneKit
+
+/// `attune rules …`: tools for rule authors.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "Tools for rule authors.",
+        subcommands: [RulesTestCommand.self, RulesLintCommand.self]
+    )
+}
+
+/// Loads the folders an author names, or the built-in rules.
+private func ruleSet(for folders: [String], skipBroken: Bool = false) throws(AttuneError) -> RuleSet {
+    guard let first = folders.first else { return try RuleSet.load(base: RuleSet.builtInFiles(), skipBroken: skipBroken) }
+    let base = try RuleSet.files(in: first)
+    let packs = try folders.dropFirst().map { dir throws(AttuneError) in try RuleSet.files(in: dir) }
+    return try RuleSet.load(base: base, packs: packs, skipBroken: skipBroken)
+}
+
+/// `attune rules test`: every rule's examples.
+struct RulesTestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test", abstract: "Run every rule's match and no_match examples.")
+
+    @Argument(help: "Rule folders (the first replaces the built-in rules, the rest are packs). Default: built-in.")
+    var folders: [String] = []
+
+    @Option(help: "Only this rule (repeatable).")
+    var rule: [String] = []
+
+    func run() throws {
+        do {
+            let analyzer = try Engine(ruleSet: ruleSet(for: folders)).makeAnalyzer()
+            let report = ExampleRunner(analyzer: analyzer).run(only: rule.isEmpty ? nil : Set(rule))
+            for failure in report.failures { print(failure) }
+            let failedRules = Set(report.failures.map(\.rule)).count
+            print(
+                "\(report.rulesTested) rules, \(report.examplesRun) examples: "
+                    + "\(report.examplesRun - report.failures.count) passed, \(report.failures.count) failed"
+                    + (failedRules > 0 ? " (in \(failedRules) rules)" : ""))
+            if !report.failures.isEmpty { throw ExitCode.failure }
+        } catch let error as AttuneError {
+            Terminal.fail(error.description)
+        }
+    }
+}
+
+/// `attune rules lint`: every problem in rule and lexicon files.
+struct RulesLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint", abstract: "Check rule and lexicon files; report every problem as file:line:column.")
+
+    @Argument(help: "Rule folders (the first replaces the built-in rules, the rest are packs). Default: built-in.")
+    var folders: [String] = []
+
+    @Flag(help: "Fail on warnings too.")
+    var strict = false
+
+    func run() throws {
+        do {
+            let set = try ruleSet(for: folders, skipBroken: true)
+            for diagnostic in set.diagnostics { print(diagnostic) }
+            let errors = set.diagnostics.filter { $0.severity == .error }.count
+            let warnings = set.diagnostics.filter { $0.severity == .warning }.count
+            print("\(set.rules.count) rules loaded: \(errors) errors, \(warnings) warnings")
+            if errors > 0 || (strict && warnings > 0) { throw ExitCode.failure }
+        } catch let error as AttuneError {
+            Terminal.fail(error.description)
+        }
+    }
+}
