@@ -61,7 +61,7 @@ struct RuleFileLoader {
             reader.log.error(reader.at(node), "\(name) needs an 'attune' component")
         }
 
-        let weight = field("weight").flatMap { reader.number($0, "'weight'", in: 0.5...5) } ?? 0
+        let weight = field("weight").flatMap { reader.number($0, "'weight'", in: 1...5) } ?? 0
         if field("weight") == nil { reader.log.error(reader.at(node), "\(name) needs a 'weight'") }
 
         let message = field("message").flatMap { reader.string($0, "'message'") } ?? ""

@@ -213,9 +213,9 @@ private struct Builder {
     mutating func addWords(_ words: [String], start: Int, end: Int, isEmoji: Bool = false) {
         while icuCursor < icuSentenceStarts.count && icuSentenceStarts[icuCursor] <= lastEnd { icuCursor += 1 }
         let icuBreak = icuCursor < icuSentenceStarts.count && icuSentenceStarts[icuCursor] <= start
-        let startsSentence =
-            !tokens.isEmpty
-            && (icuBreak || sentenceBreak && !Self.abbreviations.contains(tokens[tokens.count - 1].text))
+        // "Dr. Patel": a period after a title abbreviation ends nothing.
+        let afterAbbreviation = !questionMark && !tokens.isEmpty && Self.abbreviations.contains(tokens[tokens.count - 1].text)
+        let startsSentence = !tokens.isEmpty && (icuBreak || sentenceBreak) && !afterAbbreviation
         if startsSentence { closeSentence(at: start) }
         if let kind = pendingOpenQuote {
             quoteEvents.append((kind, true, tokens.count))
@@ -227,7 +227,8 @@ private struct Builder {
             tokens.append(
                 Token(text: word, id: Vocabulary.unknown, start: start, end: end, sentence: sentences.count, flags: flags))
         }
-        clauseBreak = false
+        // An emoji punctuates chat like a comma: "😢 just quit" starts a clause at "just".
+        clauseBreak = isEmoji
         sentenceBreak = false
         questionMark = false
         spaceSinceToken = false

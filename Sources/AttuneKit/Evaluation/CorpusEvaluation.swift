@@ -1,0 +1,103 @@
+import Foundation
+
+/// Precision, recall and F1 per category on a labelled corpus (JSONL lines of
+/// `{"id", "context", "text", "labels"}`), with the misses listed and the rules
+/// responsible, so a rule author sees what a change broke.
+public struct CorpusEvaluation: Sendable {
+    public struct Entry: Sendable {
+        public var id: String
+        public var context: String?
+        public var text: String
+        public var labels: Set<Category>
+        public var line: Int
+    }
+
+    public struct Scores: Sendable, Equatable {
+        public var truePositives = 0
+        public var falsePositives = 0
+        public var falseNegatives = 0
+
+        public var precision: Double {
+            truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives)
+        }
+        public var recall: Double {
+            truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives)
+        }
+        public var f1: Double {
+            precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+        }
+    }
+
+    /// A reply where the analyzer and the label disagree on a category.
+    public struct Miss: Sendable {
+        public var entry: String
+        public var line: Int
+        public var category: Category
+        /// Fired without the label (false positive) or the label was missed.
+        public var isFalsePositive: Bool
+        /// The rules that fired for this category (for a false positive).
+        public var rules: [String]
+        public var text: String
+    }
+
+    public var entries = 0
+    public var scores: [Category: Scores] = [:]
+    public var misses: [Miss] = []
+
+    /// Reads a labelled JSONL corpus; every malformed line is an error with its number.
+    public static func read(_ text: String, file: String) throws(AttuneError) -> [Entry] {
+        var entries: [Entry] = []
+        var problems: [Diagnostic] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where !line.allSatisfy(\.isWhitespace) {
+            let location = SourceLocation(file: file, line: index + 1, column: 1)
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let text = object["text"] as? String, let labels = object["labels"] as? [String]
+            else {
+                problems.append(Diagnostic(.error, location, "expected {\"id\", \"context\", \"text\", \"labels\": [...]}"))
+                continue
+            }
+            let categories = labels.compactMap(Category.init(rawValue:))
+            if categories.count != labels.count {
+                problems.append(Diagnostic(.error, location, "unknown label in \(labels)"))
+                continue
+            }
+            entries.append(
+                Entry(
+                    id: object["id"].map { "\($0)" } ?? String(index + 1), context: object["context"] as? String,
+                    text: text, labels: Set(categories), line: index + 1))
+        }
+        if !problems.isEmpty { throw .invalidRules(problems) }
+        return entries
+    }
+
+    /// Runs the analyzer over every entry and counts agreement per category.
+    public static func evaluate(_ entries: [Entry], with analyzer: Analyzer) -> CorpusEvaluation {
+        var evaluation = CorpusEvaluation()
+        for category in Category.allCases { evaluation.scores[category] = Scores() }
+        for entry in entries {
+            evaluation.entries += 1
+            let findings = analyzer.analyze(entry.text, context: entry.context).findings
+            let found = Set(findings.map(\.category))
+            for category in Category.allCases {
+                switch (found.contains(category), entry.labels.contains(category)) {
+                case (true, true): evaluation.scores[category]!.truePositives += 1
+                case (true, false):
+                    evaluation.scores[category]!.falsePositives += 1
+                    evaluation.misses.append(
+                        Miss(
+                            entry: entry.id, line: entry.line, category: category, isFalsePositive: true,
+                            rules: findings.filter { $0.category == category }.map(\.rule), text: entry.text))
+                case (false, true):
+                    evaluation.scores[category]!.falseNegatives += 1
+                    evaluation.misses.append(
+                        Miss(
+                            entry: entry.id, line: entry.line, category: category, isFalsePositive: false, rules: [],
+                            text: entry.text))
+                case (false, false): break
+                }
+            }
+        }
+        return evaluation
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// The `attune` binary end to end, as a user runs it.
+@Suite struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    /// The built `attune` binary, next to the test bundle.
+    static let binary: URL = {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        if directory.lastPathComponent.hasSuffix(".xctest") { directory.deleteLastPathComponent() }
+        for candidate in [directory, directory.deletingLastPathComponent()] {
+            let url = candidate.appendingPathComponent("attune")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return Fixtures.packageRoot.appendingPathComponent(".build/debug/attune")
+    }()
+
+    func run(
+        _ arguments: [String], input: Data? = nil, environment: [String: String] = [:], directory: String = "/tmp"
+    ) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NO_COLOR")
+        process.environment = env.merging(environment) { $1 }
+        let stdout = Pipe()
+        let stderr = Pipe()
+        let stdin = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = stdin
+        try process.run()
+        stdin.fileHandleForWriting.write(input ?? Data())
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+            errors: String(decoding: err, as: UTF8.self))
+    }
+
+    @Test func theReadmeExampleFromAnotherDirectory() throws {
+        let result = try run([
+            "check", "--format", "json", "--context", "I had an awful day at work",
+            "You should just quit, it's not a big deal",
+        ])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let categories = (object["findings"] as? [[String: Any]] ?? []).compactMap { $0["category"] as? String }
+        #expect(categories.contains("fixing"))
+        #expect(categories.contains("minimizing"))
+        #expect((object["score"] as? Int ?? 100) < 40)
+    }
+
+    @Test func aMultiLineReplyFromStandardInput() throws {
+        let result = try run(["check", "--format", "json"], input: Data("That sounds hard.\nYou should quit.\n".utf8))
+        #expect(result.status == 0)
+        #expect(result.output.contains("\"text\":\"That sounds hard.\\nYou should quit.\\n\""))
+    }
+
+    @Test func invalidUTF8OnStandardInputIsAClearError() throws {
+        let result = try run(["check"], input: Data([0x68, 0x69, 0xFF, 0x21]))
+        #expect(result.status != 0)
+        #expect(result.errors.contains("standard input: not valid UTF-8 (first bad byte at offset 2)"))
+        #expect(result.output.isEmpty)
+    }
+
+    @Test func invalidUTF8InAnArgumentIsAClearError() throws {
+        // Swift strings cannot hold the bad byte, so a shell passes it.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "\"$0\" check \"$(printf 'ok\\377')\" 2>&1; echo \"exit=$?\"", Self.binary.path]
+        let pipe = Pipe()
+        shell.standardOutput = pipe
+        try shell.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(text.contains("argument 2 is not valid UTF-8"))
+        #expect(text.contains("exit=1"))
+    }
+
+    @Test func colourOnlyWhenAskedAndNeverWithNoColor() throws {
+        let plain = try run(["check", "You should quit"])
+        #expect(!plain.output.contains("\u{1B}["))
+        #expect(plain.output.contains("[You should quit](1)"))
+        let forced = try run(["check", "--color", "always", "You should quit"])
+        #expect(forced.output.contains("\u{1B}["))
+        let noColor = try run(["check", "You should quit"], environment: ["NO_COLOR": "1"])
+        #expect(!noColor.output.contains("\u{1B}["))
+    }
+
+    @Test func brokenRuleFilesStopTheRunWithTheirLocation() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attune-broken-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "rules:\n  - id: fixing.x\n    category: fixing\n    weight: lots\n".write(
+            to: folder.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        let result = try run(["check", "--rules", folder.path, "hello"])
+        #expect(result.status != 0)
+        #expect(result.errors.contains("broken.yaml:4:13: error: 'weight' must be a number"))
+        let skipped = try run(["check", "--rules", folder.path, "--skip-broken-rules", "hello"])
+        #expect(skipped.status == 0)
+        #expect(skipped.errors.contains("skipped:"))
+    }
+
+    @Test func builtInRuleExamplesPassFromTheCommandLine() throws {
+        let result = try run(["rules", "test"])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains(" 0 failed"))
+    }
+}

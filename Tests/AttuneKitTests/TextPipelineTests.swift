@@ -1,0 +1,91 @@
+import AttuneKit
+import Testing
+
+/// The normalization contract patterns rely on (Rules/README.md).
+@Suite struct TextPipelineTests {
+    let analyzer = Fixtures.analyzer()
+
+    func tokens(_ text: String) -> [String] {
+        analyzer.analyzeWithTrace(text).trace.tokens.tokens.map(\.text)
+    }
+
+    @Test func caseAndCompatibilityFolding() {
+        #expect(tokens("YOU Should ﬁx IT") == ["you", "should", "fix", "it"])
+    }
+
+    @Test func contractionsExpandWithEitherApostrophe() {
+        #expect(tokens("I don't know") == ["i", "do", "not", "know"])
+        #expect(tokens("I don’t know") == ["i", "do", "not", "know"])
+        #expect(tokens("you're wouldn't can't") == ["you", "are", "would", "not", "can", "not"])
+    }
+
+    @Test func chatSpellingsExpand() {
+        #expect(tokens("idk u r fine rn") == ["i", "do", "not", "know", "you", "are", "fine", "right", "now"])
+        #expect(tokens("dont im kk tbh") == ["do", "not", "i", "am", "ok", "to", "be", "honest"])
+    }
+
+    @Test func ambiguousUrStaysForTheWordLists() {
+        #expect(tokens("ur overreacting") == ["ur", "overreacting"])
+    }
+
+    @Test func stretchedWordsSqueezeToKnownWords() {
+        #expect(tokens("sooooo") == ["so"])
+        #expect(tokens("whateverrrr") == ["whatever"])
+        #expect(tokens("nooooo waaaay") == ["no", "way"])
+    }
+
+    @Test func emojiAreTokensWithoutModifiers() {
+        #expect(tokens("ok 🙄") == ["ok", "🙄"])
+        #expect(tokens("🤷🏽‍♀️") == ["🤷"])
+        #expect(tokens("❤️") == ["❤"])
+    }
+
+    @Test func everyTokenMapsBackToItsOriginalSpan() {
+        let text = "Hey 👋🏽, DON’T   you “dare”… it’s fine"
+        let tokenized = analyzer.analyzeWithTrace(text).trace.tokens
+        let excerpts = tokenized.tokens.map { tokenized.excerpt(utf16: $0.start..<$0.end) }
+        #expect(excerpts == ["Hey", "👋🏽", "DON’T", "DON’T", "you", "dare", "it’s", "it’s", "fine"])
+    }
+
+    @Test func sentencesSplitEvenInLowercaseChat() {
+        let tokenized = analyzer.analyzeWithTrace("thats not what i said. ur twisting it! why? ok").trace.tokens
+        #expect(tokenized.sentences.count == 4)
+        #expect(tokenized.sentences.map(\.isQuestion) == [false, false, true, false])
+    }
+
+    @Test func abbreviationsDoNotEndSentences() {
+        let tokenized = analyzer.analyzeWithTrace("Dr. Patel said so").trace.tokens
+        #expect(tokenized.sentences.count == 1)
+    }
+
+    @Test func quotedAndReportedSpeechIsMarked() {
+        let quoted = analyzer.analyzeWithTrace("when you said 'calm down' it hurt").trace.tokens.tokens
+        let calm = quoted.first { $0.text == "calm" }!
+        #expect(calm.flags.contains(.quoted) || calm.flags.contains(.reported))
+        let reported = analyzer.analyzeWithTrace("my mom always told me to get over it").trace.tokens.tokens
+        #expect(reported.last!.flags.contains(.reported))
+        let own = analyzer.analyzeWithTrace("I said I was sorry").trace.tokens.tokens
+        #expect(!own.last!.flags.contains(.reported))
+        let doubleQuoted = analyzer.analyzeWithTrace("He wrote \u{201C}relax\u{201D} and left").trace.tokens.tokens
+        #expect(doubleQuoted.first { $0.text == "relax" }!.flags.contains(.quoted))
+        #expect(!doubleQuoted.last!.flags.contains(.quoted))
+    }
+
+    @Test func clauseStartsFollowPunctuation() {
+        let tokens = analyzer.analyzeWithTrace("ok, just quit - seriously").trace.tokens.tokens
+        #expect(tokens.map { $0.flags.contains(.clauseStart) } == [true, true, false, true])
+    }
+
+    @Test func hyphenatedWordsAreNotClauses() {
+        let tokens = analyzer.analyzeWithTrace("a nerve-wracking day").trace.tokens.tokens
+        #expect(tokens.filter { $0.flags.contains(.clauseStart) }.count == 1)
+    }
+
+    @Test func aMegabyteReplyIsAnalysed() {
+        let sentence = "You should just quit, it is not a big deal. That sounds hard. "
+        let text = String(repeating: sentence, count: 1_000_000 / sentence.utf8.count + 1)
+        let analysis = analyzer.analyze(text)
+        #expect(text.utf8.count > 1_000_000)
+        #expect(analysis.findings.count > 1000)
+    }
+}
