@@ -28,16 +28,14 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let reply = try text ?? Terminal.readStandardInput()
+        Terminal.guarded { () throws(AttuneError) in
+            let reply = try Terminal.argumentOrStandardInput(text)
             let analyzer = try rules.makeAnalyzer()
             let analysis = analyzer.analyze(reply, context: context)
             switch format {
             case .json: print(analysis.json())
             case .text: print(TerminalReport(color: Terminal.useColor(color)).render(analysis), terminator: "")
             }
-        } catch let error as AttuneError {
-            Terminal.fail(error.description)
         }
     }
 }

@@ -35,6 +35,11 @@ enum Terminal {
         exit(code)
     }
 
+    /// Runs a command body, turning an AttuneError into a message and exit status 1.
+    static func guarded(_ body: () throws(AttuneError) -> Void) {
+        do { try body() } catch { fail(error.description) }
+    }
+
     static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
@@ -47,6 +52,12 @@ enum Terminal {
             if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
             return standardOutputIsTerminal
         }
+    }
+
+    /// The text argument, or standard input when it was omitted.
+    static func argumentOrStandardInput(_ argument: String?) throws(AttuneError) -> String {
+        if let argument { return argument }
+        return try readStandardInput()
     }
 
     /// All of standard input as UTF-8 text, or a clear error.

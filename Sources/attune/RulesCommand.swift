@@ -6,7 +6,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "Tools for rule authors.",
-        subcommands: [RulesTestCommand.self, RulesLintCommand.self]
+        subcommands: [RulesLintCommand.self, RulesTestCommand.self, RulesListCommand.self]
     )
 }
 
@@ -30,7 +30,8 @@ struct RulesTestCommand: ParsableCommand {
     var rule: [String] = []
 
     func run() throws {
-        do {
+        var failed = false
+        Terminal.guarded { () throws(AttuneError) in
             let analyzer = try Engine(ruleSet: ruleSet(for: folders)).makeAnalyzer()
             let report = ExampleRunner(analyzer: analyzer).run(only: rule.isEmpty ? nil : Set(rule))
             for failure in report.failures { print(failure) }
@@ -39,10 +40,9 @@ struct RulesTestCommand: ParsableCommand {
                 "\(report.rulesTested) rules, \(report.examplesRun) examples: "
                     + "\(report.examplesRun - report.failures.count) passed, \(report.failures.count) failed"
                     + (failedRules > 0 ? " (in \(failedRules) rules)" : ""))
-            if !report.failures.isEmpty { throw ExitCode.failure }
-        } catch let error as AttuneError {
-            Terminal.fail(error.description)
+            failed = !report.failures.isEmpty
         }
+        if failed { throw ExitCode.failure }
     }
 }
 
@@ -58,15 +58,39 @@ struct RulesLintCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        do {
+        var failed = false
+        Terminal.guarded { () throws(AttuneError) in
             let set = try ruleSet(for: folders, skipBroken: true)
             for diagnostic in set.diagnostics { print(diagnostic) }
             let errors = set.diagnostics.filter { $0.severity == .error }.count
             let warnings = set.diagnostics.filter { $0.severity == .warning }.count
             print("\(set.rules.count) rules loaded: \(errors) errors, \(warnings) warnings")
-            if errors > 0 || (strict && warnings > 0) { throw ExitCode.failure }
-        } catch let error as AttuneError {
-            Terminal.fail(error.description)
+            failed = errors > 0 || (strict && warnings > 0)
+        }
+        if failed { throw ExitCode.failure }
+    }
+}
+
+/// `attune rules list`: the rules in effect, as a table or JSON.
+struct RulesListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the rules in effect.")
+
+    @Option(help: "Only rules of this category.")
+    var category: Category?
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @OptionGroup var rules: RuleOptions
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    func run() throws {
+        Terminal.guarded { () throws(AttuneError) in
+            let selected = try rules.loadRuleSet().rules.filter { category == nil || $0.category == category }
+            print(format == .json ? RuleListing.json(selected) : RuleListing.table(selected), terminator: "")
         }
     }
 }
+
+extension Category: ExpressibleByArgument {}

@@ -99,12 +99,29 @@ public struct Trace: Sendable {
     let automaton: Automaton
     let rules: [Rule]
 
-    /// Rule matches before exceptions: rule id, pattern source, token range, focus range.
-    public var ruleMatches: [(rule: String, pattern: String, tokens: Range<Int>, focus: Range<Int>)] {
-        matches.compactMap { match in
+    /// A rule pattern's match before exceptions, with which tokens each element took.
+    public struct RuleMatch: Sendable {
+        public var rule: String
+        public var pattern: String
+        public var tokens: Range<Int>
+        public var focus: Range<Int>
+        /// Pattern elements and the tokens they consumed.
+        public var alignment: [(element: String, tokens: Range<Int>)]
+        /// An `unless` pattern of the rule, not one of its own patterns.
+        public var isException: Bool
+    }
+
+    /// Every raw match of the rule patterns and `unless` patterns.
+    public func ruleMatches(lexicon: Lexicon) -> [RuleMatch] {
+        let aligner = PatternAligner(lexicon: lexicon, tokens: tokens.tokens)
+        return matches.map { match in
             let info = automaton.patterns[Int(match.pattern)]
-            guard !info.isException else { return nil }
-            return (rules[info.owner].id, source(of: match), match.start..<match.end, match.focusStart..<match.focusEnd)
+            let pattern = automaton.pattern(match.pattern, in: rules)
+            return RuleMatch(
+                rule: rules[info.owner].id, pattern: pattern?.source ?? "", tokens: match.start..<match.end,
+                focus: match.focusStart..<match.focusEnd,
+                alignment: pattern.flatMap { aligner.align($0.elements, match.start..<match.end) } ?? [],
+                isException: info.isException)
         }
     }
 

@@ -37,6 +37,8 @@ public struct CorpusEvaluation: Sendable {
         public var isFalsePositive: Bool
         /// The rules that fired for this category (for a false positive).
         public var rules: [String]
+        /// For a false negative: the categories found instead.
+        public var foundInstead: [Category]
         public var text: String
     }
 
@@ -87,13 +89,14 @@ public struct CorpusEvaluation: Sendable {
                     evaluation.misses.append(
                         Miss(
                             entry: entry.id, line: entry.line, category: category, isFalsePositive: true,
-                            rules: findings.filter { $0.category == category }.map(\.rule), text: entry.text))
+                            rules: findings.filter { $0.category == category }.map(\.rule), foundInstead: [],
+                            text: entry.text))
                 case (false, true):
                     evaluation.scores[category]!.falseNegatives += 1
                     evaluation.misses.append(
                         Miss(
                             entry: entry.id, line: entry.line, category: category, isFalsePositive: false, rules: [],
-                            text: entry.text))
+                            foundInstead: found.subtracting(entry.labels).sorted(), text: entry.text))
                 case (false, false): break
                 }
             }

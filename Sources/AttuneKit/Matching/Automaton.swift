@@ -44,14 +44,16 @@ struct Automaton: Sendable {
         var ordinal: Int
     }
 
-    /// The source text of a compiled rule pattern, for traces and messages.
-    func source(of pattern: Int32, in rules: [Rule]) -> String {
-        let info = patterns[Int(pattern)]
+    /// The rule pattern a compiled pattern came from, for traces and messages.
+    func pattern(_ index: Int32, in rules: [Rule]) -> Pattern? {
+        let info = patterns[Int(index)]
         let rule = rules[info.owner]
-        if info.ordinal < rule.patterns.count { return rule.patterns[info.ordinal].source }
+        if info.ordinal < rule.patterns.count { return rule.patterns[info.ordinal] }
         let unless = info.ordinal - rule.patterns.count
-        return unless < rule.exceptions.unless.count ? rule.exceptions.unless[unless].source : ""
+        return unless < rule.exceptions.unless.count ? rule.exceptions.unless[unless] : nil
     }
+
+    func source(of index: Int32, in rules: [Rule]) -> String { pattern(index, in: rules)?.source ?? "" }
 
     /// Where a match may begin, given what the position is.
     enum StartContext: Int, Sendable, CaseIterable {

@@ -1,0 +1,78 @@
+/// For `attune explain`: which tokens of a match each pattern element took. The
+/// automaton only reports where a match starts and ends; this re-walks one pattern
+/// over that short span (a few tokens) to show the alignment.
+struct PatternAligner {
+    let lexicon: Lexicon
+    let tokens: [Token]
+
+    /// Element descriptions with the tokens each consumed, or nil if no alignment exists.
+    func align(_ elements: [PatternElement], _ range: Range<Int>) -> [(element: String, tokens: Range<Int>)]? {
+        align(elements[...], from: range.lowerBound, to: range.upperBound)
+    }
+
+    private func align(_ elements: ArraySlice<PatternElement>, from position: Int, to end: Int)
+        -> [(element: String, tokens: Range<Int>)]?
+    {
+        guard let element = elements.first else { return position == end ? [] : nil }
+        let rest = elements.dropFirst()
+        for length in lengths(of: element, at: position, end: end) {
+            if let tail = align(rest, from: position + length, to: end) {
+                return [(Self.describe(element), position..<(position + length))] + tail
+            }
+        }
+        return nil
+    }
+
+    /// The token counts `element` can consume at `position`, longest first.
+    private func lengths(of element: PatternElement, at position: Int, end: Int) -> [Int] {
+        let available = end - position
+        switch element {
+        case .word(let words):
+            return available > 0 && words.contains(tokens[position].text) ? [1] : []
+        case .list(let name):
+            let entries = lexicon.lists[name]?.entries ?? []
+            return entries.filter { entry in
+                entry.count <= available && zip(entry, tokens[position...]).allSatisfy { $0 == $1.text }
+            }.map(\.count).sorted(by: >)
+        case .any:
+            return available > 0 ? [1] : []
+        case .none(let words, let lists):
+            guard available > 0 else { return [] }
+            let word = tokens[position].text
+            let excluded = words.contains(word) || lists.contains { lexicon.lists[$0]?.entries.contains([word]) ?? false }
+            return excluded ? [] : [1]
+        case .gap(let minimum, let maximum):
+            return Array((minimum...min(maximum, max(minimum, available))).reversed()).filter { $0 <= available }
+        case .group(let alternatives):
+            var result: [Int] = []
+            for alternative in alternatives {
+                for length in (0...available).reversed() where align(alternative[...], from: position, to: position + length) != nil {
+                    result.append(length)
+                }
+            }
+            return Array(Set(result)).sorted(by: >)
+        case .optional(let inner):
+            return Array(Set(lengths(of: inner, at: position, end: end) + [0])).sorted(by: >)
+        case .focusStart, .focusEnd, .sentenceStart, .sentenceEnd, .clauseStart:
+            return [0]
+        }
+    }
+
+    static func describe(_ element: PatternElement) -> String {
+        switch element {
+        case .word(let words): return words.joined(separator: "|")
+        case .list(let name): return "@" + name
+        case .any: return "_"
+        case .none(let words, let lists): return "!" + (words + lists.map { "@" + $0 }).joined(separator: "|")
+        case .gap(let minimum, let maximum): return "_{\(minimum),\(maximum)}"
+        case .group(let alternatives):
+            return "(" + alternatives.map { $0.map(describe).joined(separator: " ") }.joined(separator: "|") + ")"
+        case .optional(let inner): return describe(inner) + "?"
+        case .focusStart: return "["
+        case .focusEnd: return "]"
+        case .sentenceStart: return "<s>"
+        case .sentenceEnd: return "</s>"
+        case .clauseStart: return "<c>"
+        }
+    }
+}
