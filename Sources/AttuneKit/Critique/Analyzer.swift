@@ -40,10 +40,8 @@ public final class Analyzer {
         let matches = ruleMatcher.matches(in: tokenized)
         let (kept, suppressed) = filter.filter(matches, in: tokenized)
         var findings = FindingMerger.merge(kept, rules: engine.ruleSet.rules, text: tokenized)
-        if let bid, bid.kind.isEmotional, !findings.contains(where: { $0.polarity == .attuned }),
-            !findings.contains(where: { $0.polarity == .misattuned })
-        {
-            findings.append(turnedAway(tokenized, isEmpty: tokenized.tokens.isEmpty))
+        if let bid, bid.kind.isEmotional, findings.isEmpty, turnsAway(tokenized) {
+            findings.append(turnedAway(tokenized))
         }
         if tokenized.tokens.isEmpty && findings.isEmpty { notes.append("Nothing to analyse: the reply is empty.") }
         let scored = Scorer(policy: engine.ruleSet.scoring, contrast: contrast).score(findings, in: tokenized)
@@ -56,10 +54,28 @@ public final class Analyzer {
         return (analysis, trace)
     }
 
+    /// The longest reply that counts as a minimal answer ("k", "ok cool", "sure.").
+    static let minimalReplyTokens = 3
+
+    /// A reply with no finding turns away from an emotional bid when it is empty,
+    /// minimal, or only logistics ("So, what's the plan for Saturday?").
+    private func turnsAway(_ reply: TokenizedText) -> Bool {
+        reply.tokens.count <= Self.minimalReplyTokens || bidKind(of: reply) == .request
+    }
+
     /// Classifies the message being answered by the cues of `Rules/bids.yaml`: the kind
     /// with the most matching cues wins, earlier kinds break ties.
     func readBid(_ context: String) -> Bid {
         let tokenized = pipeline.tokenize(context)
+        var feelings: [String] = []
+        for match in feelingMatcher.matches(in: tokenized) {
+            let words = tokenized.tokens[match.start..<match.end].map(\.text).joined(separator: " ")
+            if !feelings.contains(words) { feelings.append(words) }
+        }
+        return Bid(kind: bidKind(of: tokenized), feelings: feelings)
+    }
+
+    private func bidKind(of tokenized: TokenizedText) -> BidKind {
         var counts = Array(repeating: 0, count: engine.ruleSet.bids.kinds.count)
         for match in bidMatcher.matches(in: tokenized) {
             counts[engine.bids.patterns[Int(match.pattern)].owner] += 1
@@ -70,15 +86,10 @@ public final class Analyzer {
         {
             kind = engine.ruleSet.bids.kinds[best].kind
         }
-        var feelings: [String] = []
-        for match in feelingMatcher.matches(in: tokenized) {
-            let words = tokenized.tokens[match.start..<match.end].map(\.text).joined(separator: " ")
-            if !feelings.contains(words) { feelings.append(words) }
-        }
-        return Bid(kind: kind, feelings: feelings)
+        return kind
     }
 
-    private func turnedAway(_ text: TokenizedText, isEmpty: Bool) -> Finding {
+    private func turnedAway(_ text: TokenizedText) -> Finding {
         let cue = engine.ruleSet.bids.turnedAway
         let end = text.tokens.last?.end ?? 0
         let start = text.tokens.first?.start ?? 0
