@@ -17,6 +17,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Compare with a run saved by --format json.", valueName: "file"))
     var baseline: String?
 
+    @Option(help: "Which part of the corpus: all, dev (tuned on) or held-out (one in five, never tuned on).")
+    var split: CorpusEvaluation.Split = .all
+
     @OptionGroup var rules: RuleOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -25,7 +28,7 @@ struct EvalCommand: ParsableCommand {
         Terminal.guarded { () throws(AttuneError) in
             let corpus = try RuleSet.files(in: file)
             let analyzer = try rules.makeAnalyzer()
-            let entries = try CorpusEvaluation.read(corpus.first?.contents ?? "", file: file)
+            let entries = try CorpusEvaluation.read(corpus.first?.contents ?? "", file: file).filter(split.contains)
             let evaluation = CorpusEvaluation.evaluate(entries, with: analyzer)
             switch format {
             case .json: print(evaluation.json())
@@ -40,3 +43,5 @@ struct EvalCommand: ParsableCommand {
         }
     }
 }
+
+extension CorpusEvaluation.Split: ExpressibleByArgument {}

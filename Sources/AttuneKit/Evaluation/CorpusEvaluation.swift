@@ -46,6 +46,30 @@ public struct CorpusEvaluation: Sendable {
     public var scores: [Category: Scores] = [:]
     public var misses: [Miss] = []
 
+    /// A fixed part of a corpus: rules are tuned on `dev` while `heldOut` (one reply
+    /// in five, chosen by a hash of its id) estimates accuracy on unseen replies.
+    public enum Split: String, Sendable, CaseIterable {
+        case all, dev, heldOut = "held-out"
+
+        public func contains(_ entry: Entry) -> Bool {
+            switch self {
+            case .all: return true
+            case .dev: return Self.bucket(entry.id) != 0
+            case .heldOut: return Self.bucket(entry.id) == 0
+            }
+        }
+
+        /// FNV-1a of the id, modulo 5: stable across runs, machines and languages.
+        static func bucket(_ id: String) -> UInt32 {
+            var hash: UInt32 = 0x811C_9DC5
+            for byte in id.utf8 {
+                hash ^= UInt32(byte)
+                hash = hash &* 0x0100_0193
+            }
+            return hash % 5
+        }
+    }
+
     /// Reads a labelled JSONL corpus; every malformed line is an error with its number.
     public static func read(_ text: String, file: String) throws(AttuneError) -> [Entry] {
         var entries: [Entry] = []
