@@ -32,7 +32,12 @@ struct RulesTestCommand: ParsableCommand {
     func run() throws {
         var failed = false
         Terminal.guarded { () throws(AttuneError) in
-            let analyzer = try Engine(ruleSet: ruleSet(for: folders)).makeAnalyzer()
+            // Broken files are reported and their rules skipped, so one author's
+            // half-written file does not stop everyone else's examples from running.
+            let set = try ruleSet(for: folders, skipBroken: true)
+            let errors = set.diagnostics.filter { $0.severity == .error }
+            for error in errors { print("skipped: \(error)") }
+            let analyzer = try Engine(ruleSet: set).makeAnalyzer()
             let report = ExampleRunner(analyzer: analyzer).run(only: rule.isEmpty ? nil : Set(rule))
             for failure in report.failures { print(failure) }
             let failedRules = Set(report.failures.map(\.rule)).count
@@ -40,7 +45,7 @@ struct RulesTestCommand: ParsableCommand {
                 "\(report.rulesTested) rules, \(report.examplesRun) examples: "
                     + "\(report.examplesRun - report.failures.count) passed, \(report.failures.count) failed"
                     + (failedRules > 0 ? " (in \(failedRules) rules)" : ""))
-            failed = !report.failures.isEmpty
+            failed = !report.failures.isEmpty || !errors.isEmpty
         }
         if failed { throw ExitCode.failure }
     }

@@ -38,7 +38,7 @@ public final class Analyzer {
         let bid = context.map(readBid)
         let tokenized = pipeline.tokenize(text)
         let matches = ruleMatcher.matches(in: tokenized)
-        let (kept, suppressed) = filter.filter(matches, in: tokenized)
+        let (kept, suppressed) = filter.filter(matches, in: tokenized, bid: bid?.kind)
         var findings = FindingMerger.merge(kept, rules: engine.ruleSet.rules, text: tokenized)
         if let bid, bid.kind.isEmotional, findings.isEmpty, turnsAway(tokenized) {
             findings.append(turnedAway(tokenized))

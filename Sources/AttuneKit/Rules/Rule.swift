@@ -43,6 +43,9 @@ public struct Rule: Sendable, Identifiable {
     public var suggestions: [String]
     public var patterns: [Pattern]
     public var exceptions: Exceptions
+    /// When not empty, the rule applies only to replies answering these kinds of
+    /// message ("I didn't forget" is defensive as an answer to a complaint).
+    public var bids: [BidKind] = []
     public var examples: [Example]
     /// Where the rule is defined.
     public var location: SourceLocation

@@ -4,7 +4,7 @@ import Yams
 /// against the lexicon, and logging each problem where it stands in the file.
 struct RuleFileLoader {
     static let ruleKeys = [
-        "id", "category", "weight", "attune", "message", "suggestions", "patterns", "exceptions", "examples",
+        "id", "category", "weight", "attune", "message", "suggestions", "patterns", "exceptions", "bid", "examples",
     ]
     static let exceptionKeys = ["negation", "subjects", "quoted", "unless"]
     static let exampleKeys = ["match", "no_match"]
@@ -81,13 +81,24 @@ struct RuleFileLoader {
         }
 
         let exceptions = field("exceptions").map { self.exceptions($0, &reader) } ?? Exceptions()
+        var bids: [BidKind] = []
+        for (text, bidNode) in field("bid").flatMap({ reader.strings($0, "'bid'") }) ?? [] {
+            if let kind = BidKind(rawValue: text) {
+                bids.append(kind)
+            } else {
+                reader.log.error(reader.at(bidNode), Self.unknown("bid kind", text, BidKind.allCases.map(\.rawValue)))
+            }
+        }
         let examples = self.examples(field("examples"), ruleNode: node, name: name, &reader)
 
+        if !bids.isEmpty, let example = examples.first(where: { $0.context == nil && $0.expectation != .noMatch }) {
+            reader.log.error(example.location, "\(name) applies only with a bid, so its match examples need a 'context'")
+        }
         let errorsAfter = reader.log.diagnostics.filter { $0.severity == .error }.count
         guard errorsAfter == errorsBefore else { return nil }
         return Rule(
             id: id, category: category, weight: weight, attune: attune, message: message,
-            suggestions: suggestions, patterns: patterns, exceptions: exceptions, examples: examples,
+            suggestions: suggestions, patterns: patterns, exceptions: exceptions, bids: bids, examples: examples,
             location: reader.at(node))
     }
 
