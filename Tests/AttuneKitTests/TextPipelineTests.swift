@@ -21,7 +21,8 @@ import Testing
 
     @Test func chatSpellingsExpand() {
         #expect(tokens("idk u r fine rn") == ["i", "do", "not", "know", "you", "are", "fine", "right", "now"])
-        #expect(tokens("dont im kk tbh") == ["do", "not", "i", "am", "ok", "to", "be", "honest"])
+        #expect(tokens("dont im okay tbh") == ["do", "not", "i", "am", "ok", "to", "be", "honest"])
+        #expect(tokens("k") == ["k"], "a curt k is not an ok")
     }
 
     @Test func ambiguousUrStaysForTheWordLists() {
