@@ -122,9 +122,21 @@ struct AutomatonBuilder {
         automaton.patterns.append(
             .init(
                 owner: owner, isException: isException, sentenceKind: pattern.sentenceKind,
-                literalWords: Set(pattern.literalWords.map { vocabulary.intern($0) }), ordinal: ordinal))
+                literalWords: Set(writtenWords(of: pattern).map { vocabulary.intern($0) }), ordinal: ordinal))
         let accept = newState(.accept(pattern: index))
         roots.append(compile(pattern.elements, next: accept))
+    }
+
+    /// Words the author asked for: literal words and the entries of named lists. A
+    /// negator among them ("it is not a big deal", "not going to lie") negates nothing.
+    private func writtenWords(of pattern: Pattern) -> Set<String> {
+        var words = pattern.literalWords
+        PatternWalker.visit(pattern.elements) { element in
+            if case .list(let name) = element {
+                for entry in lexicon.lists[name]?.entries ?? [] { words.formUnion(entry) }
+            }
+        }
+        return words
     }
 
     // MARK: Thompson construction, back to front
