@@ -39,12 +39,27 @@ import Testing
         try process.run()
         stdin.fileHandleForWriting.write(input ?? Data())
         try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        let out = Self.readAll(stdout.fileHandleForReading)
+        let err = Self.readAll(stderr.fileHandleForReading)
         process.waitUntilExit()
         return Run(
             status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
             errors: String(decoding: err, as: UTF8.self))
+    }
+
+    /// Reads a pipe to its end, retrying reads a child's exit signal interrupts
+    /// (Foundation's readDataToEndOfFile traps on EINTR).
+    static func readAll(_ handle: FileHandle) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = read(handle.fileDescriptor, &buffer, buffer.count)
+            if count > 0 {
+                data.append(contentsOf: buffer[0..<count])
+            } else if count == 0 || errno != EINTR {
+                return data
+            }
+        }
     }
 
     @Test func theReadmeExampleFromAnotherDirectory() throws {
@@ -81,7 +96,7 @@ import Testing
         let pipe = Pipe()
         shell.standardOutput = pipe
         try shell.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let text = String(decoding: Self.readAll(pipe.fileHandleForReading), as: UTF8.self)
         shell.waitUntilExit()
         #expect(text.contains("argument 2 is not valid UTF-8"))
         #expect(text.contains("exit=1"))

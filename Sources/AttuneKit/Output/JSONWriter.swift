@@ -35,6 +35,30 @@ public struct JSONWriter {
     public mutating func bool(_ flag: Bool) { value(); output += flag ? "true" : "false" }
     public mutating func null() { value(); output += "null" }
 
+    // MARK: key-value shorthands
+
+    public mutating func field(_ name: String, _ text: String?) {
+        key(name)
+        string(text)
+    }
+
+    public mutating func field(_ name: String, _ value: Int) {
+        key(name)
+        number(value)
+    }
+
+    public mutating func field(_ name: String, _ value: Double) {
+        key(name)
+        number(value)
+    }
+
+    public mutating func field(_ name: String, strings: [String]) {
+        key(name)
+        beginArray()
+        for text in strings { string(text) }
+        endArray()
+    }
+
     // MARK: helpers
 
     private var pendingKey = false

@@ -36,30 +36,12 @@ struct RuleFileLoader {
         if field("id") == nil { reader.log.error(reader.at(node), "a rule needs an 'id'") }
         let name = id.isEmpty ? "this rule" : "rule '\(id)'"
 
-        var category = Category.fixing
-        if let categoryNode = field("category"), let text = reader.string(categoryNode, "'category'") {
-            if let value = Category(rawValue: text) {
-                category = value
-            } else {
-                reader.log.error(reader.at(categoryNode), Self.unknown("category", text, Category.allCases.map(\.rawValue)))
-            }
-        } else if field("category") == nil {
-            reader.log.error(reader.at(node), "\(name) needs a 'category'")
-        }
+        let category: Category = choice(field("category"), "category", in: node, name, &reader) ?? .fixing
         if !id.isEmpty, !id.hasPrefix(category.rawValue + "."), let idNode = field("id") {
             reader.log.warning(reader.at(idNode), "rule ids start with their category: '\(category.rawValue).…'")
         }
 
-        var attune = AttuneComponent.awareness
-        if let attuneNode = field("attune"), let text = reader.string(attuneNode, "'attune'") {
-            if let value = AttuneComponent(rawValue: text) {
-                attune = value
-            } else {
-                reader.log.error(reader.at(attuneNode), Self.unknown("ATTUNE component", text, AttuneComponent.allCases.map(\.rawValue)))
-            }
-        } else if field("attune") == nil {
-            reader.log.error(reader.at(node), "\(name) needs an 'attune' component")
-        }
+        let attune: AttuneComponent = choice(field("attune"), "attune", in: node, name, &reader) ?? .awareness
 
         let weight = field("weight").flatMap { reader.number($0, "'weight'", in: 1...5) } ?? 0
         if field("weight") == nil { reader.log.error(reader.at(node), "\(name) needs a 'weight'") }
@@ -100,6 +82,22 @@ struct RuleFileLoader {
             id: id, category: category, weight: weight, attune: attune, message: message,
             suggestions: suggestions, patterns: patterns, exceptions: exceptions, bids: bids, examples: examples,
             location: reader.at(node))
+    }
+
+    /// A required field whose value is one of an enumeration's raw values.
+    private func choice<Value: RawRepresentable & CaseIterable>(
+        _ node: Node?, _ key: String, in rule: Node, _ name: String, _ reader: inout YAMLReader
+    ) -> Value? where Value.RawValue == String {
+        guard let node else {
+            reader.log.error(reader.at(rule), "\(name) needs a '\(key)'")
+            return nil
+        }
+        guard let text = reader.string(node, "'\(key)'") else { return nil }
+        guard let value = Value(rawValue: text) else {
+            reader.log.error(reader.at(node), Self.unknown(key, text, Value.allCases.map(\.rawValue)))
+            return nil
+        }
+        return value
     }
 
     private func exceptions(_ node: Node, _ reader: inout YAMLReader) -> Exceptions {
