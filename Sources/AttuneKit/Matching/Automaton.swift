@@ -177,6 +177,8 @@ struct AutomatonBuilder {
             return entries.count == 1 ? entries[0] : newState(.split(entries))
         case .optional(let inner):
             return newState(.split([compile(inner, next: next), next]))
+        case .capture(_, let inner):
+            return compile(inner, next: next)
         case .focusStart: return newState(.focusStart(next: next))
         case .focusEnd: return newState(.focusEnd(next: next))
         case .sentenceStart: return newState(.anchor(.sentenceStart, next: next))

@@ -5,6 +5,16 @@ struct PatternAligner {
     let lexicon: Lexicon
     let tokens: [Token]
 
+    /// The token ranges of the named captures of a match.
+    func captures(_ elements: [PatternElement], _ range: Range<Int>) -> [String: Range<Int>] {
+        var result: [String: Range<Int>] = [:]
+        guard let steps = align(elements, range) else { return result }
+        for (element, step) in zip(elements, steps) {
+            if case .capture(let name, _) = element { result[name] = step.tokens }
+        }
+        return result
+    }
+
     /// Element descriptions with the tokens each consumed, or nil if no alignment exists.
     func align(_ elements: [PatternElement], _ range: Range<Int>) -> [(element: String, tokens: Range<Int>)]? {
         align(elements[...], from: range.lowerBound, to: range.upperBound)
@@ -53,6 +63,8 @@ struct PatternAligner {
             return Array(Set(result)).sorted(by: >)
         case .optional(let inner):
             return Array(Set(lengths(of: inner, at: position, end: end) + [0])).sorted(by: >)
+        case .capture(_, let inner):
+            return lengths(of: .group([inner]), at: position, end: end)
         case .focusStart, .focusEnd, .sentenceStart, .sentenceEnd, .clauseStart:
             return [0]
         }
@@ -68,6 +80,7 @@ struct PatternAligner {
         case .group(let alternatives):
             return "(" + alternatives.map { $0.map(describe).joined(separator: " ") }.joined(separator: "|") + ")"
         case .optional(let inner): return describe(inner) + "?"
+        case .capture(let name, let inner): return "{\(name): " + inner.map(describe).joined(separator: " ") + "}"
         case .focusStart: return "["
         case .focusEnd: return "]"
         case .sentenceStart: return "<s>"

@@ -11,6 +11,13 @@ public struct Pattern: Sendable {
     public var sentenceKind: SentenceKind
     public var location: SourceLocation
 
+    /// Names of the captures anywhere in the pattern.
+    public var captureNames: Set<String> {
+        var names: Set<String> = []
+        PatternWalker.visit(elements) { if case .capture(let name, _) = $0 { names.insert(name) } }
+        return names
+    }
+
     /// Literal words anywhere in the pattern: a negator the author wrote on purpose
     /// ("it is not a big deal") does not negate the match.
     public var literalWords: Set<String> {
@@ -20,6 +27,7 @@ public struct Pattern: Sendable {
                 switch element {
                 case .word(let options): words.formUnion(options)
                 case .group(let alternatives): alternatives.forEach(collect)
+                case .capture(_, let inner): collect(inner)
                 case .optional(let inner): collect([inner])
                 default: break
                 }
@@ -46,6 +54,8 @@ public indirect enum PatternElement: Sendable, Equatable {
     case group([[PatternElement]])
     /// The element, or nothing (`x?`).
     case optional(PatternElement)
+    /// `{name: ...}`: the tokens of the inner elements, named for suggestion templates.
+    case capture(String, [PatternElement])
     /// `[` and `]`: the reported span.
     case focusStart, focusEnd
     /// `<s>`, `</s>`, `<c>`.

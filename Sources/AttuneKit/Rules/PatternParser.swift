@@ -40,7 +40,7 @@ struct PatternParser {
         while true {
             skipSpaces()
             guard let character = peek else { break }
-            if depth > 0 && (character == ")" || character == "|") { break }
+            if depth > 0 && (character == ")" || character == "|" || character == "}") { break }
             var element = try atom()
             if peek == "?" {
                 let offset = position
@@ -81,6 +81,10 @@ struct PatternParser {
             return .group(alternatives)
         case ")":
             throw Failure(offset: start, message: "')' without a matching '('")
+        case "{":
+            return try capture(at: start)
+        case "}":
+            throw Failure(offset: start, message: "'}' without a matching '{name:'")
         case "[", "]":
             position += 1
             let element: PatternElement = character == "[" ? .focusStart : .focusEnd
@@ -133,7 +137,7 @@ struct PatternParser {
     /// `<?>` and `<.>` are pattern-wide flags, not elements: parse what follows instead.
     private mutating func atomAfterSentenceKind() throws(Failure) -> PatternElement {
         skipSpaces()
-        if let next = peek, !(depth > 0 && (next == ")" || next == "|")) {
+        if let next = peek, !(depth > 0 && (next == ")" || next == "|" || next == "}")) {
             return try atom()
         }
         return .group([[]])
@@ -162,12 +166,34 @@ struct PatternParser {
 
     private mutating func word(at start: Int) throws(Failure) -> String {
         var text = ""
-        while let character = peek, !character.isWhitespace, !"()[]|?<>".contains(character) {
+        while let character = peek, !character.isWhitespace, !"()[]|?<>{}".contains(character) {
             text.append(character)
             position += 1
         }
         if text.isEmpty { throw Failure(offset: start, message: "expected a word") }
         return text
+    }
+
+    /// `{name: elements}` names what the elements take, for suggestion templates.
+    private mutating func capture(at start: Int) throws(Failure) -> PatternElement {
+        if depth > 0 { throw Failure(offset: start, message: "captures stand at the top level of a pattern, outside groups") }
+        position += 1
+        var name = ""
+        while let character = peek, character.isLetter || character.isNumber || character == "_" {
+            name.append(character)
+            position += 1
+        }
+        guard !name.isEmpty, peek == ":" else {
+            throw Failure(offset: start, message: "a capture is written {name: elements}")
+        }
+        position += 1
+        depth += 1
+        let inner = try sequence()
+        depth -= 1
+        guard peek == "}" else { throw Failure(offset: start, message: "'{\(name):' is never closed with '}'") }
+        position += 1
+        if inner.isEmpty { throw Failure(offset: start, message: "capture '\(name)' captures nothing") }
+        return .capture(name, inner)
     }
 
     private mutating func gap(at start: Int) throws(Failure) -> PatternElement {
@@ -220,6 +246,7 @@ struct PatternParser {
         case .gap(let min, _): return min
         case .group(let alternatives):
             return alternatives.map { $0.reduce(0) { $0 + minimumLength($1) } }.min() ?? 0
+        case .capture(_, let inner): return inner.reduce(0) { $0 + minimumLength($1) }
         case .optional, .focusStart, .focusEnd, .sentenceStart, .sentenceEnd, .clauseStart: return 0
         }
     }

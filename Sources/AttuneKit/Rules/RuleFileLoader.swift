@@ -229,6 +229,7 @@ enum PatternWalker {
             body(element)
             switch element {
             case .group(let alternatives): alternatives.forEach { visit($0, body) }
+            case .capture(_, let inner): visit(inner, body)
             case .optional(let inner): visit([inner], body)
             default: break
             }
