@@ -21,6 +21,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorChoice = .auto
 
+    @Flag(help: "Print only the attuned rewrite of the reply (for piping).")
+    var rewriteOnly = false
+
     @OptionGroup var rules: RuleOptions
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -32,6 +35,10 @@ struct CheckCommand: ParsableCommand {
             let reply = try Terminal.argumentOrStandardInput(text)
             let analyzer = try rules.makeAnalyzer()
             let analysis = analyzer.analyze(reply, context: context)
+            if rewriteOnly {
+                print(analysis.rewrite)
+                return
+            }
             switch format {
             case .json: print(analysis.json())
             case .text: print(TerminalReport(color: Terminal.useColor(color)).render(analysis), terminator: "")

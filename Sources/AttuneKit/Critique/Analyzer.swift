@@ -40,18 +40,44 @@ public final class Analyzer {
         let matches = ruleMatcher.matches(in: tokenized)
         let (kept, suppressed) = filter.filter(matches, in: tokenized, bid: bid?.kind)
         var findings = FindingMerger.merge(kept, rules: engine.ruleSet.rules, text: tokenized)
+        for index in findings.indices { fillSuggestions(&findings[index], tokenized) }
         if let bid, bid.kind.isEmotional, findings.isEmpty, turnsAway(tokenized) {
-            findings.append(turnedAway(tokenized))
+            findings.append(turnedAway(tokenized, bid: bid.kind))
         }
         if tokenized.tokens.isEmpty && findings.isEmpty { notes.append("Nothing to analyse: the reply is empty.") }
         let scored = Scorer(policy: engine.ruleSet.scoring, contrast: contrast).score(findings, in: tokenized)
+        let rewriter = Rewriter(templates: engine.ruleSet.rewrites, turnedAwayRule: engine.ruleSet.bids.turnedAway.id)
         let analysis = Analysis(
             text: text, context: context, score: scored.score, verdict: scored.verdict, findings: scored.findings,
-            bid: bid, notes: notes, scoreLines: scored.lines)
+            bid: bid, notes: notes, scoreLines: scored.lines,
+            rewrite: rewriter.rewrite(tokenized, findings: scored.findings, bid: bid))
         let trace = Trace(
             tokens: tokenized, matches: matches, kept: kept, suppressed: suppressed, automaton: engine.rules,
             rules: engine.ruleSet.rules)
         return (analysis, trace)
+    }
+
+    /// Fills `{capture}` templates from the words the match captured; a template that
+    /// cannot be filled gives way to the rule's plain suggestions.
+    private func fillSuggestions(_ finding: inout Finding, _ text: TokenizedText) {
+        guard finding.suggestions.contains(where: { $0.contains("{") }), let match = finding.match,
+            let pattern = engine.rules.pattern(match.pattern, in: engine.ruleSet.rules)
+        else { return }
+        let aligner = PatternAligner(lexicon: engine.ruleSet.lexicon, tokens: text.tokens)
+        var values: [String: String] = [:]
+        for (name, range) in aligner.captures(pattern.elements, match.start..<match.end) where !range.isEmpty {
+            var words = text.excerpt(utf16: text.tokens[range.lowerBound].start..<text.tokens[range.upperBound - 1].end)
+            // A capture that opened a sentence is mid-sentence in the template.
+            let opensSentence = text.sentences[text.tokens[range.lowerBound].sentence].tokens.lowerBound == range.lowerBound
+            let isFirstPerson = words == "I" || words.hasPrefix("I ") || words.hasPrefix("I'") || words.hasPrefix("I’")
+            if opensSentence, !isFirstPerson, let first = words.first, words.dropFirst().first?.isLowercase ?? true {
+                words = first.lowercased() + words.dropFirst()
+            }
+            values[name] = words
+        }
+        let filled = finding.suggestions.compactMap { Template.placeholders(in: $0).isEmpty ? nil : Template.fill($0, values) }
+        let plain = finding.suggestions.filter { Template.placeholders(in: $0).isEmpty }
+        finding.suggestions = filled + plain
     }
 
     /// The longest reply that counts as a minimal answer ("k", "ok cool", "sure.").
@@ -89,15 +115,15 @@ public final class Analyzer {
         return kind
     }
 
-    private func turnedAway(_ text: TokenizedText) -> Finding {
+    private func turnedAway(_ text: TokenizedText, bid: BidKind) -> Finding {
         let cue = engine.ruleSet.bids.turnedAway
         let end = text.tokens.last?.end ?? 0
         let start = text.tokens.first?.start ?? 0
         return Finding(
             rule: cue.id, category: .withdrawal, start: text.codePointOffset(ofUTF16: start),
             end: text.codePointOffset(ofUTF16: end), excerpt: text.excerpt(utf16: start..<end),
-            message: cue.message, suggestions: cue.suggestions, attune: cue.attune, weight: cue.weight,
-            effectiveWeight: cue.weight, discount: nil, tokens: 0..<text.tokens.count, utf16: start..<end)
+            message: cue.message, suggestions: cue.suggestions[bid] ?? [], attune: cue.attune, weight: cue.weight,
+            effectiveWeight: cue.weight, discount: nil, tokens: 0..<text.tokens.count, utf16: start..<end, match: nil)
     }
 }
 

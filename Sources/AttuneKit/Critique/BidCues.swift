@@ -22,7 +22,9 @@ public struct BidCues: Sendable {
         public var weight = 1.0
         public var attune = AttuneComponent.turningToward
         public var message = "The message you are answering reaches out with a feeling, and this reply does not turn toward it."
-        public var suggestions: [String] = []
+        /// What to say instead, per kind of bid (a flat answer to good news needs
+        /// other words than a flat answer to distress).
+        public var suggestions: [BidKind: [String]] = [:]
     }
 }
 
@@ -63,7 +65,15 @@ struct BidCuesLoader {
                 case "weight": cues.turnedAway.weight = reader.number(field.value, "'weight'", in: 0.5...5) ?? 1
                 case "message": cues.turnedAway.message = reader.string(field.value, "'message'") ?? ""
                 case "suggestions":
-                    cues.turnedAway.suggestions = reader.strings(field.value, "'suggestions'")?.map(\.0) ?? []
+                    for entry in reader.mapping(field.value, "'suggestions' (a list per bid kind)") ?? [] {
+                        guard let kind = BidKind(rawValue: entry.key), kind.isEmotional else {
+                            reader.log.error(
+                                reader.at(entry.keyNode),
+                                RuleFileLoader.unknown("emotional bid kind", entry.key, ["distress", "complaint", "good_news"]))
+                            continue
+                        }
+                        cues.turnedAway.suggestions[kind] = reader.strings(entry.value, "'\(entry.key)'")?.map(\.0) ?? []
+                    }
                 case "attune":
                     if let text = reader.string(field.value, "'attune'") {
                         if let component = AttuneComponent(rawValue: text) {

@@ -20,6 +20,8 @@ public struct Finding: Sendable, Equatable {
     var tokens: Range<Int>
     /// UTF-16 offsets of the focus in the reply.
     var utf16: Range<Int>
+    /// The match that speaks for the finding, for filling suggestion templates.
+    var match: PatternMatch?
 }
 
 /// The verdict that goes with a score.
@@ -40,6 +42,8 @@ public struct Analysis: Sendable {
     public var notes: [String]
     /// How the score was reached, line by line (for `explain`).
     public var scoreLines: [String]
+    /// The reply rewritten to attune: unchanged when nothing misattuned was found.
+    public var rewrite: String
 }
 
 /// The message being answered, as read by `BidReader`.

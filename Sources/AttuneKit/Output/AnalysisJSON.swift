@@ -29,6 +29,7 @@ extension Analysis {
             writer.endObject()
         }
         writer.endArray()
+        writer.field("rewrite", rewrite)
         writer.key("bid")
         if let bid {
             writer.beginObject()

@@ -40,6 +40,9 @@ public struct TerminalReport {
         case .neutral: verdictStyle = .plain
         }
         out += paint("Score \(analysis.score)/100", .bold) + " · " + paint(analysis.verdict.rawValue, verdictStyle) + "\n"
+        if analysis.rewrite != analysis.text {
+            out += "\n" + paint("An attuned rewrite", .dim) + "\n" + indent(analysis.rewrite) + "\n"
+        }
         return out
     }
 

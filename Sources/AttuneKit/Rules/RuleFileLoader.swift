@@ -73,6 +73,19 @@ struct RuleFileLoader {
         }
         let examples = self.examples(field("examples"), ruleNode: node, name: name, &reader)
 
+        let captured = patterns.reduce(into: Set<String>()) { $0.formUnion($1.captureNames) }
+        for (index, suggestion) in suggestions.enumerated() {
+            for placeholder in Template.placeholders(in: suggestion) where !captured.contains(placeholder) {
+                reader.log.error(
+                    reader.at(field("suggestions") ?? node),
+                    "suggestion \(index + 1) of \(name) uses {\(placeholder)}, but no pattern captures it as {\(placeholder): ...}")
+            }
+        }
+        if !suggestions.isEmpty, suggestions.allSatisfy({ !Template.placeholders(in: $0).isEmpty }) {
+            reader.log.warning(
+                reader.at(field("suggestions") ?? node),
+                "\(name) has only templated suggestions: add a plain one for matches whose captures are missing")
+        }
         if !bids.isEmpty, let example = examples.first(where: { $0.context == nil && $0.expectation != .noMatch }) {
             reader.log.error(example.location, "\(name) applies only with a bid, so its match examples need a 'context'")
         }

@@ -7,6 +7,7 @@ public struct RuleSet: Sendable {
     public var rules: [Rule] = []
     public var bids = BidCues()
     public var scoring = ScoringPolicy()
+    public var rewrites = RewriteTemplates()
     /// Warnings and notes (errors make loading throw).
     public var diagnostics: [Diagnostic] = []
 
@@ -45,6 +46,7 @@ public struct RuleSet: Sendable {
             case .rules: set.rules += loader.load(path: file.path, contents: file.contents, log: &log)
             case .bids: set.bids = BidCuesLoader(lexicon: set.lexicon).load(file, log: &log)
             case .scoring: set.scoring = ScoringPolicy.load(file, log: &log)
+            case .rewrites: set.rewrites = RewriteTemplates.load(file, log: &log)
             case .lexicon, .ignored: break
             }
         }
@@ -97,7 +99,7 @@ public struct RuleSet: Sendable {
         return files
     }
 
-    enum FileKind { case rules, lexicon, bids, scoring, ignored }
+    enum FileKind { case rules, lexicon, bids, scoring, rewrites, ignored }
 
     static func kind(of path: String) -> FileKind {
         let components = path.split(separator: "/")
@@ -106,6 +108,7 @@ public struct RuleSet: Sendable {
         if components.dropLast().last == "lexicon" { return .lexicon }
         if name == "bids.yaml" { return .bids }
         if name == "scoring.yaml" { return .scoring }
+        if name == "rewrites.yaml" { return .rewrites }
         return .rules
     }
 
