@@ -14,7 +14,7 @@ import Testing
             guard !word.isEmpty else { continue }
             let opensSentence = index == 0 || words[index - 1].last.map { ".!?".contains($0) } ?? false
             let isName = !opensSentence && word.first!.isUppercase && word.dropFirst().contains(where: \.isLowercase)
-                && !["I", "I'm", "I’m", "I'll", "I've", "I'd"].contains(word)
+                && word != "I" && !word.hasPrefix("I'") && !word.hasPrefix("I’")
             if word.contains(where: \.isNumber) || isName { result.append(word) }
         }
         return result

@@ -81,7 +81,7 @@ struct CandidateFilter {
             if tokens[index].flags.contains(.clauseStart) { break }
             index -= 1
             guard tokens[index].sentence == tokens[match.start].sentence else { break }
-            if negators.contains(tokens[index].text) { return tokens[index].text }
+            if negators.contains(tokens[index].text) && !tokens[index].flags.contains(.idiom) { return tokens[index].text }
         }
         return nil
     }

@@ -223,6 +223,7 @@ private struct Builder {
         }
         for (index, word) in words.enumerated() {
             var flags: Token.Flags = isEmoji ? [.emoji] : []
+            if words.count >= 3 { flags.insert(.idiom) }
             if index == 0 && (tokens.isEmpty || startsSentence || clauseBreak) { flags.insert(.clauseStart) }
             tokens.append(
                 Token(text: word, id: Vocabulary.unknown, start: start, end: end, sentence: sentences.count, flags: flags))

@@ -25,6 +25,9 @@ public struct Token: Sendable, Equatable {
         /// Reported speech: after "you said", "she told me" in the same clause.
         public static let reported = Flags(rawValue: 1 << 2)
         public static let emoji = Flags(rawValue: 1 << 3)
+        /// Part of a chat abbreviation that expanded into a phrase ("idk" → "i do not
+        /// know"): its negator belongs to the phrase and negates nothing around it.
+        public static let idiom = Flags(rawValue: 1 << 4)
     }
 }
 
