@@ -15,6 +15,7 @@ public struct RewriteTemplates: Sendable {
     public var openWithFeeling = "It sounds like you're really {feeling}."
     public var openWithoutFeeling = "That sounds really hard."
     public var openForGoodNews = "That's wonderful news, congratulations!"
+    public var openForComplaint = "I can see why you're upset with me."
     /// Carries names, times, places and numbers of replaced sentences: `{facts}`.
     public var facts = "I want to hear more about {facts}."
 
@@ -43,7 +44,7 @@ public struct RewriteTemplates: Sendable {
                 }
             case "open":
                 guard let fields = reader.mapping(pair.value, "'open'") else { continue }
-                reader.checkKeys(fields, allowed: ["with_feeling", "without_feeling", "good_news"], in: "'open'")
+                reader.checkKeys(fields, allowed: ["with_feeling", "without_feeling", "good_news", "complaint"], in: "'open'")
                 for field in fields {
                     guard let text = reader.string(field.value, "'\(field.key)'") else { continue }
                     switch field.key {
@@ -55,6 +56,9 @@ public struct RewriteTemplates: Sendable {
                         check(text, allowed: [], field.value, &reader)
                     case "good_news":
                         templates.openForGoodNews = text
+                        check(text, allowed: [], field.value, &reader)
+                    case "complaint":
+                        templates.openForComplaint = text
                         check(text, allowed: [], field.value, &reader)
                     default: break
                     }

@@ -52,6 +52,7 @@ struct Rewriter {
     /// A validation that names their feeling when the message named one.
     private func opener(for bid: Bid?) -> String {
         if bid?.kind == .goodNews { return templates.openForGoodNews }
+        if bid?.kind == .complaint { return templates.openForComplaint }
         if let feeling = bid?.feelings.first, let text = Template.fill(templates.openWithFeeling, ["feeling": feeling]) {
             return text
         }
