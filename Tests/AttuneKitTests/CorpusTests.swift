@@ -6,21 +6,25 @@ import Testing
 /// for every reply in it.
 @Suite struct CorpusTests {
     /// The floors the README reports; a change that drops below them fails.
+    /// Measured (README): fixing 1.00/.937, minimizing .993/.939, defensiveness .992/.887,
+    /// withdrawal .972/.869, validating .987/.938; the floors leave a little room.
     static let floors: [Category: (precision: Double, recall: Double)] = [
-        .fixing: (0.90, 0.80),
-        .minimizing: (0.90, 0.80),
-        .defensiveness: (0.90, 0.75),
-        .withdrawal: (0.90, 0.75),
-        .validating: (0.90, 0.80),
+        .fixing: (0.97, 0.91),
+        .minimizing: (0.97, 0.91),
+        .defensiveness: (0.97, 0.86),
+        .withdrawal: (0.95, 0.84),
+        .validating: (0.97, 0.91),
     ]
 
     /// Floors on the held-out fifth, which no rule was tuned on: lower, and honest.
+    /// Measured (README): fixing 1.00/.821, minimizing 1.00/.829, defensiveness .938/.577,
+    /// withdrawal .950/.864, validating 1.00/.756.
     static let heldOutFloors: [Category: (precision: Double, recall: Double)] = [
-        .fixing: (0.85, 0.70),
-        .minimizing: (0.85, 0.70),
-        .defensiveness: (0.85, 0.60),
-        .withdrawal: (0.85, 0.70),
-        .validating: (0.85, 0.70),
+        .fixing: (0.95, 0.78),
+        .minimizing: (0.95, 0.78),
+        .defensiveness: (0.90, 0.53),
+        .withdrawal: (0.90, 0.80),
+        .validating: (0.95, 0.72),
     ]
 
     static func evaluate(_ split: CorpusEvaluation.Split) -> CorpusEvaluation {
@@ -71,7 +75,7 @@ import Testing
         for reply in Fixtures.corpus {
             let json = analyzer.analyze(reply.text, context: reply.context).json()
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-            #expect(Set(object.keys) == ["text", "context", "score", "verdict", "findings", "bid"])
+            #expect(Set(object.keys) == ["text", "context", "score", "verdict", "findings", "rewrite", "bid"])
             #expect(object["text"] as? String == reply.text)
             let score = try #require(object["score"] as? Int)
             #expect((0...100).contains(score))

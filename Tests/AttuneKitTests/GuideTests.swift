@@ -15,7 +15,8 @@ import Testing
 
     @Test func theTutorialRuleLoadsAsAPackAndPassesItsExamples() throws {
         let set = try RuleSet.load(base: RuleSet.builtInFiles(), packs: [[("mypack/gratitude.yaml", try Self.tutorialRule())]])
-        #expect(set.diagnostics.filter { $0.severity != .note }.isEmpty, "\(set.diagnostics)")
+        let own = set.diagnostics.filter { $0.location.file == "mypack/gratitude.yaml" }
+        #expect(own.isEmpty, "\(own)")
         let analyzer = try Engine(ruleSet: set).makeAnalyzer()
         let report = ExampleRunner(analyzer: analyzer).run(only: ["minimizing.be-grateful"])
         #expect(report.rulesTested == 1)
