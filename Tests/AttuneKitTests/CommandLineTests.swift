@@ -1,3 +1,4 @@
+import AttuneKit
 import Foundation
 import Testing
 
@@ -130,5 +131,79 @@ import Testing
         let result = try run(["rules", "test"])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains(" 0 failed"))
+    }
+
+    // MARK: rule author commands, on fixture folders (Tests/Fixtures)
+
+    static let fixtures = Fixtures.packageRoot.appendingPathComponent("Tests/Fixtures").path
+
+    @Test func lintListsEveryProblemWithItsLocation() throws {
+        let result = try run(["rules", "lint", "\(Self.fixtures)/mixed-rules"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("mixed-rules/broken.yaml:3:15: error: unknown category 'withdrawl'; did you mean 'withdrawal'?"))
+        #expect(result.output.contains("mixed-rules/broken.yaml:9:10: error: unknown word list '@whatevr'"))
+        #expect(result.output.contains("mixed-rules/broken.yaml:10:10: error: in pattern \"(fine|whatever\": '(' is never closed"))
+        #expect(result.output.contains("2 rules loaded: 3 errors"))
+    }
+
+    @Test func rulesTestShowsExpectedAndActualSpans() throws {
+        let result = try run(["rules", "test", "\(Self.fixtures)/mixed-rules"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("minimizing.fixture-wrong-span: expected span \"calm down\", got \"calm\""))
+        #expect(result.output.contains("skipped: "))
+        #expect(result.output.contains("2 rules, 4 examples: 3 passed, 1 failed"))
+    }
+
+    @Test func checkRefusesBrokenRulesUnlessToldToSkipThem() throws {
+        let refused = try run(["check", "--rules-dir", "\(Self.fixtures)/mixed-rules", "you should quit"])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("broken.yaml:3:15"))
+        let skipped = try run(["check", "--rules-dir", "\(Self.fixtures)/mixed-rules", "--skip-broken-rules", "--format", "json", "you should quit"])
+        #expect(skipped.status == 0)
+        #expect(skipped.output.contains("\"rule\":\"fixing.fixture-should\""))
+    }
+
+    @Test func explainShowsAlignmentSuppressionAndArithmetic() throws {
+        let result = try run(["explain", "I don't think you're overreacting. You're overreacting."])
+        #expect(result.status == 0)
+        #expect(result.output.contains("Normalized: i do not think you are overreacting you are overreacting"))
+        #expect(result.output.contains("negated by 'not'"))
+        #expect(result.output.contains("score = 100 × (A + p) / (A + M + 2p)"))
+        #expect(result.output.contains(" ← you"))
+    }
+
+    @Test func rulesListFiltersAndSpeaksJSON() throws {
+        let result = try run(["rules", "list", "--category", "withdrawal", "--format", "json"])
+        #expect(result.status == 0)
+        let rules = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+        #expect(!rules.isEmpty)
+        #expect(rules.allSatisfy { $0["category"] as? String == "withdrawal" })
+    }
+
+    @Test func evalReportsTheFiguresTheCorpusTestAsserts() throws {
+        let small = try run(["eval", "\(Self.fixtures)/labelled.jsonl", "--format", "json"])
+        #expect(small.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(small.output.utf8)) as? [String: Any])
+        #expect(object["entries"] as? Int == 4)
+        let corpus = try run(["eval", Fixtures.packageRoot.appendingPathComponent("Corpus/replies.jsonl").path])
+        let library = CorpusTests.evaluation
+        for category in ["fixing", "validating"] {
+            let scores = library.scores[.init(rawValue: category)!]!
+            let row = category + " " + String(format: "%.3f %.3f", scores.precision, scores.recall)
+            let printed = corpus.output.split(separator: "\n").first { $0.hasPrefix(category + " ") }
+                .map { $0.split(separator: " ").prefix(3).joined(separator: " ") }
+            #expect(printed == row)
+        }
+    }
+
+    @Test func evalComparesWithABaseline() throws {
+        let baseline = FileManager.default.temporaryDirectory.appendingPathComponent("attune-baseline-\(UUID()).json")
+        defer { try? FileManager.default.removeItem(at: baseline) }
+        let saved = try run(["eval", "\(Self.fixtures)/labelled.jsonl", "--format", "json"])
+        try saved.output.write(to: baseline, atomically: true, encoding: .utf8)
+        let compared = try run(["eval", "\(Self.fixtures)/labelled.jsonl", "--baseline", baseline.path])
+        #expect(compared.status == 0)
+        #expect(compared.output.contains("Against the baseline"))
+        #expect(compared.output.contains("Newly wrong (0)"))
     }
 }

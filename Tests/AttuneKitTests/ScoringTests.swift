@@ -96,4 +96,13 @@ import Testing
         #expect(analysis.bid == nil)
         #expect(!analysis.notes.isEmpty)
     }
+
+    @Test func reflectingTheirFeelingWordCounts() {
+        let analyzer = Fixtures.analyzer()
+        let context = "I'm so overwhelmed with everything"
+        let flat = analyzer.analyze("The kids have soccer at 5, overwhelmed or not.", context: context)
+        #expect(flat.findings.contains { $0.rule == "validating.reflects-their-feeling" && $0.excerpt == "overwhelmed" })
+        let other = analyzer.analyze("The kids have soccer at 5.", context: "How was work?")
+        #expect(flat.score > other.score)
+    }
 }

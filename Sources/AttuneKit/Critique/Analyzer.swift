@@ -41,6 +41,10 @@ public final class Analyzer {
         let (kept, suppressed) = filter.filter(matches, in: tokenized, bid: bid?.kind)
         var findings = FindingMerger.merge(kept, rules: engine.ruleSet.rules, text: tokenized)
         for index in findings.indices { fillSuggestions(&findings[index], tokenized) }
+        if let bid, let reflection = reflection(of: bid, in: tokenized, findings) {
+            findings.append(reflection)
+            findings.sort { ($0.start, $0.category) < ($1.start, $1.category) }
+        }
         if let bid, bid.kind.isEmotional, findings.isEmpty, turnsAway(tokenized) {
             findings.append(turnedAway(tokenized, bid: bid.kind))
         }
@@ -78,6 +82,39 @@ public final class Analyzer {
         let filled = finding.suggestions.compactMap { Template.placeholders(in: $0).isEmpty ? nil : Template.fill($0, values) }
         let plain = finding.suggestions.filter { Template.placeholders(in: $0).isEmpty }
         finding.suggestions = filled + plain
+    }
+
+    /// A reply word that echoes a feeling the bid named ("overwhelmed" → "overwhelming"),
+    /// outside any misattuned sentence and any existing validation: a small attuned finding.
+    private func reflection(of bid: Bid, in text: TokenizedText, _ findings: [Finding]) -> Finding? {
+        let feelingWords = bid.feelings.flatMap { $0.split(separator: " ").map(String.init) }.filter { $0.count >= 3 }
+        guard !feelingWords.isEmpty else { return nil }
+        let misattunedSentences = Set(
+            findings.filter { $0.polarity == .misattuned }.flatMap { finding in
+                finding.tokens.map { text.tokens[$0].sentence }
+            })
+        for (index, token) in text.tokens.enumerated() {
+            guard !misattunedSentences.contains(token.sentence), !token.flags.contains(.quoted),
+                !findings.contains(where: { $0.polarity == .attuned && $0.tokens.contains(index) }),
+                feelingWords.contains(where: { Self.sameStem($0, token.text) })
+            else { continue }
+            let cue = engine.ruleSet.bids.reflected
+            return Finding(
+                rule: cue.id, category: .validating, start: text.codePointOffset(ofUTF16: token.start),
+                end: text.codePointOffset(ofUTF16: token.end), excerpt: text.excerpt(utf16: token.start..<token.end),
+                message: cue.message, suggestions: [], attune: cue.attune, weight: cue.weight,
+                effectiveWeight: cue.weight, discount: nil, tokens: index..<(index + 1),
+                utf16: token.start..<token.end, match: nil)
+        }
+        return nil
+    }
+
+    /// Two forms of one word: equal, or sharing their first five letters ("stressed",
+    /// "stressful").
+    static func sameStem(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let shared = zip(a, b).prefix { $0 == $1 }.count
+        return shared >= 5 && a.count >= 5 && b.count >= 5
     }
 
     /// The longest reply that counts as a minimal answer ("k", "ok cool", "sure.").

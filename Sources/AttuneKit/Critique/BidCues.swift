@@ -14,6 +14,15 @@ public struct BidCues: Sendable {
     public var kinds: [(kind: BidKind, patterns: [Pattern])] = []
     /// The withdrawal finding for an empty or ignoring reply to an emotional bid.
     public var turnedAway = TurnedAway()
+    /// The validating finding for a reply that reflects a feeling the bid named.
+    public var reflected = Reflected()
+
+    public struct Reflected: Sendable {
+        public var id = "validating.reflects-their-feeling"
+        public var weight = 1.0
+        public var attune = AttuneComponent.awareness
+        public var message = "You named the feeling they named: they can tell you heard it."
+    }
 
     public init() {}
 
@@ -36,7 +45,7 @@ struct BidCuesLoader {
         var reader = YAMLReader(file: file.path)
         defer { log.append(contentsOf: reader.log.diagnostics) }
         guard let root = reader.parse(file.contents), let pairs = reader.mapping(root, "bids.yaml") else { return cues }
-        reader.checkKeys(pairs, allowed: ["kinds", "turned_away"], in: "bids.yaml")
+        reader.checkKeys(pairs, allowed: ["kinds", "turned_away", "reflected"], in: "bids.yaml")
         for pair in pairs where pair.key == "kinds" {
             guard let kinds = reader.mapping(pair.value, "'kinds'") else { continue }
             for kindPair in kinds {
@@ -54,6 +63,24 @@ struct BidCuesLoader {
                     }
                 }
                 cues.kinds.append((kind, patterns))
+            }
+        }
+        for pair in pairs where pair.key == "reflected" {
+            guard let fields = reader.mapping(pair.value, "'reflected'") else { continue }
+            reader.checkKeys(fields, allowed: ["id", "weight", "attune", "message"], in: "'reflected'")
+            for field in fields {
+                switch field.key {
+                case "id": cues.reflected.id = reader.string(field.value, "'id'") ?? cues.reflected.id
+                case "weight": cues.reflected.weight = reader.number(field.value, "'weight'", in: 0.5...5) ?? 1
+                case "message": cues.reflected.message = reader.string(field.value, "'message'") ?? ""
+                case "attune":
+                    if let text = reader.string(field.value, "'attune'"), let component = AttuneComponent(rawValue: text) {
+                        cues.reflected.attune = component
+                    } else {
+                        reader.log.error(reader.at(field.value), RuleFileLoader.unknown("ATTUNE component", YAMLReader.kind(field.value), AttuneComponent.allCases.map(\.rawValue)))
+                    }
+                default: break
+                }
             }
         }
         for pair in pairs where pair.key == "turned_away" {

@@ -36,8 +36,9 @@ struct RuleFileLoader {
         if field("id") == nil { reader.log.error(reader.at(node), "a rule needs an 'id'") }
         let name = id.isEmpty ? "this rule" : "rule '\(id)'"
 
-        let category: Category = choice(field("category"), "category", in: node, name, &reader) ?? .fixing
-        if !id.isEmpty, !id.hasPrefix(category.rawValue + "."), let idNode = field("id") {
+        let parsedCategory: Category? = choice(field("category"), "category", in: node, name, &reader)
+        let category = parsedCategory ?? .fixing
+        if let parsedCategory, !id.isEmpty, !id.hasPrefix(parsedCategory.rawValue + "."), let idNode = field("id") {
             reader.log.warning(reader.at(idNode), "rule ids start with their category: '\(category.rawValue).…'")
         }
 
