@@ -1,4 +1,4 @@
-import AttuneKit
+@testable import AttuneKit
 import Foundation
 import Testing
 
@@ -123,5 +123,25 @@ import Testing
                 #expect(Set(Template.placeholders(in: suggestion)).isSubset(of: captured), "\(rule.id)")
             }
         }
+    }
+
+    @Test func pronounsTurnAroundToBeSaidBack() {
+        #expect(Pronouns.turnAround("my boss hates me") == "your boss hates you")
+        #expect(Pronouns.turnAround("you never listen to me") == "I never listen to you")
+        #expect(Pronouns.turnAround("I was scared and I'm tired") == "you were scared and you're tired")
+        #expect(Pronouns.turnAround("Sam and Priya left") == "Sam and Priya left")
+    }
+
+    @Test func theRewriteSaysTheirOwnWordsBack() {
+        let analysis = Fixtures.analyzer().analyze(
+            "You should study more.", context: "i feel so stressed about my exam tomorrow")
+        #expect(analysis.bid?.theirWords == "so stressed about your exam tomorrow")
+        #expect(analysis.rewrite.hasPrefix("It sounds like you feel so stressed about your exam tomorrow."))
+    }
+
+    @Test func theirWordsThatWouldMisattuneAreNotSaidBack() {
+        let analysis = Fixtures.analyzer().analyze("Calm down.", context: "I feel like I'm overreacting about nothing")
+        #expect(!analysis.rewrite.contains("overreacting"))
+        #expect(!Fixtures.analyzer().analyze(analysis.rewrite).findings.contains { $0.polarity == .misattuned })
     }
 }

@@ -37,6 +37,23 @@ public final class Analyzer {
         }
         let bid = context.map(readBid)
         let tokenized = pipeline.tokenize(text)
+        let pass = findings(in: tokenized, bid: bid)
+        if tokenized.tokens.isEmpty && pass.findings.isEmpty { notes.append("Nothing to analyse: the reply is empty.") }
+        let scored = Scorer(policy: engine.ruleSet.scoring, contrast: contrast).score(pass.findings, in: tokenized)
+        let analysis = Analysis(
+            text: text, context: context, score: scored.score, verdict: scored.verdict, findings: scored.findings,
+            bid: bid, notes: notes, scoreLines: scored.lines, rewrite: rewrite(tokenized, scored.findings, bid))
+        let trace = Trace(
+            tokens: tokenized, matches: pass.matches, kept: pass.kept, suppressed: pass.suppressed,
+            automaton: engine.rules, rules: engine.ruleSet.rules)
+        return (analysis, trace)
+    }
+
+    /// One pass of the rules over a tokenized reply: matches, exceptions, merged
+    /// findings, the reflection of their feeling, and turning away from the bid.
+    private func findings(in tokenized: TokenizedText, bid: Bid?)
+        -> (matches: [PatternMatch], kept: [Candidate], suppressed: [Suppression], findings: [Finding])
+    {
         let matches = ruleMatcher.matches(in: tokenized)
         let (kept, suppressed) = filter.filter(matches, in: tokenized, bid: bid?.kind)
         var findings = FindingMerger.merge(kept, rules: engine.ruleSet.rules, text: tokenized)
@@ -48,17 +65,24 @@ public final class Analyzer {
         if let bid, bid.kind.isEmotional, findings.isEmpty, turnsAway(tokenized) {
             findings.append(turnedAway(tokenized, bid: bid.kind))
         }
-        if tokenized.tokens.isEmpty && findings.isEmpty { notes.append("Nothing to analyse: the reply is empty.") }
-        let scored = Scorer(policy: engine.ruleSet.scoring, contrast: contrast).score(findings, in: tokenized)
+        return (matches, kept, suppressed, findings)
+    }
+
+    /// The attuned rewrite. Their own words said back are tried first; since they are
+    /// theirs, they could carry a misattuned phrase ("I feel like I'm overreacting") or
+    /// read as something other than a validation, so that version is re-read, and the
+    /// plain one is used unless it opens attuned and nothing misattunes.
+    private func rewrite(_ tokenized: TokenizedText, _ findings: [Finding], _ bid: Bid?) -> String {
         let rewriter = Rewriter(templates: engine.ruleSet.rewrites, turnedAwayRule: engine.ruleSet.bids.turnedAway.id)
-        let analysis = Analysis(
-            text: text, context: context, score: scored.score, verdict: scored.verdict, findings: scored.findings,
-            bid: bid, notes: notes, scoreLines: scored.lines,
-            rewrite: rewriter.rewrite(tokenized, findings: scored.findings, bid: bid))
-        let trace = Trace(
-            tokens: tokenized, matches: matches, kept: kept, suppressed: suppressed, automaton: engine.rules,
-            rules: engine.ruleSet.rules)
-        return (analysis, trace)
+        let mirrored = rewriter.rewrite(tokenized, findings: findings, bid: bid, mirror: true)
+        guard bid?.theirWords != nil, mirrored != tokenized.original else { return mirrored }
+        let reread = pipeline.tokenize(mirrored)
+        let recheck = self.findings(in: reread, bid: bid).findings
+        let opensAttuned = recheck.contains {
+            $0.polarity == .attuned && !$0.tokens.isEmpty && reread.tokens[$0.tokens.lowerBound].sentence == 0
+        }
+        if opensAttuned && !recheck.contains(where: { $0.polarity == .misattuned }) { return mirrored }
+        return rewriter.rewrite(tokenized, findings: findings, bid: bid, mirror: false)
     }
 
     /// Fills `{capture}` templates from the words the match captured; a template that
@@ -135,12 +159,30 @@ public final class Analyzer {
             let words = tokenized.tokens[match.start..<match.end].map(\.text).joined(separator: " ")
             if !feelings.contains(words) { feelings.append(words) }
         }
-        return Bid(kind: bidKind(of: tokenized), feelings: feelings)
+        return Bid(kind: bidKind(of: tokenized), feelings: feelings, theirWords: theirWords(in: tokenized))
+    }
+
+    /// The longest `{their_words}` a mirror pattern captures in the message, turned around.
+    private func theirWords(in tokenized: TokenizedText) -> String? {
+        let mirrorGroup = engine.ruleSet.bids.kinds.count
+        let aligner = PatternAligner(lexicon: engine.ruleSet.lexicon, tokens: tokenized.tokens)
+        var best: Range<Int>?
+        for match in bidMatcher.matches(in: tokenized) where engine.bids.patterns[Int(match.pattern)].owner == mirrorGroup {
+            let info = engine.bids.patterns[Int(match.pattern)]
+            let pattern = engine.ruleSet.bids.mirror[info.ordinal]
+            guard let range = aligner.captures(pattern.elements, match.start..<match.end)["their_words"], !range.isEmpty,
+                range.count > (best?.count ?? 0)
+            else { continue }
+            best = range
+        }
+        guard let best else { return nil }
+        let words = tokenized.excerpt(utf16: tokenized.tokens[best.lowerBound].start..<tokenized.tokens[best.upperBound - 1].end)
+        return Pronouns.turnAround(words)
     }
 
     private func bidKind(of tokenized: TokenizedText) -> BidKind {
         var counts = Array(repeating: 0, count: engine.ruleSet.bids.kinds.count)
-        for match in bidMatcher.matches(in: tokenized) {
+        for match in bidMatcher.matches(in: tokenized) where engine.bids.patterns[Int(match.pattern)].owner < counts.count {
             counts[engine.bids.patterns[Int(match.pattern)].owner] += 1
         }
         var kind = BidKind.neutral

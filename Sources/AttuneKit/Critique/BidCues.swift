@@ -12,6 +12,9 @@ public enum BidKind: String, Sendable, CaseIterable {
 /// and the finding given to a reply that turns away from an emotional bid.
 public struct BidCues: Sendable {
     public var kinds: [(kind: BidKind, patterns: [Pattern])] = []
+    /// Patterns that capture `{their_words}` in the message, to be said back to them
+    /// with pronouns turned around ("I feel like my boss hates me" → "…your boss hates you").
+    public var mirror: [Pattern] = []
     /// The withdrawal finding for an empty or ignoring reply to an emotional bid.
     public var turnedAway = TurnedAway()
     /// The validating finding for a reply that reflects a feeling the bid named.
@@ -45,7 +48,16 @@ struct BidCuesLoader {
         var reader = YAMLReader(file: file.path)
         defer { log.append(contentsOf: reader.log.diagnostics) }
         guard let root = reader.parse(file.contents), let pairs = reader.mapping(root, "bids.yaml") else { return cues }
-        reader.checkKeys(pairs, allowed: ["kinds", "turned_away", "reflected"], in: "bids.yaml")
+        reader.checkKeys(pairs, allowed: ["kinds", "mirror", "turned_away", "reflected"], in: "bids.yaml")
+        for pair in pairs where pair.key == "mirror" {
+            for (source, node) in reader.strings(pair.value, "'mirror'") ?? [] {
+                guard let pattern = RuleFileLoader(lexicon: lexicon).parsePattern(source, node, &reader) else { continue }
+                if !pattern.captureNames.contains("their_words") {
+                    reader.log.error(reader.at(node), "a mirror pattern captures {their_words: ...}")
+                }
+                cues.mirror.append(pattern)
+            }
+        }
         for pair in pairs where pair.key == "kinds" {
             guard let kinds = reader.mapping(pair.value, "'kinds'") else { continue }
             for kindPair in kinds {

@@ -18,7 +18,8 @@ public struct Engine: Sendable {
         for words in ruleSet.lexicon.expansions.values { words.forEach { vocabulary.intern($0) } }
         rules = AutomatonBuilder.build(rules: ruleSet.rules, lexicon: ruleSet.lexicon, vocabulary: &vocabulary)
         bids = AutomatonBuilder.build(
-            groups: ruleSet.bids.kinds.map(\.patterns), lexicon: ruleSet.lexicon, vocabulary: &vocabulary)
+            groups: ruleSet.bids.kinds.map(\.patterns) + [ruleSet.bids.mirror], lexicon: ruleSet.lexicon,
+            vocabulary: &vocabulary)
         let feelingPattern = Pattern(
             source: "@feelings", elements: [.list("feelings")], sentenceKind: .any,
             location: SourceLocation(file: "", line: 0, column: 0))

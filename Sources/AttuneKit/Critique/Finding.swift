@@ -51,4 +51,6 @@ public struct Bid: Sendable, Equatable {
     public var kind: BidKind
     /// Feeling words the message used (normalized).
     public var feelings: [String]
+    /// What they said they feel, turned around to be said back ("your boss hates you").
+    public var theirWords: String? = nil
 }

@@ -14,6 +14,8 @@ public struct RewriteTemplates: Sendable {
     /// Opening validation, with `{feeling}` mirroring the bid's first feeling word.
     public var openWithFeeling = "It sounds like you're really {feeling}."
     public var openWithoutFeeling = "That sounds really hard."
+    /// Their own words said back, pronouns turned around: `{their_words}`.
+    public var openWithTheirWords = "It sounds like you feel {their_words}."
     public var openForGoodNews = "That's wonderful news, congratulations!"
     public var openForComplaint = "I can see why you're upset with me."
     /// Carries names, times, places and numbers of replaced sentences: `{facts}`.
@@ -44,13 +46,16 @@ public struct RewriteTemplates: Sendable {
                 }
             case "open":
                 guard let fields = reader.mapping(pair.value, "'open'") else { continue }
-                reader.checkKeys(fields, allowed: ["with_feeling", "without_feeling", "good_news", "complaint"], in: "'open'")
+                reader.checkKeys(fields, allowed: ["with_their_words", "with_feeling", "without_feeling", "good_news", "complaint"], in: "'open'")
                 for field in fields {
                     guard let text = reader.string(field.value, "'\(field.key)'") else { continue }
                     switch field.key {
                     case "with_feeling":
                         templates.openWithFeeling = text
                         check(text, allowed: ["feeling"], field.value, &reader)
+                    case "with_their_words":
+                        templates.openWithTheirWords = text
+                        check(text, allowed: ["their_words"], field.value, &reader)
                     case "without_feeling":
                         templates.openWithoutFeeling = text
                         check(text, allowed: [], field.value, &reader)

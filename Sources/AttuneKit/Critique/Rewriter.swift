@@ -9,7 +9,8 @@ struct Rewriter {
     /// The finding for turning away from a bid: it has no sentence of its own to replace.
     let turnedAwayRule: String
 
-    func rewrite(_ text: TokenizedText, findings: [Finding], bid: Bid?) -> String {
+    /// `mirror`: open with their own words turned around, when the bid has them.
+    func rewrite(_ text: TokenizedText, findings: [Finding], bid: Bid?, mirror: Bool) -> String {
         let misattuned = findings.filter { $0.polarity == .misattuned }
         guard !misattuned.isEmpty else { return text.original }
         var pieces: [String] = []
@@ -44,15 +45,20 @@ struct Rewriter {
             body = Self.join(body, sentence)
         }
         if !findings.contains(where: { $0.polarity == .attuned && $0.discount == nil }) {
-            body = Self.join(opener(for: bid), body)
+            body = Self.join(opener(for: bid, mirror: mirror), body)
         }
         return body.trimmingTrailingWhitespace()
     }
 
     /// A validation that names their feeling when the message named one.
-    private func opener(for bid: Bid?) -> String {
+    private func opener(for bid: Bid?, mirror: Bool) -> String {
         if bid?.kind == .goodNews { return templates.openForGoodNews }
         if bid?.kind == .complaint { return templates.openForComplaint }
+        if mirror, let words = bid?.theirWords,
+            let text = Template.fill(templates.openWithTheirWords, ["their_words": words])
+        {
+            return text
+        }
         if let feeling = bid?.feelings.first, let text = Template.fill(templates.openWithFeeling, ["feeling": feeling]) {
             return text
         }
