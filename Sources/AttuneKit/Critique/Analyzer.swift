@@ -201,7 +201,7 @@ public final class Analyzer {
         return Finding(
             rule: cue.id, category: .withdrawal, start: text.codePointOffset(ofUTF16: start),
             end: text.codePointOffset(ofUTF16: end), excerpt: text.excerpt(utf16: start..<end),
-            message: cue.message, suggestions: cue.suggestions[bid] ?? [], attune: cue.attune, weight: cue.weight,
+            message: cue.message, suggestions: engine.ruleSet.bids.turnedAwaySuggestions[bid] ?? [], attune: cue.attune, weight: cue.weight,
             effectiveWeight: cue.weight, discount: nil, tokens: 0..<text.tokens.count, utf16: start..<end, match: nil)
     }
 }

@@ -16,27 +16,25 @@ public struct BidCues: Sendable {
     /// with pronouns turned around ("I feel like my boss hates me" → "…your boss hates you").
     public var mirror: [Pattern] = []
     /// The withdrawal finding for an empty or ignoring reply to an emotional bid.
-    public var turnedAway = TurnedAway()
+    public var turnedAway = FindingCue(
+        id: "withdrawal.turned-away", weight: 2, attune: .turningToward,
+        message: "They reached out with a feeling, and this reply does not turn toward it.")
+    /// What to say instead of turning away, per kind of bid (a flat answer to good news
+    /// needs other words than a flat answer to distress).
+    public var turnedAwaySuggestions: [BidKind: [String]] = [:]
     /// The validating finding for a reply that reflects a feeling the bid named.
-    public var reflected = Reflected()
-
-    public struct Reflected: Sendable {
-        public var id = "validating.reflects-their-feeling"
-        public var weight = 1.0
-        public var attune = AttuneComponent.awareness
-        public var message = "You named the feeling they named: they can tell you heard it."
-    }
+    public var reflected = FindingCue(
+        id: "validating.reflects-their-feeling", weight: 1, attune: .awareness,
+        message: "You named the feeling they named: they can tell you heard it.")
 
     public init() {}
 
-    public struct TurnedAway: Sendable {
-        public var id = "withdrawal.turned-away"
-        public var weight = 1.0
-        public var attune = AttuneComponent.turningToward
-        public var message = "The message you are answering reaches out with a feeling, and this reply does not turn toward it."
-        /// What to say instead, per kind of bid (a flat answer to good news needs
-        /// other words than a flat answer to distress).
-        public var suggestions: [BidKind: [String]] = [:]
+    /// A finding the engine gives from the bid rather than from a rule's patterns.
+    public struct FindingCue: Sendable {
+        public var id: String
+        public var weight: Double
+        public var attune: AttuneComponent
+        public var message: String
     }
 }
 
@@ -78,53 +76,51 @@ struct BidCuesLoader {
             }
         }
         for pair in pairs where pair.key == "reflected" {
-            guard let fields = reader.mapping(pair.value, "'reflected'") else { continue }
-            reader.checkKeys(fields, allowed: ["id", "weight", "attune", "message"], in: "'reflected'")
-            for field in fields {
-                switch field.key {
-                case "id": cues.reflected.id = reader.string(field.value, "'id'") ?? cues.reflected.id
-                case "weight": cues.reflected.weight = reader.number(field.value, "'weight'", in: 0.5...5) ?? 1
-                case "message": cues.reflected.message = reader.string(field.value, "'message'") ?? ""
-                case "attune":
-                    if let text = reader.string(field.value, "'attune'"), let component = AttuneComponent(rawValue: text) {
-                        cues.reflected.attune = component
-                    } else {
-                        reader.log.error(reader.at(field.value), RuleFileLoader.unknown("ATTUNE component", YAMLReader.kind(field.value), AttuneComponent.allCases.map(\.rawValue)))
-                    }
-                default: break
-                }
-            }
+            readCue(pair.value, "'reflected'", into: &cues.reflected, &reader) { _, _, _ in }
         }
         for pair in pairs where pair.key == "turned_away" {
-            guard let fields = reader.mapping(pair.value, "'turned_away'") else { continue }
-            reader.checkKeys(fields, allowed: ["id", "weight", "attune", "message", "suggestions"], in: "'turned_away'")
-            for field in fields {
-                switch field.key {
-                case "id": cues.turnedAway.id = reader.string(field.value, "'id'") ?? cues.turnedAway.id
-                case "weight": cues.turnedAway.weight = reader.number(field.value, "'weight'", in: 0.5...5) ?? 1
-                case "message": cues.turnedAway.message = reader.string(field.value, "'message'") ?? ""
-                case "suggestions":
-                    for entry in reader.mapping(field.value, "'suggestions' (a list per bid kind)") ?? [] {
-                        guard let kind = BidKind(rawValue: entry.key), kind.isEmotional else {
-                            reader.log.error(
-                                reader.at(entry.keyNode),
-                                RuleFileLoader.unknown("emotional bid kind", entry.key, ["distress", "complaint", "good_news"]))
-                            continue
-                        }
-                        cues.turnedAway.suggestions[kind] = reader.strings(entry.value, "'\(entry.key)'")?.map(\.0) ?? []
+            var suggestions: [BidKind: [String]] = [:]
+            defer { cues.turnedAwaySuggestions = suggestions }
+            readCue(pair.value, "'turned_away'", into: &cues.turnedAway, &reader, extra: "suggestions") {
+                _, node, reader in
+                for entry in reader.mapping(node, "'suggestions' (a list per bid kind)") ?? [] {
+                    guard let kind = BidKind(rawValue: entry.key), kind.isEmotional else {
+                        reader.log.error(
+                            reader.at(entry.keyNode),
+                            RuleFileLoader.unknown("emotional bid kind", entry.key, ["distress", "complaint", "good_news"]))
+                        continue
                     }
-                case "attune":
-                    if let text = reader.string(field.value, "'attune'") {
-                        if let component = AttuneComponent(rawValue: text) {
-                            cues.turnedAway.attune = component
-                        } else {
-                            reader.log.error(reader.at(field.value), RuleFileLoader.unknown("ATTUNE component", text, AttuneComponent.allCases.map(\.rawValue)))
-                        }
-                    }
-                default: break
+                    suggestions[kind] = reader.strings(entry.value, "'\(entry.key)'")?.map(\.0) ?? []
                 }
             }
         }
         return cues
+    }
+
+    /// Reads the id, weight, ATTUNE component and message of an engine finding; an
+    /// `extra` key, if named, goes to `readExtra`.
+    private func readCue(
+        _ node: Node, _ what: String, into cue: inout BidCues.FindingCue, _ reader: inout YAMLReader,
+        extra: String? = nil, readExtra: (String, Node, inout YAMLReader) -> Void
+    ) {
+        guard let fields = reader.mapping(node, what) else { return }
+        reader.checkKeys(fields, allowed: ["id", "weight", "attune", "message"] + (extra.map { [$0] } ?? []), in: what)
+        for field in fields {
+            switch field.key {
+            case "id": cue.id = reader.string(field.value, "'id'") ?? cue.id
+            case "weight": cue.weight = reader.number(field.value, "'weight'", in: 1...5) ?? cue.weight
+            case "message": cue.message = reader.string(field.value, "'message'") ?? cue.message
+            case "attune":
+                guard let text = reader.string(field.value, "'attune'") else { continue }
+                if let component = AttuneComponent(rawValue: text) {
+                    cue.attune = component
+                } else {
+                    reader.log.error(
+                        reader.at(field.value),
+                        RuleFileLoader.unknown("ATTUNE component", text, AttuneComponent.allCases.map(\.rawValue)))
+                }
+            default: readExtra(field.key, field.value, &reader)
+            }
+        }
     }
 }
