@@ -38,7 +38,11 @@ struct EvalCommand: ParsableCommand {
                 guard let data = FileManager.default.contents(atPath: baseline) else {
                     throw AttuneError.unreadable(path: baseline, reason: "cannot read the file")
                 }
-                print("\n" + (try evaluation.comparison(withBaseline: String(decoding: data, as: UTF8.self), source: baseline)), terminator: "")
+                print(
+                    "\n"
+                        + (try evaluation.comparison(
+                            withBaseline: String(decoding: data, as: UTF8.self), source: baseline)),
+                    terminator: "")
             }
         }
     }

@@ -12,7 +12,8 @@ enum RawArguments {
     static func firstInvalidUTF8() -> String? {
         for index in 1..<Int(CommandLine.argc) {
             guard let pointer = CommandLine.unsafeArgv[index] else { continue }
-            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
+            let bytes = UnsafeBufferPointer(
+                start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
             if let offset = UTF8Validation.firstInvalidByte(in: bytes) {
                 return "argument \(index) is not valid UTF-8 (first bad byte at offset \(offset))"
             }

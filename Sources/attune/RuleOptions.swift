@@ -32,7 +32,8 @@ struct RuleOptions: ParsableArguments {
         let configPath = noConfig ? nil : config ?? ProjectConfig.find(from: FileManager.default.currentDirectoryPath)
         let project = try configPath.map { path throws(AttuneError) in try ProjectConfig.load(path: path) }
         let folders = (project?.ruleFolders ?? []) + packs
-        let base = try rulesDirectory.map { dir throws(AttuneError) in try RuleSet.files(in: dir) } ?? RuleSet.builtInFiles()
+        let base =
+            try rulesDirectory.map { dir throws(AttuneError) in try RuleSet.files(in: dir) } ?? RuleSet.builtInFiles()
         let packFiles = try folders.map { dir throws(AttuneError) in try RuleSet.files(in: dir) }
         var set = try RuleSet.load(base: base, packs: packFiles, skipBroken: skipBrokenRules)
         if let project { set = project.apply(to: set) }

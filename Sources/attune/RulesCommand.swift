@@ -12,7 +12,9 @@ struct RulesCommand: ParsableCommand {
 
 /// Loads the folders an author names, or the built-in rules.
 private func ruleSet(for folders: [String], skipBroken: Bool = false) throws(AttuneError) -> RuleSet {
-    guard let first = folders.first else { return try RuleSet.load(base: RuleSet.builtInFiles(), skipBroken: skipBroken) }
+    guard let first = folders.first else {
+        return try RuleSet.load(base: RuleSet.builtInFiles(), skipBroken: skipBroken)
+    }
     let base = try RuleSet.files(in: first)
     let packs = try folders.dropFirst().map { dir throws(AttuneError) in try RuleSet.files(in: dir) }
     return try RuleSet.load(base: base, packs: packs, skipBroken: skipBroken)

@@ -140,9 +140,13 @@ import Testing
     @Test func lintListsEveryProblemWithItsLocation() throws {
         let result = try run(["rules", "lint", "\(Self.fixtures)/mixed-rules"])
         #expect(result.status == 1)
-        #expect(result.output.contains("mixed-rules/broken.yaml:3:15: error: unknown category 'withdrawl'; did you mean 'withdrawal'?"))
+        #expect(
+            result.output.contains(
+                "mixed-rules/broken.yaml:3:15: error: unknown category 'withdrawl'; did you mean 'withdrawal'?"))
         #expect(result.output.contains("mixed-rules/broken.yaml:9:10: error: unknown word list '@whatevr'"))
-        #expect(result.output.contains("mixed-rules/broken.yaml:10:10: error: in pattern \"(fine|whatever\": '(' is never closed"))
+        #expect(
+            result.output.contains(
+                "mixed-rules/broken.yaml:10:10: error: in pattern \"(fine|whatever\": '(' is never closed"))
         #expect(result.output.contains("2 rules loaded: 3 errors"))
     }
 
@@ -158,7 +162,10 @@ import Testing
         let refused = try run(["check", "--rules-dir", "\(Self.fixtures)/mixed-rules", "you should quit"])
         #expect(refused.status == 1)
         #expect(refused.errors.contains("broken.yaml:3:15"))
-        let skipped = try run(["check", "--rules-dir", "\(Self.fixtures)/mixed-rules", "--skip-broken-rules", "--format", "json", "you should quit"])
+        let skipped = try run([
+            "check", "--rules-dir", "\(Self.fixtures)/mixed-rules", "--skip-broken-rules", "--format", "json",
+            "you should quit",
+        ])
         #expect(skipped.status == 0)
         #expect(skipped.output.contains("\"rule\":\"fixing.fixture-should\""))
     }

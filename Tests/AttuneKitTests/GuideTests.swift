@@ -14,7 +14,8 @@ import Testing
     }
 
     @Test func theTutorialRuleLoadsAsAPackAndPassesItsExamples() throws {
-        let set = try RuleSet.load(base: RuleSet.builtInFiles(), packs: [[("mypack/gratitude.yaml", try Self.tutorialRule())]])
+        let set = try RuleSet.load(
+            base: RuleSet.builtInFiles(), packs: [[("mypack/gratitude.yaml", try Self.tutorialRule())]])
         let own = set.diagnostics.filter { $0.location.file == "mypack/gratitude.yaml" }
         #expect(own.isEmpty, "\(own)")
         let analyzer = try Engine(ruleSet: set).makeAnalyzer()

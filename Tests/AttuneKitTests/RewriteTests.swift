@@ -13,7 +13,8 @@ import Testing
             let word = raw.trimmingCharacters(in: .punctuationCharacters.union(.symbols))
             guard !word.isEmpty else { continue }
             let opensSentence = index == 0 || words[index - 1].last.map { ".!?".contains($0) } ?? false
-            let isName = !opensSentence && word.first!.isUppercase && word.dropFirst().contains(where: \.isLowercase)
+            let isName =
+                !opensSentence && word.first!.isUppercase && word.dropFirst().contains(where: \.isLowercase)
                 && word != "I" && !word.hasPrefix("I'") && !word.hasPrefix("I’")
             if word.contains(where: \.isNumber) || isName { result.append(word) }
         }
@@ -36,7 +37,8 @@ import Testing
             let again = analyzer.analyze(rewrite, context: reply.context)
             #expect(
                 !again.findings.contains { $0.polarity == .misattuned },
-                "\(reply.id): \"\(rewrite)\" still has \(again.findings.filter { $0.polarity == .misattuned }.map(\.rule))")
+                "\(reply.id): \"\(rewrite)\" still has \(again.findings.filter { $0.polarity == .misattuned }.map(\.rule))"
+            )
             #expect(again.verdict == .attuned, "\(reply.id): \"\(rewrite)\" is \(again.verdict) (\(again.score))")
             #expect(again.rewrite == rewrite, "\(reply.id): rewriting a rewrite changes it")
             for fact in Self.facts(in: reply.text) {
@@ -91,7 +93,9 @@ import Testing
             """
         let analyzer = try Fixtures.engine(rules: yaml).makeAnalyzer()
         let filled = analyzer.analyze("You should just quit your job").findings.first
-        #expect(filled?.suggestions.first == "Would it help to think through whether to quit your job, or do you just need me to listen?")
+        #expect(
+            filled?.suggestions.first
+                == "Would it help to think through whether to quit your job, or do you just need me to listen?")
         let plain = analyzer.analyze("ok just quit lol").findings.first
         #expect(plain?.suggestions == ["Do you want ideas, or should I just listen?"])
     }

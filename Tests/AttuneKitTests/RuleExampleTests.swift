@@ -21,7 +21,8 @@ import Testing
             let matches = rule.examples.filter { $0.expectation != .noMatch }
             let silent = rule.examples.filter { $0.expectation == .noMatch }
             #expect(!matches.isEmpty && !silent.isEmpty, "\(rule.id) at \(rule.location)")
-            #expect(matches.allSatisfy { if case .match(let span) = $0.expectation { span != nil } else { false } },
+            #expect(
+                matches.allSatisfy { if case .match(let span) = $0.expectation { span != nil } else { false } },
                 "\(rule.id): every match example marks its span")
         }
     }

@@ -75,7 +75,9 @@ import Testing
     }
 
     @Test func unknownWordList() {
-        expectError(Self.rule(pattern: "\"@you should @advise_verbs\""), line: 9, column: 10, containing: "did you mean '@advice_verbs'")
+        expectError(
+            Self.rule(pattern: "\"@you should @advise_verbs\""), line: 9, column: 10,
+            containing: "did you mean '@advice_verbs'")
     }
 
     @Test func capitalsCanNeverMatch() {
@@ -111,7 +113,8 @@ import Testing
     }
 
     @Test func missingNoMatchExamples() {
-        expectError(Self.rule(examples: "      match: [\"[you should quit]\"]"), line: 12, column: 7, containing: "no_match")
+        expectError(
+            Self.rule(examples: "      match: [\"[you should quit]\"]"), line: 12, column: 7, containing: "no_match")
     }
 
     @Test func unbalancedSpanMarkers() {
@@ -121,7 +124,9 @@ import Testing
     }
 
     @Test func unknownExceptionKey() {
-        expectError(Self.rule(extra: "    exceptions: {negaton: true}"), line: 10, column: 18, containing: "did you mean 'negation'")
+        expectError(
+            Self.rule(extra: "    exceptions: {negaton: true}"), line: 10, column: 18,
+            containing: "did you mean 'negation'")
     }
 
     @Test func missingMessage() {

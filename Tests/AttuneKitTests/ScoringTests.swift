@@ -50,7 +50,10 @@ import Testing
         let analyzer = Fixtures.analyzer()
         for reply in Fixtures.corpus {
             let base = analyzer.analyze(reply.text, context: reply.context)
-            for variant in [reply.text.uppercased(), reply.text.lowercased(), reply.text.replacingOccurrences(of: "'", with: "\u{2019}")] {
+            for variant in [
+                reply.text.uppercased(), reply.text.lowercased(),
+                reply.text.replacingOccurrences(of: "'", with: "\u{2019}"),
+            ] {
                 let other = analyzer.analyze(variant, context: reply.context)
                 #expect(other.score == base.score, "\(reply.id): \"\(variant)\"")
                 #expect(other.findings.map(\.rule) == base.findings.map(\.rule), "\(reply.id): \"\(variant)\"")
@@ -101,7 +104,8 @@ import Testing
         let analyzer = Fixtures.analyzer()
         let context = "I'm so overwhelmed with everything"
         let flat = analyzer.analyze("The kids have soccer at 5, overwhelmed or not.", context: context)
-        #expect(flat.findings.contains { $0.rule == "validating.reflects-their-feeling" && $0.excerpt == "overwhelmed" })
+        #expect(
+            flat.findings.contains { $0.rule == "validating.reflects-their-feeling" && $0.excerpt == "overwhelmed" })
         let other = analyzer.analyze("The kids have soccer at 5.", context: "How was work?")
         #expect(flat.score > other.score)
     }

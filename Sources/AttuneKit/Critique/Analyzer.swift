@@ -96,29 +96,30 @@ public final class Analyzer {
         for (name, range) in aligner.captures(pattern.elements, match.start..<match.end) where !range.isEmpty {
             var words = text.excerpt(utf16: text.tokens[range.lowerBound].start..<text.tokens[range.upperBound - 1].end)
             // A capture that opened a sentence is mid-sentence in the template.
-            let opensSentence = text.sentences[text.tokens[range.lowerBound].sentence].tokens.lowerBound == range.lowerBound
+            let opensSentence =
+                text.sentences[text.tokens[range.lowerBound].sentence].tokens.lowerBound == range.lowerBound
             let isFirstPerson = words == "I" || words.hasPrefix("I ") || words.hasPrefix("I'") || words.hasPrefix("I’")
             if opensSentence, !isFirstPerson, let first = words.first, words.dropFirst().first?.isLowercase ?? true {
                 words = first.lowercased() + words.dropFirst()
             }
             values[name] = words
         }
-        let filled = finding.suggestions.compactMap { Template.placeholders(in: $0).isEmpty ? nil : Template.fill($0, values) }
+        let filled = finding.suggestions.compactMap {
+            Template.placeholders(in: $0).isEmpty ? nil : Template.fill($0, values)
+        }
         let plain = finding.suggestions.filter { Template.placeholders(in: $0).isEmpty }
         finding.suggestions = filled + plain
     }
 
     /// A reply word that echoes a feeling the bid named ("overwhelmed" → "overwhelming"),
-    /// outside any misattuned sentence and any existing validation: a small attuned finding.
+    /// outside any existing validation: a small attuned finding. Not in a reply that
+    /// misattunes anywhere, where an echo is more often a jab ("Ignored? I brought you
+    /// a drink") than a reflection.
     private func reflection(of bid: Bid, in text: TokenizedText, _ findings: [Finding]) -> Finding? {
         let feelingWords = bid.feelings.flatMap { $0.split(separator: " ").map(String.init) }.filter { $0.count >= 3 }
-        guard !feelingWords.isEmpty else { return nil }
-        let misattunedSentences = Set(
-            findings.filter { $0.polarity == .misattuned }.flatMap { finding in
-                finding.tokens.map { text.tokens[$0].sentence }
-            })
+        guard !feelingWords.isEmpty, !findings.contains(where: { $0.polarity == .misattuned }) else { return nil }
         for (index, token) in text.tokens.enumerated() {
-            guard !misattunedSentences.contains(token.sentence), !token.flags.contains(.quoted),
+            guard !token.flags.contains(.quoted),
                 !findings.contains(where: { $0.polarity == .attuned && $0.tokens.contains(index) }),
                 feelingWords.contains(where: { Self.sameStem($0, token.text) })
             else { continue }
@@ -167,22 +168,26 @@ public final class Analyzer {
         let mirrorGroup = engine.ruleSet.bids.kinds.count
         let aligner = PatternAligner(lexicon: engine.ruleSet.lexicon, tokens: tokenized.tokens)
         var best: Range<Int>?
-        for match in bidMatcher.matches(in: tokenized) where engine.bids.patterns[Int(match.pattern)].owner == mirrorGroup {
+        for match in bidMatcher.matches(in: tokenized)
+        where engine.bids.patterns[Int(match.pattern)].owner == mirrorGroup {
             let info = engine.bids.patterns[Int(match.pattern)]
             let pattern = engine.ruleSet.bids.mirror[info.ordinal]
-            guard let range = aligner.captures(pattern.elements, match.start..<match.end)["their_words"], !range.isEmpty,
+            guard let range = aligner.captures(pattern.elements, match.start..<match.end)["their_words"],
+                !range.isEmpty,
                 range.count > (best?.count ?? 0)
             else { continue }
             best = range
         }
         guard let best else { return nil }
-        let words = tokenized.excerpt(utf16: tokenized.tokens[best.lowerBound].start..<tokenized.tokens[best.upperBound - 1].end)
+        let words = tokenized.excerpt(
+            utf16: tokenized.tokens[best.lowerBound].start..<tokenized.tokens[best.upperBound - 1].end)
         return Pronouns.turnAround(words)
     }
 
     private func bidKind(of tokenized: TokenizedText) -> BidKind {
         var counts = Array(repeating: 0, count: engine.ruleSet.bids.kinds.count)
-        for match in bidMatcher.matches(in: tokenized) where engine.bids.patterns[Int(match.pattern)].owner < counts.count {
+        for match in bidMatcher.matches(in: tokenized)
+        where engine.bids.patterns[Int(match.pattern)].owner < counts.count {
             counts[engine.bids.patterns[Int(match.pattern)].owner] += 1
         }
         var kind = BidKind.neutral
@@ -201,7 +206,8 @@ public final class Analyzer {
         return Finding(
             rule: cue.id, category: .withdrawal, start: text.codePointOffset(ofUTF16: start),
             end: text.codePointOffset(ofUTF16: end), excerpt: text.excerpt(utf16: start..<end),
-            message: cue.message, suggestions: engine.ruleSet.bids.turnedAwaySuggestions[bid] ?? [], attune: cue.attune, weight: cue.weight,
+            message: cue.message, suggestions: engine.ruleSet.bids.turnedAwaySuggestions[bid] ?? [], attune: cue.attune,
+            weight: cue.weight,
             effectiveWeight: cue.weight, discount: nil, tokens: 0..<text.tokens.count, utf16: start..<end, match: nil)
     }
 }

@@ -49,7 +49,9 @@ struct BidCuesLoader {
         reader.checkKeys(pairs, allowed: ["kinds", "mirror", "turned_away", "reflected"], in: "bids.yaml")
         for pair in pairs where pair.key == "mirror" {
             for (source, node) in reader.strings(pair.value, "'mirror'") ?? [] {
-                guard let pattern = RuleFileLoader(lexicon: lexicon).parsePattern(source, node, &reader) else { continue }
+                guard let pattern = RuleFileLoader(lexicon: lexicon).parsePattern(source, node, &reader) else {
+                    continue
+                }
                 if !pattern.captureNames.contains("their_words") {
                     reader.log.error(reader.at(node), "a mirror pattern captures {their_words: ...}")
                 }
@@ -87,7 +89,8 @@ struct BidCuesLoader {
                     guard let kind = BidKind(rawValue: entry.key), kind.isEmotional else {
                         reader.log.error(
                             reader.at(entry.keyNode),
-                            RuleFileLoader.unknown("emotional bid kind", entry.key, ["distress", "complaint", "good_news"]))
+                            RuleFileLoader.unknown(
+                                "emotional bid kind", entry.key, ["distress", "complaint", "good_news"]))
                         continue
                     }
                     suggestions[kind] = reader.strings(entry.value, "'\(entry.key)'")?.map(\.0) ?? []

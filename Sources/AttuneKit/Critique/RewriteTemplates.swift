@@ -36,7 +36,8 @@ public struct RewriteTemplates: Sendable {
             case "replace":
                 for entry in reader.mapping(pair.value, "'replace'") ?? [] {
                     guard let category = Category(rawValue: entry.key), category.polarity == .misattuned else {
-                        reader.log.error(reader.at(entry.keyNode), "'replace' takes the misattuned categories, not '\(entry.key)'")
+                        reader.log.error(
+                            reader.at(entry.keyNode), "'replace' takes the misattuned categories, not '\(entry.key)'")
                         continue
                     }
                     if let text = reader.string(entry.value, "the replacement for \(entry.key)") {
@@ -46,7 +47,9 @@ public struct RewriteTemplates: Sendable {
                 }
             case "open":
                 guard let fields = reader.mapping(pair.value, "'open'") else { continue }
-                reader.checkKeys(fields, allowed: ["with_their_words", "with_feeling", "without_feeling", "good_news", "complaint"], in: "'open'")
+                reader.checkKeys(
+                    fields, allowed: ["with_their_words", "with_feeling", "without_feeling", "good_news", "complaint"],
+                    in: "'open'")
                 for field in fields {
                     guard let text = reader.string(field.value, "'\(field.key)'") else { continue }
                     switch field.key {

@@ -59,7 +59,8 @@ struct Rewriter {
         {
             return text
         }
-        if let feeling = bid?.feelings.first, let text = Template.fill(templates.openWithFeeling, ["feeling": feeling]) {
+        if let feeling = bid?.feelings.first, let text = Template.fill(templates.openWithFeeling, ["feeling": feeling])
+        {
             return text
         }
         return templates.openWithoutFeeling

@@ -80,7 +80,8 @@ public struct CorpusEvaluation: Sendable {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                 let text = object["text"] as? String, let labels = object["labels"] as? [String]
             else {
-                problems.append(Diagnostic(.error, location, "expected {\"id\", \"context\", \"text\", \"labels\": [...]}"))
+                problems.append(
+                    Diagnostic(.error, location, "expected {\"id\", \"context\", \"text\", \"labels\": [...]}"))
                 continue
             }
             let categories = labels.compactMap(Category.init(rawValue:))

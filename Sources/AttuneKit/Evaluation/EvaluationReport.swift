@@ -44,7 +44,8 @@ extension CorpusEvaluation {
         out += "category        precision  recall    F1      tp    fp    fn\n"
         for category in Category.allCases {
             let score = scores[category] ?? Scores()
-            out += Self.pad(category.rawValue, 16) + Self.pad(Self.figure(score.precision), 11)
+            out +=
+                Self.pad(category.rawValue, 16) + Self.pad(Self.figure(score.precision), 11)
                 + Self.pad(Self.figure(score.recall), 10) + Self.pad(Self.figure(score.f1), 8)
                 + Self.pad(String(score.truePositives), 6) + Self.pad(String(score.falsePositives), 6)
                 + String(score.falseNegatives) + "\n"
@@ -65,7 +66,8 @@ extension CorpusEvaluation {
         let falseNegatives = misses.filter { !$0.isFalsePositive }
         out += "\nFalse positives (\(falsePositives.count))\n"
         for miss in falsePositives {
-            out += "  \(source):\(miss.line)  \(miss.category.rawValue) by \(miss.rules.joined(separator: ", "))  \"\(miss.text)\"\n"
+            out +=
+                "  \(source):\(miss.line)  \(miss.category.rawValue) by \(miss.rules.joined(separator: ", "))  \"\(miss.text)\"\n"
         }
         out += "\nFalse negatives (\(falseNegatives.count))\n"
         for miss in falseNegatives {
@@ -80,7 +82,10 @@ extension CorpusEvaluation {
             let categories = object["categories"] as? [String: [String: Any]],
             let baselineMisses = object["misses"] as? [[String: Any]]
         else {
-            throw .invalidRules([Diagnostic(.error, SourceLocation(file: source, line: 1, column: 1), "not an 'attune eval --format json' file")])
+            throw .invalidRules([
+                Diagnostic(
+                    .error, SourceLocation(file: source, line: 1, column: 1), "not an 'attune eval --format json' file")
+            ])
         }
         var out = "Against the baseline\n"
         for category in Category.allCases {
@@ -90,14 +95,17 @@ extension CorpusEvaluation {
                 (name, value) -> String in
                 let old = before[name] as? Double ?? 0
                 let delta = Self.round(value) - old
-                return "\(name) \(Self.figure(old)) → \(Self.figure(value))" + (abs(delta) < 0.0005 ? "" : String(format: " (%+.3f)", delta))
+                return "\(name) \(Self.figure(old)) → \(Self.figure(value))"
+                    + (abs(delta) < 0.0005 ? "" : String(format: " (%+.3f)", delta))
             }
             out += "  \(Self.pad(category.rawValue, 14))" + changes.joined(separator: ", ") + "\n"
         }
         let key = { (id: String, category: String, kind: String) in "\(id)|\(category)|\(kind)" }
         let old = Set(baselineMisses.map { key("\($0["id"] ?? "")", "\($0["category"] ?? "")", "\($0["kind"] ?? "")") })
         let current = Dictionary(
-            misses.map { (key($0.entry, $0.category.rawValue, $0.isFalsePositive ? "false_positive" : "false_negative"), $0) },
+            misses.map {
+                (key($0.entry, $0.category.rawValue, $0.isFalsePositive ? "false_positive" : "false_negative"), $0)
+            },
             uniquingKeysWith: { first, _ in first })
         let worse = current.filter { !old.contains($0.key) }.values.sorted { $0.line < $1.line }
         let better = old.subtracting(current.keys).sorted()

@@ -240,7 +240,9 @@ struct AutomatonBuilder {
         switch automaton.states[Int(state)] {
         case .consume: found(.init(state: state, focusOpened: focusOpened))
         case .split(let targets):
-            for target in targets { collectFirst(target, focusOpened: focusOpened, context: context, seen: &seen, found) }
+            for target in targets {
+                collectFirst(target, focusOpened: focusOpened, context: context, seen: &seen, found)
+            }
         case .anchor(let anchor, let next):
             let holds: Bool
             switch anchor {

@@ -23,7 +23,9 @@ struct CandidateFilter {
     /// How far back the subject of a clause is looked for.
     static let subjectWindow = 4
 
-    func filter(_ matches: [PatternMatch], in text: TokenizedText, bid: BidKind?) -> (kept: [Candidate], suppressed: [Suppression]) {
+    func filter(_ matches: [PatternMatch], in text: TokenizedText, bid: BidKind?) -> (
+        kept: [Candidate], suppressed: [Suppression]
+    ) {
         var exceptionsByRule: [Int: [PatternMatch]] = [:]
         for match in matches where automaton.patterns[Int(match.pattern)].isException {
             exceptionsByRule[automaton.patterns[Int(match.pattern)].owner, default: []].append(match)
@@ -36,8 +38,13 @@ struct CandidateFilter {
             let rule = rules[info.owner]
             if !rule.bids.isEmpty, !rule.bids.contains(where: { $0 == bid }) {
                 let kinds = rule.bids.map(\.rawValue).joined(separator: " or ")
-                suppressed.append(Suppression(rule: info.owner, match: match, reason: "it answers a \(kinds) only, and the bid is \(bid?.rawValue ?? "not given")"))
-            } else if let reason = reason(toSuppress: match, rule, info, exceptionsByRule[info.owner] ?? [], text.tokens) {
+                suppressed.append(
+                    Suppression(
+                        rule: info.owner, match: match,
+                        reason: "it answers a \(kinds) only, and the bid is \(bid?.rawValue ?? "not given")"))
+            } else if let reason = reason(
+                toSuppress: match, rule, info, exceptionsByRule[info.owner] ?? [], text.tokens)
+            {
                 suppressed.append(Suppression(rule: info.owner, match: match, reason: reason))
             } else {
                 kept.append(Candidate(rule: info.owner, match: match))
@@ -81,7 +88,9 @@ struct CandidateFilter {
             if tokens[index].flags.contains(.clauseStart) { break }
             index -= 1
             guard tokens[index].sentence == tokens[match.start].sentence else { break }
-            if negators.contains(tokens[index].text) && !tokens[index].flags.contains(.idiom) { return tokens[index].text }
+            if negators.contains(tokens[index].text) && !tokens[index].flags.contains(.idiom) {
+                return tokens[index].text
+            }
         }
         return nil
     }

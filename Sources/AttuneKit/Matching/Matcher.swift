@@ -115,10 +115,12 @@ struct Matcher {
     }
 
     private func holds(_ anchor: Automaton.Anchor, at position: Int, _ tokens: [Token]) -> Bool {
-        let startsSentence = position == 0 || (position < tokens.count && tokens[position - 1].sentence != tokens[position].sentence)
+        let startsSentence =
+            position == 0 || (position < tokens.count && tokens[position - 1].sentence != tokens[position].sentence)
         switch anchor {
         case .sentenceStart: return startsSentence
-        case .clauseStart: return startsSentence || (position < tokens.count && tokens[position].flags.contains(.clauseStart))
+        case .clauseStart:
+            return startsSentence || (position < tokens.count && tokens[position].flags.contains(.clauseStart))
         case .sentenceEnd:
             return position == tokens.count || tokens[position - 1].sentence != tokens[position].sentence
         }

@@ -49,14 +49,16 @@ struct PatternAligner {
         case .none(let words, let lists):
             guard available > 0 else { return [] }
             let word = tokens[position].text
-            let excluded = words.contains(word) || lists.contains { lexicon.lists[$0]?.entries.contains([word]) ?? false }
+            let excluded =
+                words.contains(word) || lists.contains { lexicon.lists[$0]?.entries.contains([word]) ?? false }
             return excluded ? [] : [1]
         case .gap(let minimum, let maximum):
             return Array((minimum...min(maximum, max(minimum, available))).reversed()).filter { $0 <= available }
         case .group(let alternatives):
             var result: [Int] = []
             for alternative in alternatives {
-                for length in (0...available).reversed() where align(alternative[...], from: position, to: position + length) != nil {
+                for length in (0...available).reversed()
+                where align(alternative[...], from: position, to: position + length) != nil {
                     result.append(length)
                 }
             }

@@ -23,12 +23,16 @@ public struct ExplainReport {
             let start = text.codePointOffset(ofUTF16: token.start)
             let end = text.codePointOffset(ofUTF16: token.end)
             var marks: [String] = []
-            if text.sentences[token.sentence].tokens.lowerBound == index { marks.append("sentence \(token.sentence + 1)" + (text.sentences[token.sentence].isQuestion ? " (question)" : "")) }
+            if text.sentences[token.sentence].tokens.lowerBound == index {
+                marks.append(
+                    "sentence \(token.sentence + 1)" + (text.sentences[token.sentence].isQuestion ? " (question)" : ""))
+            }
             if token.flags.contains(.clauseStart) { marks.append("clause") }
             if token.flags.contains(.quoted) { marks.append("quoted") }
             if token.flags.contains(.reported) { marks.append("reported") }
             if token.id == Vocabulary.unknown { marks.append("not in any pattern") }
-            out += "  \(pad(String(index), 4))\(pad(token.text, 16))\(pad("\(start)..<\(end)", 12))\"\(text.excerpt(utf16: token.start..<token.end))\""
+            out +=
+                "  \(pad(String(index), 4))\(pad(token.text, 16))\(pad("\(start)..<\(end)", 12))\"\(text.excerpt(utf16: token.start..<token.end))\""
             out += marks.isEmpty ? "\n" : "  " + marks.joined(separator: ", ") + "\n"
         }
         let matches = trace.ruleMatches(lexicon: lexicon).filter { rule == nil || $0.rule == rule }
@@ -36,7 +40,8 @@ public struct ExplainReport {
         if matches.isEmpty { out += "  none\n" }
         for match in matches {
             let kind = match.isException ? "unless pattern" : "pattern"
-            out += "  \(match.rule)  \(kind) \"\(match.pattern)\"  tokens \(match.tokens.lowerBound)..<\(match.tokens.upperBound)\n"
+            out +=
+                "  \(match.rule)  \(kind) \"\(match.pattern)\"  tokens \(match.tokens.lowerBound)..<\(match.tokens.upperBound)\n"
             for step in match.alignment where !step.tokens.isEmpty || step.element.count > 1 {
                 let words = text.tokens[step.tokens].map(\.text).joined(separator: " ")
                 out += "      \(pad(step.element, 24)) ← \(step.tokens.isEmpty ? "(nothing)" : words)\n"
@@ -52,10 +57,13 @@ public struct ExplainReport {
         out += "\nFindings\n"
         if analysis.findings.isEmpty { out += "  none\n" }
         for finding in analysis.findings {
-            out += "  \(finding.category.rawValue)  \(finding.rule)  \(finding.start)..<\(finding.end) \"\(finding.excerpt)\"\n"
+            out +=
+                "  \(finding.category.rawValue)  \(finding.rule)  \(finding.start)..<\(finding.end) \"\(finding.excerpt)\"\n"
         }
         if let bid = analysis.bid {
-            out += "\nBid: \(bid.kind.rawValue)" + (bid.feelings.isEmpty ? "" : " (feelings: \(bid.feelings.joined(separator: ", ")))") + "\n"
+            out +=
+                "\nBid: \(bid.kind.rawValue)"
+                + (bid.feelings.isEmpty ? "" : " (feelings: \(bid.feelings.joined(separator: ", ")))") + "\n"
         }
         out += "\nScore\n" + analysis.scoreLines.map { "  " + $0 }.joined(separator: "\n") + "\n"
         return out

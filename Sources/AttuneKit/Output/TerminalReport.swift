@@ -39,7 +39,8 @@ public struct TerminalReport {
         case .misattuned: verdictStyle = .red
         case .neutral: verdictStyle = .plain
         }
-        out += paint("Score \(analysis.score)/100", .bold) + " · " + paint(analysis.verdict.rawValue, verdictStyle) + "\n"
+        out +=
+            paint("Score \(analysis.score)/100", .bold) + " · " + paint(analysis.verdict.rawValue, verdictStyle) + "\n"
         if analysis.rewrite != analysis.text {
             out += "\n" + paint("An attuned rewrite", .dim) + "\n" + indent(analysis.rewrite) + "\n"
         }
@@ -56,7 +57,9 @@ public struct TerminalReport {
             out += String(String.UnicodeScalarView(scalars[cursor..<finding.start]))
             let span = String(String.UnicodeScalarView(scalars[finding.start..<finding.end]))
             if color {
-                out += paint(span, Self.style(of: finding.category), underline: true) + paint(superscript(number + 1), .dim)
+                out +=
+                    paint(span, Self.style(of: finding.category), underline: true)
+                    + paint(superscript(number + 1), .dim)
             } else {
                 out += "[\(span)](\(number + 1))"
             }

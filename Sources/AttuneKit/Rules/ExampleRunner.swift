@@ -51,7 +51,8 @@ public struct ExampleRunner {
                 if let first = blocked.first {
                     return "should match, but \(first.reason) blocked \"\(first.pattern)\""
                 }
-                return "should match, but no pattern matched (normalized: \(trace.tokens.tokens.map(\.text).joined(separator: " ")))"
+                return
+                    "should match, but no pattern matched (normalized: \(trace.tokens.tokens.map(\.text).joined(separator: " ")))"
             }
             guard let expected, !spans.contains(expected) else { return nil }
             return "expected span \(excerpt(expected)), got " + spans.map(excerpt).joined(separator: ", ")

@@ -108,7 +108,8 @@ struct PatternParser {
                 sentenceKind = kind
                 return try atomAfterSentenceKind()
             default:
-                throw Failure(offset: start, message: "unknown anchor '\(anchor)' (expected <s>, </s>, <c>, <?> or <.>)")
+                throw Failure(
+                    offset: start, message: "unknown anchor '\(anchor)' (expected <s>, </s>, <c>, <?> or <.>)")
             }
         case "@":
             position += 1
@@ -176,7 +177,9 @@ struct PatternParser {
 
     /// `{name: elements}` names what the elements take, for suggestion templates.
     private mutating func capture(at start: Int) throws(Failure) -> PatternElement {
-        if depth > 0 { throw Failure(offset: start, message: "captures stand at the top level of a pattern, outside groups") }
+        if depth > 0 {
+            throw Failure(offset: start, message: "captures stand at the top level of a pattern, outside groups")
+        }
         position += 1
         var name = ""
         while let character = peek, character.isLetter || character.isNumber || character == "_" {
@@ -210,7 +213,8 @@ struct PatternParser {
             throw Failure(offset: start, message: "a gap is written _{n} or _{min,max} with 0 ≤ min ≤ max")
         }
         guard high <= Self.maximumGap else {
-            throw Failure(offset: start, message: "a gap may span at most \(Self.maximumGap) tokens, so matching stays linear")
+            throw Failure(
+                offset: start, message: "a gap may span at most \(Self.maximumGap) tokens, so matching stays linear")
         }
         return .gap(min: low, max: high)
     }

@@ -48,11 +48,14 @@ struct RuleFileLoader {
         if field("weight") == nil { reader.log.error(reader.at(node), "\(name) needs a 'weight'") }
 
         let message = field("message").flatMap { reader.string($0, "'message'") } ?? ""
-        if message.isEmpty { reader.log.error(reader.at(field("message") ?? node), "\(name) needs a 'message' saying why it matters") }
+        if message.isEmpty {
+            reader.log.error(reader.at(field("message") ?? node), "\(name) needs a 'message' saying why it matters")
+        }
 
         let suggestions = field("suggestions").flatMap { reader.strings($0, "'suggestions'") }?.map(\.0) ?? []
         if category.polarity == .misattuned && suggestions.isEmpty {
-            reader.log.warning(reader.at(field("suggestions") ?? node), "\(name) misattunes but offers no 'suggestions'")
+            reader.log.warning(
+                reader.at(field("suggestions") ?? node), "\(name) misattunes but offers no 'suggestions'")
         }
 
         var patterns: [Pattern] = []
@@ -79,7 +82,8 @@ struct RuleFileLoader {
             for placeholder in Template.placeholders(in: suggestion) where !captured.contains(placeholder) {
                 reader.log.error(
                     reader.at(field("suggestions") ?? node),
-                    "suggestion \(index + 1) of \(name) uses {\(placeholder)}, but no pattern captures it as {\(placeholder): ...}")
+                    "suggestion \(index + 1) of \(name) uses {\(placeholder)}, but no pattern captures it as {\(placeholder): ...}"
+                )
             }
         }
         if !suggestions.isEmpty, suggestions.allSatisfy({ !Template.placeholders(in: $0).isEmpty }) {
@@ -88,7 +92,8 @@ struct RuleFileLoader {
                 "\(name) has only templated suggestions: add a plain one for matches whose captures are missing")
         }
         if !bids.isEmpty, let example = examples.first(where: { $0.context == nil && $0.expectation != .noMatch }) {
-            reader.log.error(example.location, "\(name) applies only with a bid, so its match examples need a 'context'")
+            reader.log.error(
+                example.location, "\(name) applies only with a bid, so its match examples need a 'context'")
         }
         let errorsAfter = reader.log.diagnostics.filter { $0.severity == .error }.count
         guard errorsAfter == errorsBefore else { return nil }
@@ -195,26 +200,34 @@ struct RuleFileLoader {
         }
         do {
             let parsed = try PatternParser.parse(source)
-            let pattern = Pattern(source: source, elements: parsed.elements, sentenceKind: parsed.kind, location: location)
+            let pattern = Pattern(
+                source: source, elements: parsed.elements, sentenceKind: parsed.kind, location: location)
             var valid = true
             PatternWalker.visit(pattern.elements) { element in
                 switch element {
                 case .word(let words), .none(let words, _):
                     for word in words {
                         if let problem = NormalizationContract.problem(with: word, lexicon: lexicon) {
-                            let column = source.range(of: word).map { source.distance(from: source.startIndex, to: $0.lowerBound) } ?? 0
-                            reader.log.error(location.shifted(by: column), "in pattern \"\(source)\": \(problem), so it can never match")
+                            let column =
+                                source.range(of: word).map {
+                                    source.distance(from: source.startIndex, to: $0.lowerBound)
+                                } ?? 0
+                            reader.log.error(
+                                location.shifted(by: column),
+                                "in pattern \"\(source)\": \(problem), so it can never match")
                             valid = false
                         }
                     }
                 default: break
                 }
                 if case .list(let list) = element, lexicon.lists[list] == nil {
-                    reader.log.error(location, Self.unknown("word list", "@" + list, lexicon.lists.keys.sorted().map { "@" + $0 }))
+                    reader.log.error(
+                        location, Self.unknown("word list", "@" + list, lexicon.lists.keys.sorted().map { "@" + $0 }))
                     valid = false
                 }
                 if case .none(_, let lists) = element, let list = lists.first, lexicon.lists[list] == nil {
-                    reader.log.error(location, Self.unknown("word list", "@" + list, lexicon.lists.keys.sorted().map { "@" + $0 }))
+                    reader.log.error(
+                        location, Self.unknown("word list", "@" + list, lexicon.lists.keys.sorted().map { "@" + $0 }))
                     valid = false
                 }
             }

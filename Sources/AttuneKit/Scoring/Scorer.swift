@@ -48,7 +48,8 @@ struct Scorer {
             verdict = .mixed
         }
         lines.append(
-            "attuned A = \(Self.format(attuned)), misattuned M = \(Self.format(misattuned)), prior p = \(Self.format(prior))")
+            "attuned A = \(Self.format(attuned)), misattuned M = \(Self.format(misattuned)), prior p = \(Self.format(prior))"
+        )
         lines.append(
             "score = 100 × (A + p) / (A + M + 2p) = 100 × \(Self.format(attuned + prior)) / \(Self.format(attuned + misattuned + 2 * prior)) = \(score)"
         )
@@ -95,10 +96,13 @@ struct Scorer {
 
     private func verdictLine(_ verdict: Verdict, _ empty: Bool) -> String {
         if empty { return "no findings → neutral" }
-        return "verdict: \(verdict.rawValue) (attuned ≥ \(Self.format(policy.attunedAt)), misattuned < \(Self.format(policy.misattunedBelow)))"
+        return
+            "verdict: \(verdict.rawValue) (attuned ≥ \(Self.format(policy.attunedAt)), misattuned < \(Self.format(policy.misattunedBelow)))"
     }
 
     static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value).replacingOccurrences(of: "0$", with: "", options: .regularExpression)
+        value == value.rounded()
+            ? String(Int(value))
+            : String(format: "%.2f", value).replacingOccurrences(of: "0$", with: "", options: .regularExpression)
     }
 }

@@ -54,7 +54,8 @@ enum NormalizationContract {
             return "'\(word)' contains '\(bad)', but punctuation is never part of a token"
         }
         if word.count > 1, word.hasPrefix("-") || word.hasSuffix("-") || word.contains("-") {
-            return "'\(word)' contains '-', but hyphenated words are split: write '\(word.replacingOccurrences(of: "-", with: " "))'"
+            return
+                "'\(word)' contains '-', but hyphenated words are split: write '\(word.replacingOccurrences(of: "-", with: " "))'"
         }
         return nil
     }

@@ -42,7 +42,8 @@ enum LexiconLoader {
                 continue
             }
             if pair.key != pair.key.lowercased() {
-                reader.log.error(reader.at(pair.keyNode), "'\(pair.key)' has capitals, but tokens are case-folded first")
+                reader.log.error(
+                    reader.at(pair.keyNode), "'\(pair.key)' has capitals, but tokens are case-folded first")
             }
             add(pair.key, words)
         }

@@ -214,7 +214,8 @@ private struct Builder {
         while icuCursor < icuSentenceStarts.count && icuSentenceStarts[icuCursor] <= lastEnd { icuCursor += 1 }
         let icuBreak = icuCursor < icuSentenceStarts.count && icuSentenceStarts[icuCursor] <= start
         // "Dr. Patel": a period after a title abbreviation ends nothing.
-        let afterAbbreviation = !questionMark && !tokens.isEmpty && Self.abbreviations.contains(tokens[tokens.count - 1].text)
+        let afterAbbreviation =
+            !questionMark && !tokens.isEmpty && Self.abbreviations.contains(tokens[tokens.count - 1].text)
         let startsSentence = !tokens.isEmpty && (icuBreak || sentenceBreak) && !afterAbbreviation
         if startsSentence { closeSentence(at: start) }
         if let kind = pendingOpenQuote {
@@ -226,7 +227,9 @@ private struct Builder {
             if words.count >= 3 { flags.insert(.idiom) }
             if index == 0 && (tokens.isEmpty || startsSentence || clauseBreak) { flags.insert(.clauseStart) }
             tokens.append(
-                Token(text: word, id: Vocabulary.unknown, start: start, end: end, sentence: sentences.count, flags: flags))
+                Token(
+                    text: word, id: Vocabulary.unknown, start: start, end: end, sentence: sentences.count, flags: flags)
+            )
         }
         // An emoji punctuates chat like a comma: "😢 just quit" starts a clause at "just".
         clauseBreak = isEmoji
