@@ -25,6 +25,10 @@ import Testing
         #expect(tokens("k") == ["k"], "a curt k is not an ok")
     }
 
+    @Test func aContractedChatStemExpandsToo() {
+        #expect(tokens("u'll be fine") == ["you", "will", "be", "fine"])
+    }
+
     @Test func ambiguousUrStaysForTheWordLists() {
         #expect(tokens("ur overreacting") == ["ur", "overreacting"])
     }

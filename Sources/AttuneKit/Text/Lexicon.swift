@@ -16,7 +16,9 @@ public struct Lexicon: Sendable {
     func expand(_ token: String) -> [String]? {
         if let words = expansions[token] { return words }
         for (suffix, words) in suffixes where token.count > suffix.count && token.hasSuffix(suffix) {
-            return [String(token.dropLast(suffix.count))] + words
+            // The stem is a token of its own: "u'll" is "you will", not "u will".
+            let stem = String(token.dropLast(suffix.count))
+            return (expansions[stem] ?? [stem]) + words
         }
         return nil
     }
