@@ -123,13 +123,8 @@ public final class Analyzer {
                 !findings.contains(where: { $0.polarity == .attuned && $0.tokens.contains(index) }),
                 feelingWords.contains(where: { Self.sameStem($0, token.text) })
             else { continue }
-            let cue = engine.ruleSet.bids.reflected
             return Finding(
-                rule: cue.id, category: .validating, start: text.codePointOffset(ofUTF16: token.start),
-                end: text.codePointOffset(ofUTF16: token.end), excerpt: text.excerpt(utf16: token.start..<token.end),
-                message: cue.message, suggestions: [], attune: cue.attune, weight: cue.weight,
-                effectiveWeight: cue.weight, discount: nil, tokens: index..<(index + 1),
-                utf16: token.start..<token.end, match: nil)
+                cue: engine.ruleSet.bids.reflected, category: .validating, tokens: index..<(index + 1), in: text)
         }
         return nil
     }
@@ -148,7 +143,7 @@ public final class Analyzer {
     /// A reply with no finding turns away from an emotional bid when it is empty,
     /// minimal, or only logistics ("So, what's the plan for Saturday?").
     private func turnsAway(_ reply: TokenizedText) -> Bool {
-        reply.tokens.count <= Self.minimalReplyTokens || bidKind(of: reply) == .request
+        reply.tokens.count <= Self.minimalReplyTokens || bidKind(bidMatcher.matches(in: reply)) == .request
     }
 
     /// Classifies the message being answered by the cues of `Rules/bids.yaml`: the kind
@@ -160,16 +155,17 @@ public final class Analyzer {
             let words = tokenized.tokens[match.start..<match.end].map(\.text).joined(separator: " ")
             if !feelings.contains(words) { feelings.append(words) }
         }
-        return Bid(kind: bidKind(of: tokenized), feelings: feelings, theirWords: theirWords(in: tokenized))
+        // One pass of the bid automaton serves both the kind and the mirrored words.
+        let matches = bidMatcher.matches(in: tokenized)
+        return Bid(kind: bidKind(matches), feelings: feelings, theirWords: theirWords(matches, in: tokenized))
     }
 
     /// The longest `{their_words}` a mirror pattern captures in the message, turned around.
-    private func theirWords(in tokenized: TokenizedText) -> String? {
+    private func theirWords(_ matches: [PatternMatch], in tokenized: TokenizedText) -> String? {
         let mirrorGroup = engine.ruleSet.bids.kinds.count
         let aligner = PatternAligner(lexicon: engine.ruleSet.lexicon, tokens: tokenized.tokens)
         var best: Range<Int>?
-        for match in bidMatcher.matches(in: tokenized)
-        where engine.bids.patterns[Int(match.pattern)].owner == mirrorGroup {
+        for match in matches where engine.bids.patterns[Int(match.pattern)].owner == mirrorGroup {
             let info = engine.bids.patterns[Int(match.pattern)]
             let pattern = engine.ruleSet.bids.mirror[info.ordinal]
             guard let range = aligner.captures(pattern.elements, match.start..<match.end)["their_words"],
@@ -184,10 +180,9 @@ public final class Analyzer {
         return Pronouns.turnAround(words)
     }
 
-    private func bidKind(of tokenized: TokenizedText) -> BidKind {
+    private func bidKind(_ matches: [PatternMatch]) -> BidKind {
         var counts = Array(repeating: 0, count: engine.ruleSet.bids.kinds.count)
-        for match in bidMatcher.matches(in: tokenized)
-        where engine.bids.patterns[Int(match.pattern)].owner < counts.count {
+        for match in matches where engine.bids.patterns[Int(match.pattern)].owner < counts.count {
             counts[engine.bids.patterns[Int(match.pattern)].owner] += 1
         }
         var kind = BidKind.neutral
@@ -200,15 +195,9 @@ public final class Analyzer {
     }
 
     private func turnedAway(_ text: TokenizedText, bid: BidKind) -> Finding {
-        let cue = engine.ruleSet.bids.turnedAway
-        let end = text.tokens.last?.end ?? 0
-        let start = text.tokens.first?.start ?? 0
-        return Finding(
-            rule: cue.id, category: .withdrawal, start: text.codePointOffset(ofUTF16: start),
-            end: text.codePointOffset(ofUTF16: end), excerpt: text.excerpt(utf16: start..<end),
-            message: cue.message, suggestions: engine.ruleSet.bids.turnedAwaySuggestions[bid] ?? [], attune: cue.attune,
-            weight: cue.weight,
-            effectiveWeight: cue.weight, discount: nil, tokens: 0..<text.tokens.count, utf16: start..<end, match: nil)
+        Finding(
+            cue: engine.ruleSet.bids.turnedAway, category: .withdrawal, tokens: 0..<text.tokens.count, in: text,
+            suggestions: engine.ruleSet.bids.turnedAwaySuggestions[bid] ?? [])
     }
 }
 

@@ -24,6 +24,23 @@ public struct Finding: Sendable, Equatable {
     var match: PatternMatch?
 }
 
+extension Finding {
+    /// A finding the engine gives from the bid (turning away, echoing their feeling)
+    /// over a token range of the reply; an empty reply gives an empty span.
+    init(
+        cue: BidCues.FindingCue, category: Category, tokens: Range<Int>, in text: TokenizedText,
+        suggestions: [String] = []
+    ) {
+        let start = tokens.isEmpty ? 0 : text.tokens[tokens.lowerBound].start
+        let end = tokens.isEmpty ? 0 : text.tokens[tokens.upperBound - 1].end
+        self.init(
+            rule: cue.id, category: category, start: text.codePointOffset(ofUTF16: start),
+            end: text.codePointOffset(ofUTF16: end), excerpt: text.excerpt(utf16: start..<end), message: cue.message,
+            suggestions: suggestions, attune: cue.attune, weight: cue.weight, effectiveWeight: cue.weight,
+            discount: nil, tokens: tokens, utf16: start..<end, match: nil)
+    }
+}
+
 /// The verdict that goes with a score.
 public enum Verdict: String, Sendable {
     case attuned, mixed, misattuned, neutral

@@ -39,8 +39,7 @@ struct Rewriter {
         }
         pieces.append(String(decoding: units[cursor...], as: UTF16.self))
         var body = pieces.joined()
-        let kept = body
-        let missing = unique(facts).filter { !kept.contains($0) }
+        let missing = unique(facts).filter { !body.contains($0) }
         if !missing.isEmpty, let sentence = Template.fill(templates.facts, ["facts": Self.list(missing)]) {
             body = Self.join(body, sentence)
         }
