@@ -6,7 +6,7 @@ import AttuneKit
 struct Attune: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "How does a reply land? A rule-based critique of emotional attunement.",
-        subcommands: [CheckCommand.self, ExplainCommand.self, RulesCommand.self, EvalCommand.self],
+        subcommands: [CheckCommand.self, BatchCommand.self, ExplainCommand.self, RulesCommand.self, EvalCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 

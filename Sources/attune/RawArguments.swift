@@ -24,9 +24,9 @@ enum RawArguments {
 
 /// Standard error, colour decisions and exits, in one place.
 enum Terminal {
-    static func printError(_ message: String) {
+    static func printError(_ message: String, newline: Bool = true) {
         var text = message
-        if !text.hasSuffix("\n") { text += "\n" }
+        if newline && !text.hasSuffix("\n") { text += "\n" }
         var bytes = Array(text.utf8)
         _ = write(STDERR_FILENO, &bytes, bytes.count)
     }
@@ -43,6 +43,7 @@ enum Terminal {
 
     static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var standardInputIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
     /// Colour on a terminal, never when NO_COLOR is set (https://no-color.org).
     static func useColor(_ choice: ColorChoice) -> Bool {

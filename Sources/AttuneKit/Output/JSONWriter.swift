@@ -52,6 +52,11 @@ public struct JSONWriter {
         number(value)
     }
 
+    public mutating func field(_ name: String, _ value: Double?) {
+        key(name)
+        if let value { number(value) } else { null() }
+    }
+
     public mutating func field(_ name: String, strings: [String]) {
         key(name)
         beginArray()

@@ -49,24 +49,13 @@ public struct TerminalReport {
 
     /// The reply with each finding's span in [brackets] and its number (or in colour).
     private func marked(_ analysis: Analysis) -> String {
-        let scalars = Array(analysis.text.unicodeScalars)
-        var out = ""
-        var cursor = 0
-        let numbered = analysis.findings.enumerated().sorted { $0.element.start < $1.element.start }
-        for (number, finding) in numbered where finding.start >= cursor && finding.end > finding.start {
-            out += String(String.UnicodeScalarView(scalars[cursor..<finding.start]))
-            let span = String(String.UnicodeScalarView(scalars[finding.start..<finding.end]))
-            if color {
-                out +=
-                    paint(span, Self.style(of: finding.category), underline: true)
-                    + paint(superscript(number + 1), .dim)
-            } else {
-                out += "[\(span)](\(number + 1))"
-            }
-            cursor = finding.end
-        }
-        out += String(String.UnicodeScalarView(scalars[cursor...]))
-        return out
+        analysis.highlightSegments.map { segment in
+            guard let (index, finding) = segment.finding else { return segment.text }
+            return color
+                ? paint(segment.text, Self.style(of: finding.category), underline: true)
+                    + paint(superscript(index + 1), .dim)
+                : "[\(segment.text)](\(index + 1))"
+        }.joined()
     }
 
     // MARK: styling

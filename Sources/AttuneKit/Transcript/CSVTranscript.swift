@@ -1,0 +1,114 @@
+import CSV
+
+/// RFC 4180 CSV with a header row naming at least a text column. Physical lines are
+/// gathered into records by quote parity (a quoted field may hold line breaks), so
+/// each record knows its line and one bad row costs one record; CSV.swift splits the
+/// fields.
+struct CSVTranscript: TranscriptParser {
+    /// The fields a turn takes from a row, and the header names read as each (first
+    /// match wins; compared case-insensitively).
+    enum Field: CaseIterable {
+        case text, speaker, id, context, conversation, startTime
+
+        var names: [String] {
+            switch self {
+            case .text: ["text", "utterance", "message", "reply", "content"]
+            case .speaker: ["speaker", "name", "author", "from", "sender"]
+            case .id: ["id", "turn_id", "message_id"]
+            case .context: ["context", "in_reply_to_text"]
+            case .conversation: ["conversation", "conversation_id", "session", "thread"]
+            case .startTime: ["start_time", "timestamp", "time", "start"]
+            }
+        }
+    }
+
+    /// Where each field is in a row, and how many fields a row has.
+    struct Columns {
+        var count: Int
+        var index: [Field: Int]
+    }
+
+    /// Whether a first line reads as a header with a text column.
+    static func looksLikeHeader(_ line: String) -> Bool {
+        guard line.contains(",") else { return false }
+        let names = Set(line.lowercased().split(separator: ",").map { $0.trimmingSpaces() })
+        return Field.text.names.contains { names.contains(Substring($0)) }
+    }
+
+    private let file: String
+    private var columns: Columns?
+    /// A header without a text column: every row is reported, none is read.
+    private var headerProblem: String?
+    private var record = ""
+    private var recordLine = 0
+    private var insideQuotes = false
+
+    init(file: String) { self.file = file }
+
+    mutating func read(_ line: InputLine, into records: inout [TranscriptRecord]) {
+        guard let text = line.text else {
+            // A bad line inside a quoted field spoils that record; one outside is its own.
+            if insideQuotes { fail(recordLine, "record holds a line that cannot be read", into: &records) }
+            insideQuotes = false
+            record = ""
+            return fail(line.number, line.problem!, into: &records)
+        }
+        if !insideQuotes {
+            guard !text.isBlank else { return }
+            record = text
+            recordLine = line.number
+        } else {
+            record += "\n" + text
+        }
+        for scalar in text.unicodeScalars where scalar == "\"" { insideQuotes.toggle() }
+        if !insideQuotes { complete(into: &records) }
+    }
+
+    mutating func finish(into records: inout [TranscriptRecord]) {
+        if insideQuotes { fail(recordLine, "quoted field is never closed", into: &records) }
+    }
+
+    private mutating func complete(into records: inout [TranscriptRecord]) {
+        let fields = Self.fields(of: record)
+        guard let columns else { return readHeader(fields, into: &records) }
+        if let headerProblem { return fail(recordLine, headerProblem, into: &records) }
+        guard fields.count == columns.count else {
+            return fail(recordLine, "expected \(columns.count) fields, found \(fields.count)", into: &records)
+        }
+        let value = { (field: Field) -> String? in
+            columns.index[field].flatMap { fields[$0].isEmpty ? nil : fields[$0] }
+        }
+        records.append(
+            .turn(
+                Turn(
+                    file: file, line: recordLine, id: value(.id), speaker: value(.speaker),
+                    text: fields[columns.index[.text]!], context: value(.context),
+                    hasOwnContext: value(.context) != nil, conversation: value(.conversation),
+                    startTime: value(.startTime))))
+    }
+
+    private mutating func readHeader(_ fields: [String], into records: inout [TranscriptRecord]) {
+        var found = Columns(count: fields.count, index: [:])
+        let names = fields.map { $0.lowercased().trimmingCharacters(in: " \t") }
+        for field in Field.allCases {
+            found.index[field] = field.names.lazy.compactMap { names.firstIndex(of: $0) }.first
+        }
+        columns = found
+        if found.index[.text] == nil {
+            headerProblem = "the header names no text column (one of: \(Field.text.names.joined(separator: ", ")))"
+            fail(recordLine, headerProblem!, into: &records)
+        }
+    }
+
+    /// The fields of one complete record.
+    static func fields(of record: String) -> [String] {
+        guard let reader = try? CSVReader(string: record, hasHeaderRow: false), let row = reader.next() else {
+            return [record]
+        }
+        return row
+    }
+
+    private func fail(_ line: Int, _ message: String, into records: inout [TranscriptRecord]) {
+        records.append(.failure(RecordError(file: file, line: line, message: message)))
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// JSON Lines: one `{"id"?, "speaker"?, "text", "context"?, "conversation"?,
+/// "start_time"?}` object per line. Blank lines are skipped; any other line that is
+/// not such an object becomes an error record.
+struct JSONLTranscript: TranscriptParser {
+    private let file: String
+    private let decoder = JSONDecoder()
+
+    init(file: String) { self.file = file }
+
+    mutating func read(_ line: InputLine, into records: inout [TranscriptRecord]) {
+        guard let text = line.text else {
+            return records.append(.failure(RecordError(file: file, line: line.number, message: line.problem!)))
+        }
+        guard !text.isBlank else { return }
+        do {
+            let record = try decoder.decode(Record.self, from: Data(text.utf8))
+            records.append(
+                .turn(
+                    Turn(
+                        file: file, line: line.number, id: record.id, speaker: record.speaker, text: record.text,
+                        context: record.context, hasOwnContext: record.hasContext,
+                        conversation: record.conversation, startTime: record.startTime)))
+        } catch {
+            records.append(.failure(RecordError(file: file, line: line.number, message: Self.describe(error))))
+        }
+    }
+
+    mutating func finish(into records: inout [TranscriptRecord]) {}
+
+    /// A short reason that names the field, never the text.
+    static func describe(_ error: Error) -> String {
+        switch error as? DecodingError {
+        case .keyNotFound(let key, _):
+            return "missing \"\(key.stringValue)\""
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            let field = context.codingPath.last?.stringValue ?? "the line"
+            return field == "the line" ? "not a JSON object" : "\"\(field)\" has the wrong type"
+        case .dataCorrupted(let context):
+            if let field = context.codingPath.last?.stringValue { return "\"\(field)\": \(context.debugDescription)" }
+            return "not valid JSON"
+        default:
+            return "not valid JSON"
+        }
+    }
+
+    private struct Record: Decodable {
+        var id: String?
+        var speaker: String?
+        var text: String
+        var context: String?
+        var hasContext: Bool
+        var conversation: String?
+        var startTime: String?
+
+        enum Keys: String, CodingKey {
+            case id, speaker, text, context, conversation
+            case startTime = "start_time"
+        }
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: Keys.self)
+            id = try Self.label(container, .id)
+            speaker = try container.decodeIfPresent(String.self, forKey: .speaker)
+            text = try container.decode(String.self, forKey: .text)
+            hasContext = container.contains(.context)
+            context = try container.decodeIfPresent(String.self, forKey: .context)
+            conversation = try Self.label(container, .conversation)
+            startTime = try Self.label(container, .startTime)
+        }
+
+        /// Ids, conversations and times are labels: a number is read as its digits.
+        private static func label(_ container: KeyedDecodingContainer<Keys>, _ key: Keys) throws -> String? {
+            if let number = try? container.decodeIfPresent(Int.self, forKey: key) { return String(number) }
+            if let number = try? container.decodeIfPresent(Double.self, forKey: key) { return String(number) }
+            return try container.decodeIfPresent(String.self, forKey: key)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// One turn of a transcript: who said what, where it came from, and what it answers.
+public struct Turn: Sendable, Equatable {
+    /// The input as the user named it (`-` for standard input).
+    public var file: String
+    /// The line the turn starts on, from 1.
+    public var line: Int
+    public var id: String?
+    public var speaker: String?
+    public var text: String
+    /// The message the turn answers: the record's own, or filled in from the
+    /// conversation by `ConversationTracker`.
+    public var context: String?
+    /// True when the record carried its own context (even an empty one), so the
+    /// conversation does not supply one.
+    public var hasOwnContext: Bool
+    public var conversation: String?
+    /// The cue's start time as written in the input (VTT, SRT, or a CSV/JSONL field).
+    public var startTime: String?
+    /// The turn's number in its conversation, from 1; set by `ConversationTracker`.
+    public var turn: Int = 0
+
+    public init(
+        file: String, line: Int, id: String? = nil, speaker: String? = nil, text: String, context: String? = nil,
+        hasOwnContext: Bool = false, conversation: String? = nil, startTime: String? = nil
+    ) {
+        self.file = file
+        self.line = line
+        self.id = id
+        self.speaker = speaker
+        self.text = text
+        self.context = context
+        self.hasOwnContext = hasOwnContext
+        self.conversation = conversation
+        self.startTime = startTime
+    }
+
+    /// The conversation this turn belongs to: the input's own id, else its file.
+    public var conversationKey: String { conversation ?? file }
+}
+
+/// A line of input that could not be read as a turn. It takes the turn's place in
+/// the output, so nothing is silently dropped.
+public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    /// What went wrong; never the input's text (it may be private).
+    public var message: String
+
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line): \(message)" }
+}
+
+/// What a transcript reader yields, in input order.
+public enum TranscriptRecord: Sendable, Equatable {
+    case turn(Turn)
+    case failure(RecordError)
+}

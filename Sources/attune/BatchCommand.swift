@@ -1,0 +1,140 @@
+import ArgumentParser
+import AttuneKit
+import Foundation
+
+/// `attune batch`: scores whole transcripts, a record per turn, in input order.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Score transcripts: one record per turn, with per-speaker summaries.",
+        discussion: """
+            Reads plain text (Name: utterance lines, or one reply per line), JSONL, CSV, WebVTT and SRT, \
+            from files, folders (recursively) or - for standard input. Each turn is read as an answer to the \
+            previous turn of another speaker in its conversation, unless the record has its own context. \
+            A line that cannot be read yields an error record in its place and the exit status is 1.
+            """
+    )
+
+    @Argument(help: "Files, folders or - (standard input, the default).")
+    var inputs: [String] = []
+
+    @Option(help: "Read every input as this format instead of guessing: text, jsonl, csv, vtt or srt.")
+    var inputFormat: TranscriptFormat?
+
+    @Option(help: "Output: jsonl (the default when piped), csv, markdown (the default on a terminal) or html.")
+    var format: BatchFormat?
+
+    @Flag(help: "Print the per-speaker and per-conversation summary after the turns.")
+    var summary = false
+
+    @Flag(help: "Print only the summary.")
+    var summaryOnly = false
+
+    @Flag(
+        inversion: .prefixedNo,
+        help: """
+            Give each JSONL turn its "file", "line" and "turn". Leave them out when scoring shards of a \
+            corpus, so that the shards' outputs concatenate to the output of the whole.
+            """)
+    var positions = true
+
+    @Flag(help: "Stop at the first record that cannot be read.")
+    var strict = false
+
+    @Option(help: "Worker threads (default: every core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Never show the progress bar.")
+    var quiet = false
+
+    @OptionGroup var rules: RuleOptions
+
+    enum BatchFormat: String, ExpressibleByArgument, CaseIterable {
+        case jsonl, csv, markdown, html
+    }
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+    }
+
+    func run() throws {
+        var failed = false
+        Terminal.guarded { () throws(AttuneError) in
+            let engine = try Engine(ruleSet: rules.loadRuleSet())
+            let reader = TranscriptReader(inputs: inputs.isEmpty ? ["-"] : inputs, format: inputFormat)
+            let format = format ?? (Terminal.standardOutputIsTerminal ? .markdown : .jsonl)
+            var output = BatchOutput(
+                format: format, turns: !summaryOnly, summary: summary || summaryOnly, positions: positions)
+            var progress = ProgressBar(
+                totalBytes: reader.totalBytes, enabled: !quiet && Terminal.standardErrorIsTerminal)
+            var out = StandardOutput()
+            out.write(output.begin())
+            try BatchRunner(engine: engine, workers: jobs).run(reader, progress: { progress.update(bytes: $0) }) {
+                result in
+                if case .failure(let error) = result {
+                    failed = true
+                    progress.clear()
+                    Terminal.printError("attune: \(error)")
+                }
+                out.write(output.write(result))
+                return !(failed && strict)
+            }
+            progress.clear()
+            out.write(output.end())
+            out.flush()
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+extension TranscriptFormat: ExpressibleByArgument {}
+
+/// The chosen output format, with the summary kept alongside.
+struct BatchOutput {
+    let format: BatchCommand.BatchFormat
+    let turns: Bool
+    let summary: Bool
+    let positions: Bool
+    private var tally = BatchSummary()
+    private var markdown = MarkdownReport()
+    private var html: HTMLReport?
+
+    init(format: BatchCommand.BatchFormat, turns: Bool, summary: Bool, positions: Bool) {
+        self.format = format
+        self.positions = positions
+        self.turns = turns
+        // The reports a person reads always carry the summary.
+        self.summary = summary || format == .markdown || format == .html
+        if format == .html { html = HTMLReport() }
+    }
+
+    func begin() -> String {
+        switch format {
+        case .jsonl: ""
+        case .csv: turns ? BatchCSV.line(BatchCSV.header) : ""
+        case .markdown: markdown.begin()
+        case .html: html!.begin()
+        }
+    }
+
+    mutating func write(_ result: BatchResult) -> String {
+        if summary { tally.add(result) }
+        guard turns else { return "" }
+        switch format {
+        case .jsonl: return result.json(positions: positions) + "\n"
+        case .csv: return BatchCSV.row(result)
+        case .markdown: return markdown.write(result)
+        case .html: return html!.write(result)
+        }
+    }
+
+    func end() -> String {
+        guard summary else { return "" }
+        switch format {
+        case .jsonl: return tally.json() + "\n"
+        case .csv: return (turns ? "\r\n" : "") + BatchCSV.summary(tally)
+        case .markdown: return markdown.end(summary: tally)
+        case .html: return html!.end(summary: tally)
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import AttuneKit
+import Foundation
+import Testing
+
+/// Scoring whole transcripts: order, summaries and reports.
+@Suite struct BatchTests {
+    /// A couple's exchange whose figures are worked out by hand below.
+    static let conversation = """
+        Ana: I'm so stressed about my exam tomorrow.
+        Ben: Just study harder, it's not a big deal.
+        Ana: Wow. That really hurt, I needed you to listen.
+        Ben: You're right, I'm sorry. That makes sense.
+        Ana: Thanks. Guess what, I got the job!
+        Ben: ok
+        """
+
+    func run(_ text: String, name: String = "session.txt", workers: Int = 2, blockSize: Int = 128) throws
+        -> [BatchResult]
+    {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("attune-\(UUID().uuidString)-\(name)")
+        try Data(text.utf8).write(to: path)
+        defer { try? FileManager.default.removeItem(at: path) }
+        var results: [BatchResult] = []
+        try BatchRunner(engine: Fixtures.engine, workers: workers, blockSize: blockSize).run(
+            TranscriptReader(inputs: [path.path])
+        ) {
+            results.append($0)
+            return true
+        }
+        return results
+    }
+
+    /// Ben: scores 20 (fixing + minimizing), 83 (three validations), 33 (a bare "ok"
+    /// to good news: turned away) → mean 45.3; 3 attuned to 3 misattuned moments → 1;
+    /// three emotional bids (distress, complaint, good news), one turned toward.
+    /// Ana: three neutral turns (50) answering no emotional bid.
+    @Test func summaryFiguresOfAHandCheckedConversation() throws {
+        var summary = BatchSummary()
+        for result in try run(Self.conversation) { summary.add(result) }
+        #expect(summary.turns == 6 && summary.errors == 0)
+        let speakers = summary.speakers.items
+        #expect(speakers.map(\.speaker) == ["Ana", "Ben"])
+        let ben = speakers[1].tally
+        #expect(ben.turns == 3 && ben.scoreTotal == 20 + 83 + 33)
+        #expect(ben.counts == [.fixing: 1, .minimizing: 1, .withdrawal: 1, .validating: 3])
+        #expect(ben.positiveToNegative == 1)
+        #expect(ben.bids == 3 && ben.turnedToward == 1)
+        let ana = speakers[0].tally
+        #expect(ana.meanScore == 50 && ana.bids == 0 && ana.positiveToNegative == nil)
+        let json = summary.json()
+        #expect(json.hasPrefix(#"{"turns":6,"errors":0,"speakers":[{"speaker":"Ana","turns":3,"mean_score":50,"#))
+        #expect(json.contains(#""speaker":"Ben","turns":3,"mean_score":45.3,"#))
+        #expect(json.contains(#""positive_to_negative":1,"bids":3,"turned_toward":1"#))
+        #expect(json.contains(#""conversations":[{"conversation":""#))
+    }
+
+    @Test func turnsAreAnsweredByThePreviousSpeakersWords() throws {
+        let results = try run(Self.conversation)
+        guard case .turn(let turn, let analysis) = results[1] else {
+            Issue.record("expected a turn")
+            return
+        }
+        #expect(turn.context == "I'm so stressed about my exam tomorrow.")
+        #expect(analysis.bid?.kind == .distress)
+        #expect(results.count == 6)
+    }
+
+    /// Many small blocks over several threads come back in input order, identical to
+    /// one thread's output.
+    @Test func parallelOutputIsInInputOrderAndMatchesOneThread() throws {
+        let lines = (0..<300).map {
+            "reply \($0): " + ["you're overreacting", "that makes sense", "ok", "just relax"][$0 % 4]
+        }
+        let text = lines.joined(separator: "\n")
+        let parallel = try run(text, name: "r.txt", workers: 4, blockSize: 7).map { $0.json(positions: false) }
+        let single = try run(text, name: "r.txt", workers: 1).map { $0.json(positions: false) }
+        #expect(parallel == single)
+        #expect(parallel.count == 300)
+        #expect(parallel[0].contains("reply 0:") && parallel[299].contains("reply 299:"))
+    }
+
+    @Test func turnRecordsCarryTheirSourceAndTheCheckShape() throws {
+        let results = try run(
+            #"{"id": "t1", "conversation": "c", "speaker": "A", "text": "ok", "start_time": "1"}"#, name: "a.jsonl")
+        let json = results[0].json()
+        #expect(
+            json.contains(#""line":1,"id":"t1","conversation":"c","speaker":"A","turn":1,"start_time":"1","text":"ok""#)
+        )
+        #expect(json.contains(#""score":"#) && json.contains(#""findings":["#) && json.contains(#""rewrite":"#))
+        #expect(!results[0].json(positions: false).contains(#""line""#))
+        let failure = BatchResult.failure(RecordError(file: "f.jsonl", line: 3, message: "not valid JSON"))
+        #expect(failure.json() == #"{"file":"f.jsonl","line":3,"error":"not valid JSON"}"#)
+    }
+
+    @Test func csvRowsCountEachCategory() throws {
+        let results = try run(Self.conversation)
+        #expect(BatchCSV.row(results[1]).hasSuffix(",2,,20,misattuned,1,1,0,0,0,\r\n"))
+        #expect(BatchCSV.line(["a,b", "say \"hi\"", "x"]) == "\"a,b\",\"say \"\"hi\"\"\",x\r\n")
+    }
+
+    @Test func htmlReportIsSelfContainedWithHighlightsAndAChart() throws {
+        var report = HTMLReport()
+        var summary = BatchSummary()
+        var html = report.begin()
+        for result in try run(Self.conversation + "\nAna: <script>alert(1)</script>") {
+            summary.add(result)
+            html += report.write(result)
+        }
+        html += report.end(summary: summary)
+        #expect(html.contains(#"<mark class="cat-fixing""#))
+        #expect(html.contains("<svg class=\"chart\"") && html.contains("<polyline"))
+        #expect(html.contains("&lt;script&gt;") && !html.contains("<script>alert"))
+        #expect(!html.contains("http://") && !html.contains("https://"))
+        #expect(!html.contains("nil"))
+        #expect(html.hasSuffix("</html>\n"))
+    }
+
+    @Test func markdownReportMarksSpansAndEndsWithTheSummary() throws {
+        var report = MarkdownReport()
+        var summary = BatchSummary()
+        var markdown = report.begin()
+        for result in try run(Self.conversation) {
+            summary.add(result)
+            markdown += report.write(result)
+        }
+        markdown += report.end(summary: summary)
+        #expect(markdown.contains("**Just study**<sup>1 fixing</sup>"))
+        #expect(markdown.contains("| Ben | 3 | 45.3 | 1 | 1 | 0 | 1 | 3 | 1.0 : 1 | 1 of 3 (33%) |"))
+    }
+}

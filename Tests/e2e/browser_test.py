@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""End-to-end check of the `attune serve` web page in headless Chromium.
+
+Usage:
+    python3 Tests/e2e/browser_test.py --url http://127.0.0.1:PORT --screenshot PATH
+
+Needs Debian's chromium + chromium-driver (apt-get install -y chromium chromium-driver)
+and selenium (pip install -r Tests/e2e/requirements.txt). Exits 0 on success, 1 on failure.
+"""
+
+import argparse
+import os
+import sys
+import traceback
+
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+CONTEXT = "I'm so stressed about my exam tomorrow"
+REPLY = "Just study harder, it's not a big deal."
+EXPECTED_CATEGORIES = {"fixing", "minimizing"}
+TIMEOUT = 10
+
+
+class Failure(Exception):
+    """A check that failed, with a message saying what was expected and what was seen."""
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", required=True, help="base URL of a running `attune serve`")
+    parser.add_argument("--screenshot", required=True, help="where to save the PNG screenshot")
+    parser.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+    parser.add_argument("--chromedriver", default=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    return parser.parse_args()
+
+
+def start_browser(args):
+    options = webdriver.ChromeOptions()
+    options.binary_location = args.chromium
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,900"):
+        options.add_argument(flag)
+    # Keep the page's console output so a failure can show JavaScript errors.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    # An explicit driver path also stops Selenium Manager from trying to download one.
+    driver = webdriver.Chrome(service=Service(executable_path=args.chromedriver), options=options)
+    driver.set_window_size(1100, 900)
+    return driver
+
+
+def texts(driver, selector):
+    return [element.text.strip() for element in driver.find_elements(By.CSS_SELECTOR, selector)]
+
+
+def findings_signature(driver):
+    """What the findings list shows now, to tell when a re-check has replaced it."""
+    return tuple(element.text for element in driver.find_elements(By.CSS_SELECTOR, "#findings > li"))
+
+
+def wait_for(driver, condition, what):
+    try:
+        return WebDriverWait(driver, TIMEOUT, poll_frequency=0.1).until(lambda d: condition(d))
+    except TimeoutException:
+        raise Failure(f"timed out after {TIMEOUT} s waiting for {what}") from None
+
+
+def page_error(driver):
+    """The text of the page's alert region, if it shows one."""
+    alerts = [text for text in texts(driver, "[role=alert]") if text]
+    return f" (page alert: {alerts[0]!r})" if alerts else ""
+
+
+def run(driver, url):
+    try:
+        driver.get(url.rstrip("/") + "/")
+    except WebDriverException as error:
+        raise Failure(f"could not load {url}: {error.msg or error}".strip()) from None
+    wait_for(driver, lambda d: d.find_elements(By.ID, "reply"), "the page to load (#reply)")
+    for element_id in ("context", "check", "highlighted", "findings", "score", "verdict", "bid", "rewrite", "copy-rewrite"):
+        if not driver.find_elements(By.ID, element_id):
+            raise Failure(f"page has no element #{element_id}")
+
+    driver.find_element(By.ID, "context").send_keys(CONTEXT)
+    driver.find_element(By.ID, "reply").send_keys(REPLY)
+
+    # Typing alone must trigger the (debounced) check.
+    try:
+        WebDriverWait(driver, TIMEOUT, poll_frequency=0.1).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, "#highlighted mark"))
+    except TimeoutException:
+        raise Failure(f"no highlighted spans (#highlighted mark) after {TIMEOUT} s{page_error(driver)}") from None
+
+    # An intermediate answer for half-typed text may show first; wait for the full one.
+    try:
+        WebDriverWait(driver, TIMEOUT, poll_frequency=0.1).until(
+            lambda d: EXPECTED_CATEGORIES <= set(texts(d, ".finding-category")))
+    except TimeoutException:
+        shown = sorted(set(texts(driver, ".finding-category")))
+        raise Failure(f"categories shown {shown}, expected to include {sorted(EXPECTED_CATEGORIES)}"
+                      f"{page_error(driver)}") from None
+    categories = sorted(set(texts(driver, ".finding-category")))
+
+    verdict = driver.find_element(By.ID, "verdict").text.strip()
+    if "misattuned" not in verdict.lower():
+        raise Failure(f"verdict is {verdict!r}, expected it to mention 'misattuned'")
+    score = driver.find_element(By.ID, "score").text.strip()
+    marks = len(driver.find_elements(By.CSS_SELECTOR, "#highlighted mark"))
+
+    before = findings_signature(driver)
+    suggestions = driver.find_elements(By.CSS_SELECTOR, ".suggestion")
+    if not suggestions:
+        raise Failure("no .suggestion buttons in the findings list")
+    suggestion = suggestions[0].text.strip()
+    if suggestions[0].tag_name.lower() != "button":
+        raise Failure(f"the first suggestion is a <{suggestions[0].tag_name}>, expected a <button>")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", suggestions[0])
+    suggestions[0].click()
+
+    wait_for(driver, lambda d: suggestion in d.find_element(By.ID, "reply").get_property("value"),
+             f"the reply box to contain the suggestion {suggestion!r}")
+    try:
+        WebDriverWait(driver, TIMEOUT, poll_frequency=0.1).until(
+            lambda d: findings_signature(d) != before
+            and d.find_element(By.ID, "results").get_attribute("aria-busy") != "true")
+    except TimeoutException:
+        raise Failure(f"the findings did not update after applying the suggestion{page_error(driver)}") from None
+
+    reply = driver.find_element(By.ID, "reply").get_property("value")
+    after = sorted(set(texts(driver, ".finding-category")))
+    new_verdict = driver.find_element(By.ID, "verdict").text.strip()
+    return (f"categories {','.join(categories)}, verdict {verdict}, score {score.replace(chr(10), '')}, "
+            f"{marks} marks; applied suggestion -> reply {reply!r}, now {','.join(after) or 'no findings'}, "
+            f"verdict {new_verdict}")
+
+
+def save_screenshot(driver, path):
+    directory = os.path.dirname(os.path.abspath(path))
+    os.makedirs(directory, exist_ok=True)
+    driver.execute_script("window.scrollTo(0, 0);")
+    if not driver.save_screenshot(path):
+        raise Failure(f"could not save a screenshot to {path}")
+
+
+def print_console(driver):
+    """Print the page's console errors and warnings, which usually explain a failure."""
+    try:
+        for entry in driver.get_log("browser"):
+            if entry.get("level") in ("SEVERE", "WARNING"):
+                print(f"  browser console {entry['level']}: {entry['message']}", file=sys.stderr)
+    except WebDriverException:
+        pass
+
+
+def main():
+    args = parse_args()
+    try:
+        driver = start_browser(args)
+    except WebDriverException as error:
+        print(f"FAIL: could not start headless Chromium ({args.chromium}, driver {args.chromedriver}): "
+              f"{error.msg or error}", file=sys.stderr)
+        return 1
+    try:
+        return check_page(driver, args)
+    finally:
+        driver.quit()
+
+
+def check_page(driver, args):
+    try:
+        summary = run(driver, args.url)
+        save_screenshot(driver, args.screenshot)
+        print(f"PASS: {summary}; screenshot {args.screenshot}")
+        return 0
+    except Failure as failure:
+        print(f"FAIL: {failure}", file=sys.stderr)
+    except WebDriverException as error:
+        print(f"FAIL: browser error: {error.msg or error}", file=sys.stderr)
+    except Exception:  # an unexpected bug in this script: show where
+        print("FAIL: unexpected error", file=sys.stderr)
+        traceback.print_exc()
+    print_console(driver)
+    try:
+        save_screenshot(driver, args.screenshot)
+        print(f"  screenshot of the failure: {args.screenshot}", file=sys.stderr)
+    except Exception as error:  # the browser may be gone; the failure above matters more
+        print(f"  could not save a screenshot: {error}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
