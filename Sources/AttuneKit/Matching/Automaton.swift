@@ -9,6 +9,9 @@ struct Automaton: Sendable {
         case tokens(Set<Int32>)
         case any
         case notIn(Set<Int32>)
+        /// A word list as a trie node: the token chooses the next state, so a list of
+        /// many phrases costs one live partial match, not one per phrase.
+        case dispatch([Int32: Int32])
 
         func accepts(_ id: Int32) -> Bool {
             switch self {
@@ -16,11 +19,12 @@ struct Automaton: Sendable {
             case .tokens(let set): return set.contains(id)
             case .any: return true
             case .notIn(let set): return !set.contains(id)
+            case .dispatch(let targets): return targets[id] != nil
             }
         }
     }
 
-    enum Anchor: Sendable {
+    enum Anchor: Int32, Sendable {
         case sentenceStart, sentenceEnd, clauseStart
     }
 
@@ -42,6 +46,10 @@ struct Automaton: Sendable {
         var literalWords: Set<Int32>
         /// Position among the owner's patterns (`unless` patterns follow the others).
         var ordinal: Int
+        /// A leading `_{min,max}` run, taken off the automaton: such a pattern would
+        /// otherwise start a partial match at every token. The matcher widens the start
+        /// of a match of the rest instead, within the sentence.
+        var leadingGap: (min: Int, max: Int) = (0, 0)
     }
 
     /// The rule pattern a compiled pattern came from, for traces and messages.
@@ -72,6 +80,8 @@ struct Automaton: Sendable {
     var firstToken: [[Int32: [Entry]]] = Array(repeating: [:], count: StartContext.allCases.count)
     /// Consuming states a pattern can start with that accept any token (`_`, `!x`).
     var firstWildcards: [[Entry]] = Array(repeating: [], count: StartContext.allCases.count)
+    /// The same automaton as flat arrays, for the matcher.
+    var program: MatchProgram?
 }
 
 /// Builds the automaton from rules and their lexicon.
@@ -113,18 +123,26 @@ struct AutomatonBuilder {
 
     private mutating func finish(_ grown: inout Vocabulary) -> Automaton {
         buildFirstTokenTables()
+        automaton.program = MatchProgram(automaton, vocabularySize: vocabulary.count)
         grown = vocabulary
         return automaton
     }
 
     private mutating func add(_ pattern: Pattern, owner: Int, ordinal: Int, isException: Bool) {
         let index = Int32(automaton.patterns.count)
+        var elements = pattern.elements[...]
+        var leadingGap = (min: 0, max: 0)
+        while case .gap(let minimum, let maximum) = elements.first, elements.count > 1 {
+            leadingGap = (leadingGap.min + minimum, leadingGap.max + maximum)
+            elements = elements.dropFirst()
+        }
         automaton.patterns.append(
             .init(
                 owner: owner, isException: isException, sentenceKind: pattern.sentenceKind,
-                literalWords: Set(writtenWords(of: pattern).map { vocabulary.intern($0) }), ordinal: ordinal))
+                literalWords: Set(writtenWords(of: pattern).map { vocabulary.intern($0) }), ordinal: ordinal,
+                leadingGap: leadingGap))
         let accept = newState(.accept(pattern: index))
-        roots.append(compile(pattern.elements, next: accept))
+        roots.append(compile(Array(elements), next: accept))
     }
 
     /// Words the author asked for: literal words and the entries of named lists. A
@@ -173,6 +191,7 @@ struct AutomatonBuilder {
             for _ in 0..<minimum { entry = newState(.consume(.any, next: entry)) }
             return entry
         case .group(let alternatives):
+            if let phrases = Self.phrases(alternatives) { return compileTrie(phrases, next: next) }
             let entries = alternatives.map { compile($0, next: next) }
             return entries.count == 1 ? entries[0] : newState(.split(entries))
         case .optional(let inner):
@@ -187,20 +206,55 @@ struct AutomatonBuilder {
         }
     }
 
-    /// A list's one-word entries share one state (a set test); longer entries are sequences.
-    private mutating func compileList(_ name: String, next: Int32) -> Int32 {
-        let entries = lexicon.lists[name]?.entries ?? []
-        var branches: [Int32] = []
-        let singles = entries.filter { $0.count == 1 }.map { vocabulary.intern($0[0]) }
-        if !singles.isEmpty { branches.append(newState(.consume(.tokens(Set(singles)), next: next))) }
-        for entry in entries where entry.count > 1 {
-            var entryState = next
-            for word in entry.reversed() {
-                entryState = newState(.consume(.token(vocabulary.intern(word)), next: entryState))
+    /// A group of plain word sequences (`(tell|talk to|vent to) me`), as the phrases
+    /// it spells out, so it compiles to a trie like a list; nil for anything richer.
+    private static let phraseLimit = 512
+
+    private static func phrases(_ alternatives: [[PatternElement]]) -> [[String]]? {
+        var phrases: [[String]] = []
+        for alternative in alternatives {
+            guard !alternative.isEmpty else { return nil }
+            var spelled: [[String]] = [[]]
+            for element in alternative {
+                guard case .word(let words) = element else { return nil }
+                spelled = spelled.flatMap { prefix in words.map { prefix + [$0] } }
+                guard spelled.count <= phraseLimit else { return nil }
             }
-            branches.append(entryState)
+            phrases += spelled
+            guard phrases.count <= phraseLimit else { return nil }
         }
-        return branches.count == 1 ? branches[0] : newState(.split(branches))
+        return phrases
+    }
+
+    /// A list compiles to a trie of dispatch states: the first word chooses the branch,
+    /// so the list's phrases never run as separate partial matches.
+    private mutating func compileList(_ name: String, next: Int32) -> Int32 {
+        return compileTrie((lexicon.lists[name]?.entries ?? []).filter { !$0.isEmpty }, next: next)
+    }
+
+    /// A dispatch state over the first ids of `entries`; an entry that ends here goes
+    /// to `next`, one that goes on to a deeper node, and one that does both to a split.
+    private mutating func compileTrie(_ entries: [[String]], next: Int32) -> Int32 {
+        var firsts: [Int32] = []
+        var groups: [Int32: [[String]]] = [:]
+        for entry in entries {
+            let first = vocabulary.intern(entry[0])
+            if groups[first] == nil { firsts.append(first) }
+            groups[first, default: []].append(Array(entry.dropFirst()))
+        }
+        var targets: [Int32: Int32] = [:]
+        for first in firsts {
+            let rests = groups[first]!
+            let longer = rests.filter { !$0.isEmpty }
+            let endsHere = longer.count < rests.count
+            guard !longer.isEmpty else {
+                targets[first] = next
+                continue
+            }
+            let deeper = compileTrie(longer, next: next)
+            targets[first] = endsHere ? newState(.split([next, deeper])) : deeper
+        }
+        return newState(.consume(.dispatch(targets), next: next))
     }
 
     private mutating func newState(_ state: Automaton.State) -> Int32 {
@@ -223,6 +277,7 @@ struct AutomatonBuilder {
                     switch test {
                     case .token(let id): table[id, default: []].append(entry)
                     case .tokens(let ids): for id in ids { table[id, default: []].append(entry) }
+                    case .dispatch(let targets): for id in targets.keys { table[id, default: []].append(entry) }
                     case .any, .notIn: wildcards.append(entry)
                     }
                 }

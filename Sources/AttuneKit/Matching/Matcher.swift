@@ -11,6 +11,7 @@ struct PatternMatch: Sendable, Equatable {
 /// matches that are alive (a Pike VM: no backtracking, each state at most once a step).
 struct Matcher {
     private let automaton: Automaton
+    private let program: MatchProgram
     private var visited: [UInt32]
     private var generation: UInt32 = 0
 
@@ -23,6 +24,7 @@ struct Matcher {
 
     init(automaton: Automaton) {
         self.automaton = automaton
+        program = automaton.program!
         visited = Array(repeating: 0, count: automaton.states.count)
     }
 
@@ -38,19 +40,15 @@ struct Matcher {
             next.removeAll(keepingCapacity: true)
             // Partial matches started earlier go first, so the leftmost start wins a state.
             for thread in current where tokens[thread.start].sentence == token.sentence {
-                guard case .consume(let test, let target) = automaton.states[Int(thread.state)],
-                    test.accepts(token.id)
-                else { continue }
+                let target = program.target(of: Int(thread.state), on: token.id)
+                guard target >= 0 else { continue }
                 follow(target, thread, at: position + 1, text, into: &next, found: &found)
             }
-            let context = startContext(of: position, tokens)
-            let starts = automaton.firstToken[context.rawValue][token.id] ?? []
-            for entry in starts {
-                start(entry, at: position, text, into: &next, found: &found)
+            let context = startContext(of: position, tokens).rawValue
+            for index in program.firstRange(context, token.id) {
+                start(program.firstEntries[context][index], at: position, text, into: &next, found: &found)
             }
-            for entry in automaton.firstWildcards[context.rawValue] {
-                guard case .consume(let test, _) = automaton.states[Int(entry.state)], test.accepts(token.id)
-                else { continue }
+            for entry in automaton.firstWildcards[context] {
                 start(entry, at: position, text, into: &next, found: &found)
             }
             swap(&current, &next)
@@ -62,7 +60,8 @@ struct Matcher {
         _ entry: Automaton.Entry, at position: Int, _ text: TokenizedText, into list: inout [Thread],
         found: inout [PatternMatch]
     ) {
-        guard case .consume(_, let target) = automaton.states[Int(entry.state)] else { return }
+        let target = program.target(of: Int(entry.state), on: text.tokens[position].id)
+        guard target >= 0 else { return }
         let thread = Thread(
             state: entry.state, start: position, focusStart: entry.focusOpened ? position : -1, focusEnd: -1)
         follow(target, thread, at: position + 1, text, into: &list, found: &found)
@@ -77,34 +76,42 @@ struct Matcher {
         guard visited[Int(state)] != generation else { return }
         visited[Int(state)] = generation
         var thread = thread
-        switch automaton.states[Int(state)] {
+        let index = Int(state)
+        let next = program.next[index]
+        switch program.kind[index] {
         case .consume:
             thread.state = state
             list.append(thread)
-        case .split(let targets):
-            for target in targets { follow(target, thread, at: position, text, into: &list, found: &found) }
-        case .anchor(let anchor, let target):
-            if holds(anchor, at: position, text.tokens) {
-                follow(target, thread, at: position, text, into: &list, found: &found)
+        case .split:
+            for offset in Int(next)..<Int(next + program.argument[index]) {
+                follow(program.splitTargets[offset], thread, at: position, text, into: &list, found: &found)
             }
-        case .focusStart(let target):
+        case .anchor:
+            if holds(Automaton.Anchor(rawValue: program.argument[index])!, at: position, text.tokens) {
+                follow(next, thread, at: position, text, into: &list, found: &found)
+            }
+        case .focusStart:
             thread.focusStart = position
-            follow(target, thread, at: position, text, into: &list, found: &found)
-        case .focusEnd(let target):
+            follow(next, thread, at: position, text, into: &list, found: &found)
+        case .focusEnd:
             thread.focusEnd = position
-            follow(target, thread, at: position, text, into: &list, found: &found)
-        case .accept(let pattern):
-            let info = automaton.patterns[Int(pattern)]
+            follow(next, thread, at: position, text, into: &list, found: &found)
+        case .accept:
+            let info = automaton.patterns[Int(next)]
             let sentence = text.sentences[text.tokens[thread.start].sentence]
             switch info.sentenceKind {
             case .question where !sentence.isQuestion: return
             case .statement where sentence.isQuestion: return
             default: break
             }
+            // A leading gap reaches back as far as it may within the sentence.
+            let available = thread.start - sentence.tokens.lowerBound
+            guard available >= info.leadingGap.min else { return }
+            let start = thread.start - min(available, info.leadingGap.max)
             found.append(
                 PatternMatch(
-                    pattern: pattern, start: thread.start, end: position,
-                    focusStart: thread.focusStart >= 0 ? thread.focusStart : thread.start,
+                    pattern: next, start: start, end: position,
+                    focusStart: thread.focusStart >= 0 ? thread.focusStart : start,
                     focusEnd: thread.focusEnd >= 0 ? thread.focusEnd : position))
         }
     }
