@@ -50,6 +50,9 @@ struct Automaton: Sendable {
         /// otherwise start a partial match at every token. The matcher widens the start
         /// of a match of the rest instead, within the sentence.
         var leadingGap: (min: Int, max: Int) = (0, 0)
+        /// Sets of tokens a match cannot do without: every match holds a token of each.
+        /// A reply missing one cannot match, so the matcher never starts the pattern.
+        var required: [Set<Int32>] = []
     }
 
     /// The rule pattern a compiled pattern came from, for traces and messages.
@@ -72,6 +75,8 @@ struct Automaton: Sendable {
         var state: Int32
         /// The path from the root crossed `[`: the focus starts where the match does.
         var focusOpened: Bool
+        /// The pattern the state belongs to.
+        var pattern: Int32 = -1
     }
 
     var states: [State] = []
@@ -90,6 +95,8 @@ struct AutomatonBuilder {
     private var vocabulary: Vocabulary
     private let lexicon: Lexicon
     private var roots: [Int32] = []
+    /// The words of each list, interned once: patterns name the same lists many times.
+    private var listWords: [String: Set<Int32>] = [:]
 
     init(lexicon: Lexicon, vocabulary: Vocabulary) {
         self.lexicon = lexicon
@@ -139,22 +146,63 @@ struct AutomatonBuilder {
         automaton.patterns.append(
             .init(
                 owner: owner, isException: isException, sentenceKind: pattern.sentenceKind,
-                literalWords: Set(writtenWords(of: pattern).map { vocabulary.intern($0) }), ordinal: ordinal,
-                leadingGap: leadingGap))
+                literalWords: writtenWords(of: pattern), ordinal: ordinal,
+                leadingGap: leadingGap, required: required(Array(elements))))
         let accept = newState(.accept(pattern: index))
         roots.append(compile(Array(elements), next: accept))
     }
 
     /// Words the author asked for: literal words and the entries of named lists. A
     /// negator among them ("it is not a big deal", "not going to lie") negates nothing.
-    private func writtenWords(of pattern: Pattern) -> Set<String> {
-        var words = pattern.literalWords
+    private mutating func writtenWords(of pattern: Pattern) -> Set<Int32> {
+        var words = Set(pattern.literalWords.map { vocabulary.intern($0) })
+        var lists: [String] = []
         PatternWalker.visit(pattern.elements) { element in
-            if case .list(let name) = element {
-                for entry in lexicon.lists[name]?.entries ?? [] { words.formUnion(entry) }
+            if case .list(let name) = element { lists.append(name) }
+        }
+        for name in lists { words.formUnion(wordsOfList(name)) }
+        return words
+    }
+
+    private mutating func wordsOfList(_ name: String) -> Set<Int32> {
+        if let known = listWords[name] { return known }
+        var words: Set<Int32> = []
+        for entry in lexicon.lists[name]?.entries ?? [] {
+            for word in entry { words.insert(vocabulary.intern(word)) }
+        }
+        listWords[name] = words
+        return words
+    }
+
+    // MARK: required tokens
+
+    /// The token sets of a sequence's mandatory elements (each match holds one token
+    /// of every set); optional elements, gaps and wildcards require nothing.
+    private mutating func required(_ elements: [PatternElement]) -> [Set<Int32>] {
+        var sets: [Set<Int32>] = []
+        for element in elements {
+            switch element {
+            case .word(let words): sets.append(Set(words.map { vocabulary.intern($0) }))
+            case .list(let name):
+                let firsts = (lexicon.lists[name]?.entries ?? []).compactMap(\.first)
+                sets.append(Set(firsts.map { vocabulary.intern($0) }))
+            case .group(let alternatives):
+                // One token from each alternative's smallest required set.
+                var union: Set<Int32> = []
+                for alternative in alternatives {
+                    guard let smallest = required(alternative).min(by: { $0.count < $1.count }) else {
+                        union = []
+                        break
+                    }
+                    union.formUnion(smallest)
+                }
+                if !union.isEmpty { sets.append(union) }
+            case .capture(_, let inner): sets += required(inner)
+            case .any, .none, .gap, .optional, .focusStart, .focusEnd, .sentenceStart, .sentenceEnd, .clauseStart:
+                break
             }
         }
-        return words
+        return sets.filter { !$0.isEmpty }
     }
 
     // MARK: Thompson construction, back to front
@@ -270,9 +318,11 @@ struct AutomatonBuilder {
         for context in Automaton.StartContext.allCases {
             var table: [Int32: [Automaton.Entry]] = [:]
             var wildcards: [Automaton.Entry] = []
-            for root in roots {
+            for (pattern, root) in roots.enumerated() {
                 var seen: Set<Int32> = []
-                collectFirst(root, focusOpened: false, context: context, seen: &seen) { entry in
+                collectFirst(root, focusOpened: false, context: context, seen: &seen) { found in
+                    var entry = found
+                    entry.pattern = Int32(pattern)
                     guard case .consume(let test, _) = automaton.states[Int(entry.state)] else { return }
                     switch test {
                     case .token(let id): table[id, default: []].append(entry)

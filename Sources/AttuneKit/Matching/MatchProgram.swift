@@ -37,6 +37,15 @@ struct MatchProgram: Sendable {
     let firstOffsets: [[Int32]]
     let firstEntries: [[Automaton.Entry]]
 
+    /// The prefilter: per pattern, how many required token sets it has; per token id,
+    /// the sets it belongs to (`postingOffsets[id] ..< postingOffsets[id + 1]` in
+    /// `postings`); per set, its pattern.
+    let requiredCount: [Int32]
+    let postingOffsets: [Int32]
+    let postings: [Int32]
+    let setPattern: [Int32]
+    var setCount: Int { setPattern.count }
+
     init(_ automaton: Automaton, vocabularySize: Int) {
         setSize = Int32(vocabularySize)
         let wordsPerSet = (vocabularySize + 63) / 64
@@ -125,6 +134,25 @@ struct MatchProgram: Sendable {
         (self.testKind, self.testValue, self.bits) = (testKind, testValue, bits)
         (self.dispatchOffsets, self.dispatchKeys, self.dispatchTargets) = (dispatchOffsets, dispatchKeys, dispatchTargets)
         (self.firstOffsets, self.firstEntries) = (firstOffsets, firstEntries)
+
+        var requiredCount: [Int32] = []
+        var setPattern: [Int32] = []
+        var members: [[Int32]] = Array(repeating: [], count: vocabularySize)
+        for (pattern, info) in automaton.patterns.enumerated() {
+            requiredCount.append(Int32(info.required.count))
+            for set in info.required {
+                for id in set where id >= 0 && Int(id) < vocabularySize { members[Int(id)].append(Int32(setPattern.count)) }
+                setPattern.append(Int32(pattern))
+            }
+        }
+        var postingOffsets: [Int32] = [0]
+        var postings: [Int32] = []
+        for sets in members {
+            postings += sets
+            postingOffsets.append(Int32(postings.count))
+        }
+        (self.requiredCount, self.setPattern, self.postingOffsets, self.postings) =
+            (requiredCount, setPattern, postingOffsets, postings)
     }
 
     /// Where consuming state `state` goes on token `id`, or -1 when it does not accept it.

@@ -14,6 +14,12 @@ struct Matcher {
     private let program: MatchProgram
     private var visited: [UInt32]
     private var generation: UInt32 = 0
+    /// The prefilter's marks for the current text: sets seen, and per pattern how many
+    /// of its sets were seen (valid where `patternStamp` is the text's stamp).
+    private var setStamp: [UInt32]
+    private var patternStamp: [UInt32]
+    private var patternSets: [Int32]
+    private var textStamp: UInt32 = 0
 
     private struct Thread {
         var state: Int32
@@ -26,6 +32,9 @@ struct Matcher {
         self.automaton = automaton
         program = automaton.program!
         visited = Array(repeating: 0, count: automaton.states.count)
+        setStamp = Array(repeating: 0, count: program.setCount)
+        patternStamp = Array(repeating: 0, count: automaton.patterns.count)
+        patternSets = Array(repeating: 0, count: automaton.patterns.count)
     }
 
     /// All matches of all patterns within sentences of `text`.
@@ -34,6 +43,7 @@ struct Matcher {
         var found: [PatternMatch] = []
         var current: [Thread] = []
         var next: [Thread] = []
+        markRequiredTokens(tokens)
         for position in tokens.indices {
             let token = tokens[position]
             nextGeneration()
@@ -46,14 +56,48 @@ struct Matcher {
             }
             let context = startContext(of: position, tokens).rawValue
             for index in program.firstRange(context, token.id) {
-                start(program.firstEntries[context][index], at: position, text, into: &next, found: &found)
+                let entry = program.firstEntries[context][index]
+                guard canMatch(entry.pattern) else { continue }
+                start(entry, at: position, text, into: &next, found: &found)
             }
-            for entry in automaton.firstWildcards[context] {
+            for entry in automaton.firstWildcards[context] where canMatch(entry.pattern) {
                 start(entry, at: position, text, into: &next, found: &found)
             }
             swap(&current, &next)
         }
         return found
+    }
+
+    /// Marks, for this text, the required sets its tokens belong to.
+    private mutating func markRequiredTokens(_ tokens: [Token]) {
+        textStamp &+= 1
+        if textStamp == 0 {
+            for index in setStamp.indices { setStamp[index] = 0 }
+            for index in patternStamp.indices { patternStamp[index] = 0 }
+            textStamp = 1
+        }
+        for token in tokens where token.id >= 0 && token.id < program.setSize {
+            let id = Int(token.id)
+            for offset in Int(program.postingOffsets[id])..<Int(program.postingOffsets[id + 1]) {
+                let set = Int(program.postings[offset])
+                guard setStamp[set] != textStamp else { continue }
+                setStamp[set] = textStamp
+                let pattern = Int(program.setPattern[set])
+                if patternStamp[pattern] != textStamp {
+                    patternStamp[pattern] = textStamp
+                    patternSets[pattern] = 0
+                }
+                patternSets[pattern] += 1
+            }
+        }
+    }
+
+    /// Whether the text holds a token of each of the pattern's required sets.
+    @inline(__always)
+    private func canMatch(_ pattern: Int32) -> Bool {
+        let index = Int(pattern)
+        let needed = program.requiredCount[index]
+        return needed == 0 || (patternStamp[index] == textStamp && patternSets[index] == needed)
     }
 
     private mutating func start(

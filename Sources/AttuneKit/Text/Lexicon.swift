@@ -6,7 +6,11 @@ public struct Lexicon: Sendable {
     /// Whole-token expansions: "dont" → ["do", "not"].
     public var expansions: [String: [String]] = [:]
     /// Clitic expansions for tokens not listed above, longest suffix first.
-    public var suffixes: [(suffix: String, words: [String])] = []
+    public var suffixes: [(suffix: String, words: [String])] = [] {
+        didSet { suffixEndings = Set(suffixes.compactMap { $0.suffix.unicodeScalars.last }) }
+    }
+    /// The last character of every suffix: most tokens end otherwise and skip the search.
+    private var suffixEndings: Set<Unicode.Scalar> = []
     /// Named word lists; each entry is a sequence of normalized words.
     public var lists: [String: WordList] = [:]
 
@@ -15,6 +19,7 @@ public struct Lexicon: Sendable {
     /// The normalized words a casefolded, squeezed token stands for.
     func expand(_ token: String) -> [String]? {
         if let words = expansions[token] { return words }
+        guard let last = token.unicodeScalars.last, suffixEndings.contains(last) else { return nil }
         for (suffix, words) in suffixes where token.count > suffix.count && token.hasSuffix(suffix) {
             // The stem is a token of its own: "u'll" is "you will", not "u will".
             let stem = String(token.dropLast(suffix.count))
@@ -43,6 +48,11 @@ public struct WordList: Sendable {
 enum NormalizationContract {
     /// Why `word` can never appear as a normalized token, or nil when it can.
     static func problem(with word: String, lexicon: Lexicon) -> String? {
+        // Most words are plain lowercase ASCII: only expansion can be wrong with them.
+        if word.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x27 }) {
+            guard let words = lexicon.expand(word), words != [word] else { return nil }
+            return "'\(word)' never reaches a pattern: normalization turns it into '\(words.joined(separator: " "))'"
+        }
         if word != word.lowercased() {
             return "'\(word)' has capitals, but tokens are case-folded: write '\(word.lowercased())'"
         }
