@@ -75,8 +75,9 @@ struct Automaton: Sendable {
         var state: Int32
         /// The path from the root crossed `[`: the focus starts where the match does.
         var focusOpened: Bool
-        /// The pattern the state belongs to.
-        var pattern: Int32 = -1
+        /// The prefix-tree node the state belongs to: the matcher starts it only when
+        /// a pattern below that node can match the text.
+        var node: Int32 = -1
     }
 
     var states: [State] = []
@@ -87,6 +88,11 @@ struct Automaton: Sendable {
     var firstWildcards: [[Entry]] = Array(repeating: [], count: StartContext.allCases.count)
     /// The same automaton as flat arrays, for the matcher.
     var program: MatchProgram?
+    /// Patterns share the states of a common prefix ("<c> @fm_openers? @fm_openers?"):
+    /// for each pattern, the prefix-tree nodes on its path; for each node, whether a
+    /// pattern below it needs no particular token (so it is always worth starting).
+    var patternNodes: [[Int32]] = []
+    var nodeAlwaysLive: [Bool] = []
 }
 
 /// Builds the automaton from rules and their lexicon.
@@ -94,7 +100,18 @@ struct AutomatonBuilder {
     private var automaton = Automaton()
     private var vocabulary: Vocabulary
     private let lexicon: Lexicon
-    private var roots: [Int32] = []
+    private var roots: [(state: Int32, node: Int32)] = []
+    /// The patterns as a tree of shared prefixes, compiled once all are added.
+    private var trie: [TrieNode] = [TrieNode()]
+    private var patternElements: [[PatternElement]] = []
+    /// The prefix-tree node each state was compiled for.
+    private var stateNode: [Int32] = []
+
+    private struct TrieNode {
+        var children: [PatternElement: Int] = [:]
+        var order: [PatternElement] = []
+        var accepts: [Int32] = []
+    }
     /// The words of each list, interned once: patterns name the same lists many times.
     private var listWords: [String: Set<Int32>] = [:]
 
@@ -129,6 +146,7 @@ struct AutomatonBuilder {
     }
 
     private mutating func finish(_ grown: inout Vocabulary) -> Automaton {
+        compileTrie()
         buildFirstTokenTables()
         automaton.program = MatchProgram(automaton, vocabularySize: vocabulary.count)
         grown = vocabulary
@@ -148,8 +166,47 @@ struct AutomatonBuilder {
                 owner: owner, isException: isException, sentenceKind: pattern.sentenceKind,
                 literalWords: writtenWords(of: pattern), ordinal: ordinal,
                 leadingGap: leadingGap, required: required(Array(elements))))
-        let accept = newState(.accept(pattern: index))
-        roots.append(compile(Array(elements), next: accept))
+        var node = 0
+        var path: [Int32] = []
+        for element in elements {
+            if let child = trie[node].children[element] {
+                node = child
+            } else {
+                trie.append(TrieNode())
+                trie[node].children[element] = trie.count - 1
+                trie[node].order.append(element)
+                node = trie.count - 1
+            }
+            path.append(Int32(node))
+        }
+        trie[node].accepts.append(index)
+        automaton.patternNodes.append(path)
+    }
+
+    /// Compiles the prefix tree back to front: a node's subtree first, then the element
+    /// leading to it, so patterns with a common prefix share its states.
+    private mutating func compileTrie() {
+        automaton.nodeAlwaysLive = Array(repeating: false, count: trie.count)
+        for (pattern, path) in automaton.patternNodes.enumerated() where automaton.patterns[pattern].required.isEmpty {
+            for node in path { automaton.nodeAlwaysLive[Int(node)] = true }
+        }
+        for element in trie[0].order {
+            let child = trie[0].children[element]!
+            roots.append((compile(element, into: child), Int32(child)))
+        }
+    }
+
+    /// The entry state of `element` followed by the subtree of `node`.
+    private mutating func compile(_ element: PatternElement, into node: Int) -> Int32 {
+        var targets = trie[node].accepts.map { newState(.accept(pattern: $0)) }
+        for childElement in trie[node].order {
+            targets.append(compile(childElement, into: trie[node].children[childElement]!))
+        }
+        let exit = targets.count == 1 ? targets[0] : newState(.split(targets))
+        let first = automaton.states.count
+        let entry = compile(element, next: exit)
+        for state in first..<automaton.states.count { stateNode[state] = Int32(node) }
+        return entry
     }
 
     /// Words the author asked for: literal words and the entries of named lists. A
@@ -307,6 +364,7 @@ struct AutomatonBuilder {
 
     private mutating func newState(_ state: Automaton.State) -> Int32 {
         automaton.states.append(state)
+        stateNode.append(-1)
         return Int32(automaton.states.count - 1)
     }
 
@@ -318,11 +376,11 @@ struct AutomatonBuilder {
         for context in Automaton.StartContext.allCases {
             var table: [Int32: [Automaton.Entry]] = [:]
             var wildcards: [Automaton.Entry] = []
-            for (pattern, root) in roots.enumerated() {
+            for root in roots {
                 var seen: Set<Int32> = []
-                collectFirst(root, focusOpened: false, context: context, seen: &seen) { found in
+                collectFirst(root.state, focusOpened: false, context: context, seen: &seen) { found in
                     var entry = found
-                    entry.pattern = Int32(pattern)
+                    entry.node = stateNode[Int(found.state)]
                     guard case .consume(let test, _) = automaton.states[Int(entry.state)] else { return }
                     switch test {
                     case .token(let id): table[id, default: []].append(entry)

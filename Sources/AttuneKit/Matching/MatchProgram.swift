@@ -38,13 +38,15 @@ struct MatchProgram: Sendable {
     let firstEntries: [[Automaton.Entry]]
 
     /// The prefilter: per pattern, how many required token sets it has; per token id,
-    /// the sets it belongs to (`postingOffsets[id] ..< postingOffsets[id + 1]` in
-    /// `postings`); per set, its pattern.
+    /// the distinct sets it belongs to (`postingOffsets[id] ..< postingOffsets[id + 1]`
+    /// in `postings`); per set, the patterns requiring it (`setPatternOffsets[set] ..<
+    /// setPatternOffsets[set + 1]` in `setPattern`).
     let requiredCount: [Int32]
     let postingOffsets: [Int32]
     let postings: [Int32]
+    let setPatternOffsets: [Int32]
     let setPattern: [Int32]
-    var setCount: Int { setPattern.count }
+    var setCount: Int { setPatternOffsets.count - 1 }
 
     init(_ automaton: Automaton, vocabularySize: Int) {
         setSize = Int32(vocabularySize)
@@ -135,14 +137,24 @@ struct MatchProgram: Sendable {
         (self.dispatchOffsets, self.dispatchKeys, self.dispatchTargets) = (dispatchOffsets, dispatchKeys, dispatchTargets)
         (self.firstOffsets, self.firstEntries) = (firstOffsets, firstEntries)
 
+        // Identical sets (every "you" pattern's) are stored once, with their patterns,
+        // so a token walks each distinct set once.
         var requiredCount: [Int32] = []
-        var setPattern: [Int32] = []
+        var setIndex: [Set<Int32>: Int] = [:]
+        var setPatterns: [[Int32]] = []
         var members: [[Int32]] = Array(repeating: [], count: vocabularySize)
         for (pattern, info) in automaton.patterns.enumerated() {
             requiredCount.append(Int32(info.required.count))
             for set in info.required {
-                for id in set where id >= 0 && Int(id) < vocabularySize { members[Int(id)].append(Int32(setPattern.count)) }
-                setPattern.append(Int32(pattern))
+                let index = setIndex[set] ?? {
+                    setPatterns.append([])
+                    for id in set where id >= 0 && Int(id) < vocabularySize {
+                        members[Int(id)].append(Int32(setPatterns.count - 1))
+                    }
+                    return setPatterns.count - 1
+                }()
+                setIndex[set] = index
+                setPatterns[index].append(Int32(pattern))
             }
         }
         var postingOffsets: [Int32] = [0]
@@ -151,8 +163,14 @@ struct MatchProgram: Sendable {
             postings += sets
             postingOffsets.append(Int32(postings.count))
         }
-        (self.requiredCount, self.setPattern, self.postingOffsets, self.postings) =
-            (requiredCount, setPattern, postingOffsets, postings)
+        var patternOffsets: [Int32] = [0]
+        var setPattern: [Int32] = []
+        for patterns in setPatterns {
+            setPattern += patterns
+            patternOffsets.append(Int32(setPattern.count))
+        }
+        (self.requiredCount, self.setPattern, self.setPatternOffsets) = (requiredCount, setPattern, patternOffsets)
+        (self.postingOffsets, self.postings) = (postingOffsets, postings)
     }
 
     /// Where consuming state `state` goes on token `id`, or -1 when it does not accept it.

@@ -19,6 +19,8 @@ struct Matcher {
     private var setStamp: [UInt32]
     private var patternStamp: [UInt32]
     private var patternSets: [Int32]
+    /// Prefix-tree nodes with a pattern below them that can match this text.
+    private var nodeStamp: [UInt32]
     private var textStamp: UInt32 = 0
 
     private struct Thread {
@@ -35,6 +37,7 @@ struct Matcher {
         setStamp = Array(repeating: 0, count: program.setCount)
         patternStamp = Array(repeating: 0, count: automaton.patterns.count)
         patternSets = Array(repeating: 0, count: automaton.patterns.count)
+        nodeStamp = Array(repeating: 0, count: automaton.nodeAlwaysLive.count)
     }
 
     /// All matches of all patterns within sentences of `text`.
@@ -57,10 +60,10 @@ struct Matcher {
             let context = startContext(of: position, tokens).rawValue
             for index in program.firstRange(context, token.id) {
                 let entry = program.firstEntries[context][index]
-                guard canMatch(entry.pattern) else { continue }
+                guard canMatch(entry.node) else { continue }
                 start(entry, at: position, text, into: &next, found: &found)
             }
-            for entry in automaton.firstWildcards[context] where canMatch(entry.pattern) {
+            for entry in automaton.firstWildcards[context] where canMatch(entry.node) {
                 start(entry, at: position, text, into: &next, found: &found)
             }
             swap(&current, &next)
@@ -74,6 +77,7 @@ struct Matcher {
         if textStamp == 0 {
             for index in setStamp.indices { setStamp[index] = 0 }
             for index in patternStamp.indices { patternStamp[index] = 0 }
+            for index in nodeStamp.indices { nodeStamp[index] = 0 }
             textStamp = 1
         }
         for token in tokens where token.id >= 0 && token.id < program.setSize {
@@ -82,22 +86,27 @@ struct Matcher {
                 let set = Int(program.postings[offset])
                 guard setStamp[set] != textStamp else { continue }
                 setStamp[set] = textStamp
-                let pattern = Int(program.setPattern[set])
-                if patternStamp[pattern] != textStamp {
-                    patternStamp[pattern] = textStamp
-                    patternSets[pattern] = 0
+                for member in Int(program.setPatternOffsets[set])..<Int(program.setPatternOffsets[set + 1]) {
+                    let pattern = Int(program.setPattern[member])
+                    if patternStamp[pattern] != textStamp {
+                        patternStamp[pattern] = textStamp
+                        patternSets[pattern] = 0
+                    }
+                    patternSets[pattern] += 1
+                    if patternSets[pattern] == program.requiredCount[pattern] {
+                        for node in automaton.patternNodes[pattern] { nodeStamp[Int(node)] = textStamp }
+                    }
                 }
-                patternSets[pattern] += 1
             }
         }
     }
 
-    /// Whether the text holds a token of each of the pattern's required sets.
+    /// Whether a pattern below the prefix-tree node can match: the text holds a token
+    /// of each of its required sets.
     @inline(__always)
-    private func canMatch(_ pattern: Int32) -> Bool {
-        let index = Int(pattern)
-        let needed = program.requiredCount[index]
-        return needed == 0 || (patternStamp[index] == textStamp && patternSets[index] == needed)
+    private func canMatch(_ node: Int32) -> Bool {
+        let index = Int(node)
+        return automaton.nodeAlwaysLive[index] || nodeStamp[index] == textStamp
     }
 
     private mutating func start(

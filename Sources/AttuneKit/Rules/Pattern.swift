@@ -39,7 +39,7 @@ public struct Pattern: Sendable {
 }
 
 /// One element of a pattern.
-public indirect enum PatternElement: Sendable, Equatable {
+public indirect enum PatternElement: Sendable, Hashable {
     /// One token equal to any of these words (`word`, `a|b|c`).
     case word([String])
     /// Any entry of a word list (`@name`).
