@@ -21,7 +21,7 @@ import Testing
             return true
         }
         #expect(actual.count == expected.count)
-        if let line = zip(actual, expected).firstIndex(where: { $0 != $1 }) {
+        if let line = actual.indices.first(where: { $0 < expected.count && actual[$0] != expected[$0] }) {
             Issue.record("line \(line + 1) differs:\n  now:      \(actual[line])\n  recorded: \(expected[line])")
         }
     }
