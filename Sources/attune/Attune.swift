@@ -3,14 +3,19 @@ import AttuneKit
 
 /// The `attune` command line: a thin layer over AttuneKit.
 @main
-struct Attune: ParsableCommand {
+struct Attune: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "How does a reply land? A rule-based critique of emotional attunement.",
-        subcommands: [CheckCommand.self, BatchCommand.self, ExplainCommand.self, RulesCommand.self, EvalCommand.self],
+        subcommands: [
+            CheckCommand.self, BatchCommand.self, ExplainCommand.self, RulesCommand.self, EvalCommand.self,
+            ServeCommand.self,
+        ],
         defaultSubcommand: CheckCommand.self
     )
 
-    static func main() {
+    /// Async so that `serve` runs its server; every other command is synchronous and
+    /// runs as before.
+    static func main() async {
         // Arguments are checked before parsing: the standard library would silently
         // replace invalid UTF-8 with U+FFFD, and a reply must never be mangled.
         if let problem = RawArguments.firstInvalidUTF8() {
@@ -18,7 +23,11 @@ struct Attune: ParsableCommand {
         }
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
             exit(withError: error)
         }

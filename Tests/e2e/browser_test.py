@@ -2,10 +2,13 @@
 """End-to-end check of the `attune serve` web page in headless Chromium.
 
 Usage:
-    python3 Tests/e2e/browser_test.py --url http://127.0.0.1:PORT --screenshot PATH
+    /usr/bin/python3 Tests/e2e/browser_test.py --url http://127.0.0.1:PORT --screenshot PATH [--after-screenshot PATH]
 
-Needs Debian's chromium + chromium-driver (apt-get install -y chromium chromium-driver)
-and selenium (pip install -r Tests/e2e/requirements.txt). Exits 0 on success, 1 on failure.
+Needs Debian's packages: apt-get install -y chromium chromium-driver python3-selenium
+(bookworm's selenium 4.8 or later; `swift test` runs it through BrowserTests.swift).
+Exits 0 on success, 1 on failure. --screenshot is the page with the misattuned reply
+checked (or the page as it was when a check failed); --after-screenshot, if given, the
+page once a suggestion has been applied.
 """
 
 import argparse
@@ -14,7 +17,7 @@ import sys
 import traceback
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -32,7 +35,8 @@ class Failure(Exception):
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", required=True, help="base URL of a running `attune serve`")
-    parser.add_argument("--screenshot", required=True, help="where to save the PNG screenshot")
+    parser.add_argument("--screenshot", required=True, help="where to save the PNG of the checked reply")
+    parser.add_argument("--after-screenshot", help="where to save the PNG after a suggestion was applied")
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
     parser.add_argument("--chromedriver", default=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     return parser.parse_args()
@@ -41,30 +45,44 @@ def parse_args():
 def start_browser(args):
     options = webdriver.ChromeOptions()
     options.binary_location = args.chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,900"):
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,1300"):
         options.add_argument(flag)
     # Keep the page's console output so a failure can show JavaScript errors.
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     # An explicit driver path also stops Selenium Manager from trying to download one.
     driver = webdriver.Chrome(service=Service(executable_path=args.chromedriver), options=options)
-    driver.set_window_size(1100, 900)
+    driver.set_window_size(1100, 1300)
     return driver
 
 
 def texts(driver, selector):
-    return [element.text.strip() for element in driver.find_elements(By.CSS_SELECTOR, selector)]
+    """The trimmed text of every element matching selector, read in one script call so a
+    re-render between reads cannot leave a stale element behind."""
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll(arguments[0]), e => e.textContent.trim());", selector)
 
 
 def findings_signature(driver):
     """What the findings list shows now, to tell when a re-check has replaced it."""
-    return tuple(element.text for element in driver.find_elements(By.CSS_SELECTOR, "#findings > li"))
+    return tuple(texts(driver, "#findings > li"))
+
+
+def settled_on(driver, reply):
+    """True once the results shown are those of `reply`: the marked-up copy is that very
+    text and no check is in flight or waiting out its debounce."""
+    return driver.execute_script(
+        "const r = document.getElementById('results');"
+        "return r.getAttribute('aria-busy') !== 'true' && !r.classList.contains('is-empty')"
+        " && document.getElementById('highlighted').textContent === arguments[0]"
+        " && document.getElementById('reply').value === arguments[0];", reply)
 
 
 def wait_for(driver, condition, what):
     try:
-        return WebDriverWait(driver, TIMEOUT, poll_frequency=0.1).until(lambda d: condition(d))
+        return WebDriverWait(driver, TIMEOUT, poll_frequency=0.1,
+                             ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: condition(d))
     except TimeoutException:
-        raise Failure(f"timed out after {TIMEOUT} s waiting for {what}") from None
+        raise Failure(f"timed out after {TIMEOUT} s waiting for {what}{page_error(driver)}") from None
 
 
 def page_error(driver):
@@ -73,7 +91,7 @@ def page_error(driver):
     return f" (page alert: {alerts[0]!r})" if alerts else ""
 
 
-def run(driver, url):
+def run(driver, url, checked_screenshot, after_screenshot):
     try:
         driver.get(url.rstrip("/") + "/")
     except WebDriverException as error:
@@ -86,28 +104,29 @@ def run(driver, url):
     driver.find_element(By.ID, "context").send_keys(CONTEXT)
     driver.find_element(By.ID, "reply").send_keys(REPLY)
 
-    # Typing alone must trigger the (debounced) check.
-    try:
-        WebDriverWait(driver, TIMEOUT, poll_frequency=0.1).until(
-            lambda d: d.find_elements(By.CSS_SELECTOR, "#highlighted mark"))
-    except TimeoutException:
-        raise Failure(f"no highlighted spans (#highlighted mark) after {TIMEOUT} s{page_error(driver)}") from None
-
-    # An intermediate answer for half-typed text may show first; wait for the full one.
-    try:
-        WebDriverWait(driver, TIMEOUT, poll_frequency=0.1).until(
-            lambda d: EXPECTED_CATEGORIES <= set(texts(d, ".finding-category")))
-    except TimeoutException:
-        shown = sorted(set(texts(driver, ".finding-category")))
-        raise Failure(f"categories shown {shown}, expected to include {sorted(EXPECTED_CATEGORIES)}"
-                      f"{page_error(driver)}") from None
+    # Typing alone must trigger the (debounced) check; answers for half-typed text may
+    # show first, so wait for the one that marks up the whole reply.
+    wait_for(driver, lambda d: settled_on(d, REPLY) and d.find_elements(By.CSS_SELECTOR, "#highlighted mark"),
+             "highlighted spans (#highlighted mark) over the whole reply")
     categories = sorted(set(texts(driver, ".finding-category")))
+    if not EXPECTED_CATEGORIES <= set(categories):
+        raise Failure(f"categories shown {categories}, expected to include {sorted(EXPECTED_CATEGORIES)}"
+                      f"{page_error(driver)}")
+    marked = set(texts(driver, "#highlighted mark"))
+    excerpts = set(texts(driver, ".finding-excerpt"))
+    # A span that overlaps an earlier one keeps only its own part, so compare by containment.
+    stray = [mark for mark in marked if not any(mark in excerpt for excerpt in excerpts)]
+    if stray:
+        raise Failure(f"highlighted spans {stray} belong to no finding (excerpts {sorted(excerpts)})")
 
     verdict = driver.find_element(By.ID, "verdict").text.strip()
     if "misattuned" not in verdict.lower():
         raise Failure(f"verdict is {verdict!r}, expected it to mention 'misattuned'")
     score = driver.find_element(By.ID, "score").text.strip()
-    marks = len(driver.find_elements(By.CSS_SELECTOR, "#highlighted mark"))
+    marks = len(marked)
+    if not driver.find_element(By.ID, "rewrite").text.strip():
+        raise Failure("no rewrite shown")
+    save_screenshot(driver, checked_screenshot)
 
     before = findings_signature(driver)
     suggestions = driver.find_elements(By.CSS_SELECTOR, ".suggestion")
@@ -121,16 +140,14 @@ def run(driver, url):
 
     wait_for(driver, lambda d: suggestion in d.find_element(By.ID, "reply").get_property("value"),
              f"the reply box to contain the suggestion {suggestion!r}")
-    try:
-        WebDriverWait(driver, TIMEOUT, poll_frequency=0.1).until(
-            lambda d: findings_signature(d) != before
-            and d.find_element(By.ID, "results").get_attribute("aria-busy") != "true")
-    except TimeoutException:
-        raise Failure(f"the findings did not update after applying the suggestion{page_error(driver)}") from None
-
     reply = driver.find_element(By.ID, "reply").get_property("value")
+    wait_for(driver, lambda d: settled_on(d, reply) and findings_signature(d) != before,
+             "the findings to update after applying the suggestion")
+
     after = sorted(set(texts(driver, ".finding-category")))
     new_verdict = driver.find_element(By.ID, "verdict").text.strip()
+    if after_screenshot:
+        save_screenshot(driver, after_screenshot)
     return (f"categories {','.join(categories)}, verdict {verdict}, score {score.replace(chr(10), '')}, "
             f"{marks} marks; applied suggestion -> reply {reply!r}, now {','.join(after) or 'no findings'}, "
             f"verdict {new_verdict}")
@@ -170,8 +187,7 @@ def main():
 
 def check_page(driver, args):
     try:
-        summary = run(driver, args.url)
-        save_screenshot(driver, args.screenshot)
+        summary = run(driver, args.url, args.screenshot, args.after_screenshot)
         print(f"PASS: {summary}; screenshot {args.screenshot}")
         return 0
     except Failure as failure:

@@ -134,7 +134,9 @@ struct MatchProgram: Sendable {
         }
         (self.kind, self.next, self.argument, self.splitTargets) = (kind, next, argument, splitTargets)
         (self.testKind, self.testValue, self.bits) = (testKind, testValue, bits)
-        (self.dispatchOffsets, self.dispatchKeys, self.dispatchTargets) = (dispatchOffsets, dispatchKeys, dispatchTargets)
+        (self.dispatchOffsets, self.dispatchKeys, self.dispatchTargets) = (
+            dispatchOffsets, dispatchKeys, dispatchTargets
+        )
         (self.firstOffsets, self.firstEntries) = (firstOffsets, firstEntries)
 
         // Identical sets (every "you" pattern's) are stored once, with their patterns,
@@ -146,13 +148,15 @@ struct MatchProgram: Sendable {
         for (pattern, info) in automaton.patterns.enumerated() {
             requiredCount.append(Int32(info.required.count))
             for set in info.required {
-                let index = setIndex[set] ?? {
-                    setPatterns.append([])
-                    for id in set where id >= 0 && Int(id) < vocabularySize {
-                        members[Int(id)].append(Int32(setPatterns.count - 1))
-                    }
-                    return setPatterns.count - 1
-                }()
+                let index =
+                    setIndex[set]
+                    ?? {
+                        setPatterns.append([])
+                        for id in set where id >= 0 && Int(id) < vocabularySize {
+                            members[Int(id)].append(Int32(setPatterns.count - 1))
+                        }
+                        return setPatterns.count - 1
+                    }()
                 setIndex[set] = index
                 setPatterns[index].append(Int32(pattern))
             }

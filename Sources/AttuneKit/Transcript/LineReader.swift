@@ -119,12 +119,6 @@ public final class LineReader {
     private func finishLine(_ bytes: inout [UInt8], overflowed: Bool) -> InputLine {
         lineNumber += 1
         if overflowed { return InputLine(number: lineNumber, content: .tooLong) }
-        if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
-        if lineNumber == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let column = (UTF8Validation.firstInvalidByte(in: bytes) ?? 0) + 1
-            return InputLine(number: lineNumber, content: .invalidUTF8(column: column))
-        }
-        return InputLine(number: lineNumber, content: .text(text))
+        return InputLine(number: lineNumber, bytes: bytes)
     }
 }

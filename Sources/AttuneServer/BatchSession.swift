@@ -1,0 +1,63 @@
+import AttuneKit
+
+/// The state of one `/api/batch` request: lines read as `attune batch --input-format
+/// jsonl` reads them, each turn given the context of its conversation, scored in
+/// order, one output line per input record (blank lines yield none).
+struct BatchSession {
+    /// Names the input in turn and error records, as a file name does on the command line.
+    static let inputName = "request"
+
+    private let pool: AnalyzerPool
+    private var reader = JSONLLineReader(file: inputName)
+    private var tracker = ConversationTracker()
+    private var lineNumber = 0
+    private var summary: BatchSummary?
+
+    init(pool: AnalyzerPool, summary: Bool) {
+        self.pool = pool
+        self.summary = summary ? BatchSummary() : nil
+    }
+
+    /// The JSONL output for `lines`, scored with one borrowed analyzer: it is held only
+    /// while scoring, never while waiting for the network.
+    mutating func score(_ lines: [[UInt8]]) async -> String {
+        var records: [TranscriptRecord] = []
+        for line in lines {
+            lineNumber += 1
+            guard let record = reader.read(line: lineNumber, bytes: line) else { continue }
+            if case .turn(var turn) = record {
+                tracker.place(&turn)
+                records.append(.turn(turn))
+            } else {
+                records.append(record)
+            }
+        }
+        guard !records.isEmpty else { return "" }
+        let results = await pool.withAnalyzer { analyzer in
+            records.map { record -> BatchResult in
+                switch record {
+                case .turn(let turn): .turn(turn, analyzer.analyze(turn.text, context: turn.context))
+                case .failure(let error): .failure(error)
+                }
+            }
+        }
+        var output = ""
+        for result in results {
+            summary?.add(result)
+            output += result.json() + "\n"
+        }
+        return output
+    }
+
+    /// An error record in the place of the rest of the input, for a body cut short.
+    mutating func stop(because message: String) -> String {
+        let result = BatchResult.failure(RecordError(file: Self.inputName, line: lineNumber + 1, message: message))
+        summary?.add(result)
+        return result.json() + "\n"
+    }
+
+    /// The summary line, when it was asked for.
+    func end() -> String {
+        summary.map { $0.json() + "\n" } ?? ""
+    }
+}

@@ -1,0 +1,112 @@
+import AttuneKit
+import Hummingbird
+import NIOCore
+
+/// One route: a method, a path and what answers it.
+struct Endpoint: Sendable {
+    let method: HTTPRequest.Method
+    let path: String
+    let handle: @Sendable (Request, ServerContext) async throws -> Response
+}
+
+extension WebServer {
+    /// Every route the server answers. The OpenAPI description (`Assets/openapi.json`)
+    /// documents each of them, and a test holds the two together.
+    var endpoints: [Endpoint] {
+        let assets = assets
+        let rules = rulesJSON
+        var endpoints = [
+            Endpoint(method: .get, path: "/") { _, _ in assets.response(for: "/index.html")! },
+            Endpoint(method: .get, path: "/openapi.json") { _, _ in assets.response(for: "/openapi.json")! },
+            Endpoint(method: .get, path: "/healthz") { _, _ in JSONBody.response(#"{"status":"ok"}"#) },
+            Endpoint(method: .get, path: "/api/rules") { _, _ in JSONBody.response(rules) },
+            Endpoint(method: .post, path: "/api/check") { request, context in try await check(request, context) },
+            Endpoint(method: .post, path: "/api/batch") { request, context in try batch(request, context) },
+        ]
+        for path in assets.pagePaths {
+            endpoints.append(Endpoint(method: .get, path: path) { _, _ in assets.response(for: path)! })
+        }
+        return endpoints
+    }
+
+    /// The router: the access log outermost (so it sees the final status), then the
+    /// JSON errors, then the routes.
+    func makeRouter() -> Router<ServerContext> {
+        let endpoints = endpoints
+        var table = RouteTable()
+        for endpoint in endpoints { table.add(endpoint.method, endpoint.path) }
+        let router = Router(context: ServerContext.self, options: .autoGenerateHeadEndpoints)
+        router.add(middleware: AccessLogMiddleware(routes: table))
+        router.add(middleware: ErrorMiddleware(routes: table))
+        for endpoint in endpoints {
+            router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
+                try await endpoint.handle(request, context)
+            }
+        }
+        return router
+    }
+
+    /// `POST /api/check`: `{"text", "context"?}` in, the `attune check --format json` object out.
+    func check(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let limit = configuration.checkBodyLimit
+        try refuseDeclaredBody(of: request, over: limit)
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw APIError.tooLarge(limit: limit)
+        }
+        context.received.add(body.readableBytes)
+        let input = try CheckRequest.decode(body.readableBytesView)
+        let analysis = await pool.withAnalyzer { $0.analyze(input.text, context: input.context) }
+        return JSONBody.response(analysis.json())
+    }
+
+    /// `POST /api/batch`: JSONL in, JSONL out, a line out per line in, written as each
+    /// chunk of the body is scored, so a long transcript's first turns come back while
+    /// the rest is still being sent. `?summary=true` adds the summary line at the end.
+    func batch(_ request: Request, _ context: ServerContext) throws -> Response {
+        let limit = configuration.batchBodyLimit
+        try refuseDeclaredBody(of: request, over: limit)
+        let wantsSummary = ["true", "1", ""].contains(request.uri.queryParameters["summary"].map(String.init))
+        let body = request.body
+        let received = context.received
+        let pool = pool
+        return Response(
+            status: .ok, headers: [.contentType: "application/x-ndjson"],
+            body: ResponseBody { writer in
+                var session = BatchSession(pool: pool, summary: wantsSummary)
+                var lines = LineSplitter()
+                var total = 0
+                // An empty chunk would end a chunked body early: write only text.
+                func send(_ text: String) async throws {
+                    if !text.isEmpty { try await writer.write(ByteBuffer(string: text)) }
+                }
+                for try await chunk in body {
+                    total += chunk.readableBytes
+                    received.add(chunk.readableBytes)
+                    if total > limit {
+                        // Without a Content-Length the size shows only now: say so in
+                        // the stream, in the place of the turns that were not read.
+                        try await send(
+                            session.stop(
+                                because: "the request body is larger than \(ByteSize(limit)); the rest was not read"))
+                        break
+                    }
+                    try await send(await session.score(lines.lines(in: chunk)))
+                }
+                if total <= limit, let last = lines.finish() {
+                    try await send(await session.score([last]))
+                }
+                try await send(session.end())
+                try await writer.finish(nil)
+            })
+    }
+
+    /// A body whose declared length is over the limit is refused before a byte is read.
+    private func refuseDeclaredBody(of request: Request, over limit: Int) throws(APIError) {
+        if let declared = request.headers[.contentLength].flatMap({ Int($0) }), declared > limit {
+            throw APIError.tooLarge(limit: limit)
+        }
+    }
+}

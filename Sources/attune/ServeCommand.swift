@@ -1,0 +1,47 @@
+import ArgumentParser
+import AttuneKit
+import AttuneServer
+import Foundation
+
+/// `attune serve`: the web page and JSON API of AttuneServer, on this computer.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve a web page (and a JSON API) for checking replies, on this computer.",
+        discussion: """
+            Open the printed URL in a browser. Nothing leaves this computer: the server makes no request \
+            of its own and logs only methods, paths, statuses, sizes and timings, never the text. It \
+            listens on loopback unless --host says otherwise. Ctrl-C stops it.
+            """
+    )
+
+    @Option(help: "The address to listen on. 0.0.0.0 lets other devices on your network reach the page.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0: any free port; the URL printed names it).")
+    var port = 8080
+
+    @OptionGroup var rules: RuleOptions
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+    }
+
+    func run() async throws {
+        let server: WebServer
+        do {
+            let engine = try Engine(ruleSet: rules.loadRuleSet())
+            server = try WebServer(engine: engine, configuration: ServerConfiguration(host: host, port: port))
+        } catch {
+            Terminal.fail(error.description)
+        }
+        do {
+            try await server.run { url in
+                // Unbuffered, so a script reading the pipe sees the URL at once.
+                FileHandle.standardOutput.write(Data("attune is serving \(url) (Ctrl-C stops it)\n".utf8))
+            }
+        } catch {
+            Terminal.fail("cannot serve on \(host):\(port): \(error)")
+        }
+    }
+}

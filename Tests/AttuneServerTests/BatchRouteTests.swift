@@ -1,0 +1,145 @@
+import AttuneKit
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@testable import AttuneServer
+
+/// `POST /api/batch`: JSONL in, a line out per record, in order, with conversation contexts.
+@Suite struct BatchRouteTests {
+    static func post(
+        _ body: ByteBuffer, query: String = "", server: WebServer? = nil
+    ) async throws -> (status: HTTPResponse.Status, lines: [[String: Any]], contentType: String?) {
+        let server = try server ?? ServerFixtures.server()
+        let response = try await ServerFixtures.withClient(server) { client in
+            try await client.execute(uri: "/api/batch" + query, method: .post, body: body)
+        }
+        let lines = response.status == .ok ? try ServerFixtures.jsonLines(response.body) : []
+        return (response.status, lines, response.headers[.contentType])
+    }
+
+    @Test func aLinePerRecordWithAnErrorRecordForABrokenLine() async throws {
+        let input = """
+            {"speaker": "Maya", "text": "I had an awful day at work"}
+            {"speaker": "Jordan", "text": "You should just quit, it's not a big deal"
+
+            {"speaker": "Jordan", "text": "That sounds really hard."}
+            {"speaker": "Maya"}
+            """
+        let (status, lines, contentType) = try await Self.post(ByteBuffer(string: input))
+        #expect(status == .ok)
+        #expect(contentType == "application/x-ndjson")
+        try #require(lines.count == 4)
+        #expect(
+            lines[0]["line"] as? Int == 1 && lines[0]["turn"] as? Int == 1 && lines[0]["file"] as? String == "request")
+        #expect(lines[1]["file"] as? String == "request" && lines[1]["line"] as? Int == 2)
+        #expect(lines[1]["error"] as? String == "not valid JSON")
+        // Blank lines yield nothing; the turn after them answers Maya, the other speaker.
+        #expect(lines[2]["line"] as? Int == 4)
+        #expect(lines[2]["context"] as? String == "I had an awful day at work")
+        #expect(lines[2]["verdict"] as? String == "attuned")
+        #expect(lines[3]["error"] as? String == #"missing "text""#)
+    }
+
+    @Test func eachLineIsWhatAttuneBatchWritesForTheTurn() async throws {
+        let input =
+            #"{"speaker": "A", "text": "I bombed the interview"}"# + "\n"
+            + #"{"speaker": "B", "text": "Have you tried practicing with a friend?", "id": 7}"# + "\n"
+        let response = try await ServerFixtures.withClient(try ServerFixtures.server()) { client in
+            try await client.execute(uri: "/api/batch", method: .post, body: ByteBuffer(string: input))
+        }
+        let lines = String(buffer: response.body).split(separator: "\n").map(String.init)
+        try #require(lines.count == 2)
+        let analyzer = try ServerFixtures.engine.makeAnalyzer()
+        var first = Turn(file: "request", line: 1, speaker: "A", text: "I bombed the interview")
+        first.turn = 1
+        var second = Turn(
+            file: "request", line: 2, id: "7", speaker: "B", text: "Have you tried practicing with a friend?",
+            context: "I bombed the interview")
+        second.turn = 2
+        #expect(lines[0] == BatchResult.turn(first, analyzer.analyze(first.text)).json())
+        #expect(lines[1] == BatchResult.turn(second, analyzer.analyze(second.text, context: second.context)).json())
+    }
+
+    @Test func invalidUTF8InALineIsThatLinesErrorRecord() async throws {
+        var body = ByteBuffer(string: #"{"text": "fine"}"# + "\n")
+        body.writeBytes(Array(#"{"text": "ok"#.utf8) + [0xC3] + Array("\"}\n".utf8))
+        body.writeString(#"{"text": "also fine"}"#)
+        let (status, lines, _) = try await Self.post(body)
+        #expect(status == .ok)
+        try #require(lines.count == 3)
+        #expect(lines[1]["error"] as? String == "not valid UTF-8 (first bad byte at column 13)")
+        #expect(lines[2]["text"] as? String == "also fine")
+    }
+
+    @Test func aLongBodyStreamsEveryLineInOrder() async throws {
+        // Over 32 KB, so it arrives in several chunks and lines straddle chunk boundaries.
+        let count = 600
+        let input = (1...count).map { #"{"speaker": "S\#($0 % 2)", "text": "Turn \#($0): you should just relax."}"# }
+            .joined(separator: "\n")
+        #expect(input.utf8.count > 32 * 1024)
+        let (status, lines, _) = try await Self.post(ByteBuffer(string: input))
+        #expect(status == .ok)
+        #expect(lines.count == count)
+        #expect(lines.map { $0["line"] as? Int ?? 0 } == Array(1...count))
+        #expect(lines.allSatisfy { ($0["text"] as? String)?.hasPrefix("Turn ") == true })
+    }
+
+    @Test func theSummaryComesLastWhenAskedFor() async throws {
+        let input = #"{"speaker": "A", "text": "I'm so stressed"}"# + "\n" + #"{"speaker": "B", "text": "whatever"}"#
+        let (_, lines, _) = try await Self.post(ByteBuffer(string: input), query: "?summary=true")
+        try #require(lines.count == 3)
+        #expect(lines[2]["turns"] as? Int == 2)
+        #expect(lines[2]["errors"] as? Int == 0)
+        let (_, plain, _) = try await Self.post(ByteBuffer(string: input))
+        #expect(plain.count == 2)
+    }
+
+    @Test func aBodyOverTheLimitIs413() async throws {
+        let server = try ServerFixtures.server(ServerConfiguration(port: 0, batchBodyLimit: 100))
+        let (status, _, _) = try await Self.post(ByteBuffer(string: String(repeating: "x", count: 101)), server: server)
+        #expect(status == .contentTooLarge)
+    }
+
+    @Test func aChunkedBodyThatOutgrowsTheLimitEndsWithAnErrorRecord() async throws {
+        let turn = #"{"speaker": "A", "text": "You should just quit."}"# + "\n"
+        let server = try ServerFixtures.server(ServerConfiguration(port: 0, batchBodyLimit: 3 * turn.utf8.count))
+        let request =
+            "POST /api/batch HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + RawHTTP.chunked(Array(repeating: turn, count: 5))
+        let (status, body) = try await server.makeApplication().test(.live) { client in
+            let port = client.port!
+            return try await OffPool.run { try RawHTTP.exchange(port: port, Array(request.utf8)) }
+        }
+        #expect(status == "HTTP/1.1 200 OK")
+        let lines = try ServerFixtures.jsonLines(ByteBuffer(string: body))
+        // However the chunks arrive, at most the three turns within the limit are scored,
+        // and the last line says why the rest was not.
+        #expect(lines.count >= 1 && lines.count <= 4)
+        #expect(lines.dropLast().allSatisfy { $0["verdict"] != nil })
+        let last = try #require(lines.last)
+        #expect(last["file"] as? String == "request")
+        #expect(last["error"] as? String == "the request body is larger than 150 bytes; the rest was not read")
+    }
+
+    @Test func theDefaultBatchLimitIs16MB() throws {
+        #expect(ServerConfiguration().batchBodyLimit == 16 * 1024 * 1024)
+        #expect(ServerConfiguration().checkBodyLimit == 256 * 1024)
+    }
+}
+
+/// The splitter that turns body chunks into lines.
+@Suite struct LineSplitterTests {
+    @Test func linesSpanningChunksAreJoined() {
+        var splitter = LineSplitter()
+        var lines: [String] = []
+        for chunk in ["ab", "c\nde", "f\n\ng", "h"] {
+            lines += splitter.lines(in: ByteBuffer(string: chunk)).map { String(decoding: $0, as: UTF8.self) }
+        }
+        #expect(lines == ["abc", "def", ""])
+        #expect(splitter.finish().map { String(decoding: $0, as: UTF8.self) } == "gh")
+        #expect(splitter.finish() == nil)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// The page in a real browser: the built `attune serve` on a free loopback port, driven
+/// by Tests/e2e/browser_test.py in Debian's headless Chromium. It fails, saying what to
+/// install, when the browser or Selenium is missing: a skipped browser test would let a
+/// broken page pass CI unseen.
+@Suite(.serialized) struct BrowserTests {
+    static let python = "/usr/bin/python3"
+    static let chromium = "/usr/bin/chromium"
+    static let chromedriver = "/usr/bin/chromedriver"
+    static let install = "apt-get install -y chromium chromium-driver python3-selenium (as .ci/run does)"
+
+    @Test(.timeLimit(.minutes(3)))
+    func typingAMisattunedReplyHighlightsItAndASuggestionReplacesIt() async throws {
+        try Self.requireBrowser()
+        let server = try await OffPool.run { try ServeProcess.start() }
+        defer { server.stop() }
+        try await server.waitForHealth()
+
+        // Under the build folder, never in the work tree: .build*/<triple>/e2e/.
+        let folder = ServeProcess.binary.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("e2e")
+        let screenshot = folder.appendingPathComponent("web-page.png")
+        let after = folder.appendingPathComponent("web-page-after-suggestion.png")
+        try? FileManager.default.removeItem(at: screenshot)
+        let script = ServeProcess.packageRoot.appendingPathComponent("Tests/e2e/browser_test.py")
+        let arguments = [
+            script.path, "--url", server.url, "--screenshot", screenshot.path, "--after-screenshot", after.path,
+        ]
+        let run = try await OffPool.run { try ServeProcess.run(Self.python, arguments) }
+        #expect(
+            run.status == 0,
+            "browser_test.py failed (exit \(run.status)):\n\(run.output)\nserver log:\n\(server.log())")
+        #expect(FileManager.default.fileExists(atPath: screenshot.path), "no screenshot at \(screenshot.path)")
+        print("browser test: \(run.output.trimmingCharacters(in: .whitespacesAndNewlines))")
+    }
+
+    /// Fails with what to install when the browser, its driver or Selenium is missing.
+    static func requireBrowser() throws {
+        var missing: [String] = []
+        for (path, package) in [(chromium, "chromium"), (chromedriver, "chromium-driver")]
+        where !FileManager.default.isExecutableFile(atPath: path) {
+            missing.append("\(package) (no \(path))")
+        }
+        if !FileManager.default.isExecutableFile(atPath: python) {
+            missing.append("python3 (no \(python))")
+        } else if (try? ServeProcess.run(python, ["-c", "import selenium"]).status) != 0 {
+            missing.append("python3-selenium (\(python) cannot import selenium)")
+        }
+        if !missing.isEmpty {
+            Issue.record("The browser test needs \(missing.joined(separator: ", ")). Install: \(install)")
+            throw BrowserMissing()
+        }
+    }
+
+    struct BrowserMissing: Error {}
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A request written byte for byte on a loopback socket, for what HummingbirdTesting's
+/// clients cannot send: they always give a body its Content-Length.
+enum RawHTTP {
+    /// Sends `request` and returns the response's status line and its chunked body,
+    /// de-chunked. It reads up to the body's last chunk rather than to a close: a server
+    /// that closes with request bytes unread resets the connection, and the reset can
+    /// overtake the response.
+    static func exchange(port: Int, _ request: [UInt8]) throws -> (status: String, body: String) {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw ServeError("socket: \(errno)") }
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { throw ServeError("connect: \(errno)") }
+        // Generous: the whole suite may be keeping both cores busy.
+        var timeout = timeval(tv_sec: 120, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var offset = 0
+        while offset < request.count {
+            let sent = request[offset...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
+            guard sent > 0 else { throw ServeError("send: \(errno)") }
+            offset += sent
+        }
+        var response: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let lastChunk = Array("\r\n0\r\n\r\n".utf8)
+        while !response.ends(with: lastChunk) {
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            if count > 0 {
+                response += buffer[0..<count]
+            } else if count == 0 || errno != EINTR {
+                throw ServeError("the connection ended (errno \(errno)) after \(response.count) bytes")
+            }
+        }
+        // Bytes, not Characters: Swift reads "\r\n" as one Character.
+        let separator = Array("\r\n\r\n".utf8)
+        guard
+            let split = (0...(response.count - separator.count)).first(where: {
+                Array(response[$0..<$0 + separator.count]) == separator
+            })
+        else { throw ServeError("no response head in \(String(decoding: response, as: UTF8.self))") }
+        let head = String(decoding: response[..<split], as: UTF8.self)
+        let status = head.components(separatedBy: "\r\n")[0]
+        var body = Array(response[(split + separator.count)...])
+        guard head.lowercased().contains("transfer-encoding: chunked") else {
+            throw ServeError("the response is not chunked: \(head)")
+        }
+        body = dechunk(body)
+        return (status, String(decoding: body, as: UTF8.self))
+    }
+
+    /// A chunked body: a request's, from its pieces.
+    static func chunked(_ pieces: [String]) -> String {
+        pieces.map { String($0.utf8.count, radix: 16) + "\r\n" + $0 + "\r\n" }.joined() + "0\r\n\r\n"
+    }
+
+    private static func dechunk(_ body: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        var index = 0
+        while let lineEnd = body[index...].firstIndex(of: UInt8(ascii: "\r")),
+            let size = Int(String(decoding: body[index..<lineEnd], as: UTF8.self), radix: 16), size > 0,
+            lineEnd + 2 + size <= body.count
+        {
+            output += body[(lineEnd + 2)..<(lineEnd + 2 + size)]
+            index = lineEnd + 2 + size + 2
+        }
+        return output
+    }
+}
+
+extension [UInt8] {
+    fileprivate func ends(with suffix: [UInt8]) -> Bool {
+        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
+    }
+}
