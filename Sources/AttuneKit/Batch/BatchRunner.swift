@@ -52,7 +52,7 @@ public struct BatchRunner: Sendable {
         var tracker = ConversationTracker()
         var block: [TranscriptRecord] = []
         block.reserveCapacity(blockSize)
-        while !state.isCancelled, let record = reader.next() {
+        while let record = reader.next() {
             if case .turn(var turn) = record {
                 tracker.place(&turn)
                 block.append(.turn(turn))
@@ -60,11 +60,11 @@ public struct BatchRunner: Sendable {
                 block.append(record)
             }
             if block.count == blockSize {
-                state.submit(block, bytes: reader.bytesRead)
+                guard state.submit(block, bytes: reader.bytesRead) else { break }
                 block.removeAll(keepingCapacity: true)
             }
         }
-        if !block.isEmpty { state.submit(block, bytes: reader.bytesRead) }
+        if !block.isEmpty { _ = state.submit(block, bytes: reader.bytesRead) }
         state.finishSubmitting()
     }
 
@@ -99,22 +99,21 @@ private final class PipelineState: @unchecked Sendable {
     private var taken = 0
     private var submitting = true
     private var cancelled = false
-    var isCancelled: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return cancelled
-    }
+
     private let blocksInFlight: Int
 
     init(blocksInFlight: Int) { self.blocksInFlight = blocksInFlight }
 
-    func submit(_ records: [TranscriptRecord], bytes: Int) {
+    /// Queues a block; false once the writer has stopped, so reading stops too.
+    func submit(_ records: [TranscriptRecord], bytes: Int) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while submitted - taken >= blocksInFlight && !cancelled { condition.wait() }
+        guard !cancelled else { return false }
         work.append((submitted, records, bytes))
         submitted += 1
         condition.broadcast()
+        return true
     }
 
     func finishSubmitting() {

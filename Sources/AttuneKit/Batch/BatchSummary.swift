@@ -45,28 +45,28 @@ public struct BatchSummary: Sendable {
         public var speakers = OrderedTallies()
     }
 
-    /// Speakers in order of first appearance.
-    public struct OrderedTallies: Sendable {
-        public private(set) var items: [Speaker] = []
-        private var index: [String?: Int] = [:]
+    /// Values keyed by speaker or conversation, in order of first appearance.
+    public struct FirstSeen<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+        public private(set) var items: [Value] = []
+        private var index: [Key: Int] = [:]
 
-        mutating func add(_ analysis: Analysis, speaker: String?) {
-            let position =
-                index[speaker]
-                ?? {
-                    items.append(Speaker(speaker: speaker))
-                    index[speaker] = items.count - 1
-                    return items.count - 1
-                }()
-            items[position].tally.add(analysis)
+        /// Changes the value of `key`, made by `make` on its first appearance.
+        mutating func update(_ key: Key, make: () -> Value, _ change: (inout Value) -> Void) {
+            let position = index[key] ?? items.count
+            if position == items.count {
+                items.append(make())
+                index[key] = position
+            }
+            change(&items[position])
         }
     }
+
+    public typealias OrderedTallies = FirstSeen<String?, Speaker>
 
     public private(set) var turns = 0
     public private(set) var errors = 0
     public private(set) var speakers = OrderedTallies()
-    public private(set) var conversations: [Conversation] = []
-    private var conversationIndex: [String: Int] = [:]
+    public private(set) var conversations = FirstSeen<String, Conversation>()
 
     public init() {}
 
@@ -77,16 +77,16 @@ public struct BatchSummary: Sendable {
         case .turn(let turn, let analysis):
             turns += 1
             speakers.add(analysis, speaker: turn.speaker)
-            let key = turn.conversationKey
-            let position =
-                conversationIndex[key]
-                ?? {
-                    conversations.append(Conversation(conversation: key))
-                    conversationIndex[key] = conversations.count - 1
-                    return conversations.count - 1
-                }()
-            conversations[position].tally.add(analysis)
-            conversations[position].speakers.add(analysis, speaker: turn.speaker)
+            conversations.update(turn.conversationKey, make: { Conversation(conversation: turn.conversationKey) }) {
+                $0.tally.add(analysis)
+                $0.speakers.add(analysis, speaker: turn.speaker)
+            }
         }
+    }
+}
+
+extension BatchSummary.FirstSeen where Key == String?, Value == BatchSummary.Speaker {
+    mutating func add(_ analysis: Analysis, speaker: String?) {
+        update(speaker, make: { BatchSummary.Speaker(speaker: speaker) }) { $0.tally.add(analysis) }
     }
 }

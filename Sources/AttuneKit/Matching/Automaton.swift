@@ -12,16 +12,6 @@ struct Automaton: Sendable {
         /// A word list as a trie node: the token chooses the next state, so a list of
         /// many phrases costs one live partial match, not one per phrase.
         case dispatch([Int32: Int32])
-
-        func accepts(_ id: Int32) -> Bool {
-            switch self {
-            case .token(let expected): return id == expected
-            case .tokens(let set): return set.contains(id)
-            case .any: return true
-            case .notIn(let set): return !set.contains(id)
-            case .dispatch(let targets): return targets[id] != nil
-            }
-        }
     }
 
     enum Anchor: Int32, Sendable {
@@ -82,8 +72,6 @@ struct Automaton: Sendable {
 
     var states: [State] = []
     var patterns: [PatternInfo] = []
-    /// First-token tables, per start context: token id → consuming states.
-    var firstToken: [[Int32: [Entry]]] = Array(repeating: [:], count: StartContext.allCases.count)
     /// Consuming states a pattern can start with that accept any token (`_`, `!x`).
     var firstWildcards: [[Entry]] = Array(repeating: [], count: StartContext.allCases.count)
     /// The same automaton as flat arrays, for the matcher.
@@ -147,8 +135,8 @@ struct AutomatonBuilder {
 
     private mutating func finish(_ grown: inout Vocabulary) -> Automaton {
         compileTrie()
-        buildFirstTokenTables()
-        automaton.program = MatchProgram(automaton, vocabularySize: vocabulary.count)
+        let firstToken = buildFirstTokenTables()
+        automaton.program = MatchProgram(automaton, firstToken: firstToken, vocabularySize: vocabulary.count)
         grown = vocabulary
         return automaton
     }
@@ -371,8 +359,10 @@ struct AutomatonBuilder {
     // MARK: first-token tables
 
     /// Resolves, once, the empty moves from each pattern's start for each kind of
-    /// position, so matching a token never walks every pattern.
-    private mutating func buildFirstTokenTables() {
+    /// position, so matching a token never walks every pattern. Returns the tables, per
+    /// start context (token id → consuming states), for `MatchProgram` to flatten.
+    private mutating func buildFirstTokenTables() -> [[Int32: [Automaton.Entry]]] {
+        var tables: [[Int32: [Automaton.Entry]]] = []
         for context in Automaton.StartContext.allCases {
             var table: [Int32: [Automaton.Entry]] = [:]
             var wildcards: [Automaton.Entry] = []
@@ -390,9 +380,10 @@ struct AutomatonBuilder {
                     }
                 }
             }
-            automaton.firstToken[context.rawValue] = table
+            tables.append(table)
             automaton.firstWildcards[context.rawValue] = wildcards
         }
+        return tables
     }
 
     private func collectFirst(

@@ -48,7 +48,7 @@ struct MatchProgram: Sendable {
     let setPattern: [Int32]
     var setCount: Int { setPatternOffsets.count - 1 }
 
-    init(_ automaton: Automaton, vocabularySize: Int) {
+    init(_ automaton: Automaton, firstToken: [[Int32: [Automaton.Entry]]], vocabularySize: Int) {
         setSize = Int32(vocabularySize)
         let wordsPerSet = (vocabularySize + 63) / 64
         var kind: [Kind] = []
@@ -122,7 +122,7 @@ struct MatchProgram: Sendable {
         }
         var firstOffsets: [[Int32]] = []
         var firstEntries: [[Automaton.Entry]] = []
-        for table in automaton.firstToken {
+        for table in firstToken {
             var offsets: [Int32] = [0]
             var entries: [Automaton.Entry] = []
             for id in -1..<Int32(vocabularySize) {

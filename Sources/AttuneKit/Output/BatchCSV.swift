@@ -31,7 +31,7 @@ public struct BatchCSV {
     public static func summary(_ summary: BatchSummary) -> String {
         var text = line(summaryHeader)
         for speaker in summary.speakers.items { text += summaryRow("*", speaker) }
-        for conversation in summary.conversations {
+        for conversation in summary.conversations.items {
             for speaker in conversation.speakers.items { text += summaryRow(conversation.conversation, speaker) }
         }
         return text

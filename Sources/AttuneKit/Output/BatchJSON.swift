@@ -40,7 +40,7 @@ extension BatchSummary {
         Self.write(speakers, to: &writer)
         writer.key("conversations")
         writer.beginArray()
-        for conversation in conversations {
+        for conversation in conversations.items {
             writer.beginObject()
             writer.field("conversation", conversation.conversation)
             Self.write(conversation.tally, to: &writer)

@@ -63,10 +63,10 @@ public struct HTMLReport {
 
     public func end(summary: BatchSummary) -> String {
         var conversations: [[String: Any?]] = []
-        if summary.conversations.count > 1 {
+        if summary.conversations.items.count > 1 {
             conversations.append(["name": "All conversations", "speakers": rows(summary.speakers)])
         }
-        for conversation in summary.conversations {
+        for conversation in summary.conversations.items {
             conversations.append([
                 "name": conversation.conversation, "speakers": rows(conversation.speakers),
                 "chart": chart(scores[conversation.conversation] ?? [], truncated: conversation.tally.turns),

@@ -42,7 +42,7 @@ public struct MarkdownReport {
     public func end(summary: BatchSummary) -> String {
         var out = "## Summary\n\n\(summary.turns) turns, \(summary.errors) unreadable.\n\n"
         out += Self.table(summary.speakers.items, title: "All conversations")
-        for conversation in summary.conversations where summary.conversations.count > 1 {
+        for conversation in summary.conversations.items where summary.conversations.items.count > 1 {
             out += Self.table(conversation.speakers.items, title: Self.escape(conversation.conversation))
         }
         out += """

@@ -89,7 +89,7 @@ struct CSVTranscript: TranscriptParser {
 
     private mutating func readHeader(_ fields: [String], into records: inout [TranscriptRecord]) {
         var found = Columns(count: fields.count, index: [:])
-        let names = fields.map { $0.lowercased().trimmingCharacters(in: " \t") }
+        let names = fields.map { String($0.lowercased().trimmingSpaces()) }
         for field in Field.allCases {
             found.index[field] = field.names.lazy.compactMap { names.firstIndex(of: $0) }.first
         }

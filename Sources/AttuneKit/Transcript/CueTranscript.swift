@@ -41,8 +41,8 @@ struct CueTranscript: TranscriptParser {
         guard let timing = block.firstIndex(where: { $0.text.contains("-->") }) else {
             return fail(first.number, "cue without a timing line (start --> end)", into: &records)
         }
-        let identifier = timing > 0 ? block[timing - 1].text.trimmingCharacters(in: " \t") : nil
-        let start = block[timing].text.components(separatedBy: "-->")[0].trimmingCharacters(in: " \t")
+        let identifier = timing > 0 ? String(block[timing - 1].text.trimmingSpaces()) : nil
+        let start = String(block[timing].text.components(separatedBy: "-->")[0].trimmingSpaces())
         guard Self.isTimestamp(start) else {
             return fail(block[timing].number, "cue timing \"\(start)\" is not a timestamp", into: &records)
         }
@@ -91,7 +91,7 @@ struct CueTranscript: TranscriptParser {
             speaker = name
             text = String(utterance)
         }
-        return (speaker?.isEmpty == true ? nil : speaker, text.trimmingCharacters(in: " \t"))
+        return (speaker?.isEmpty == true ? nil : speaker, String(text.trimmingSpaces()))
     }
 
     /// Cue text without markup (`<i>`, `</v>`, `<00:00:01.000>`) and with entities decoded.

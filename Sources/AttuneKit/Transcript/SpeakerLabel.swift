@@ -25,8 +25,9 @@ enum SpeakerLabel {
     }
 }
 
-extension Substring {
-    func trimmingSpaces() -> Substring {
+extension StringProtocol {
+    /// Without the spaces and tabs at either end.
+    func trimmingSpaces() -> SubSequence {
         let isText: (Character) -> Bool = { $0 != " " && $0 != "\t" }
         guard let first = firstIndex(where: isText), let last = lastIndex(where: isText) else {
             return self[endIndex...]

@@ -33,7 +33,7 @@ public enum TranscriptFormat: String, Sendable, CaseIterable {
     /// The format the first non-blank line suggests, for standard input and files
     /// without a telling extension.
     public init(firstLine: String) {
-        let line = firstLine.trimmingCharacters(in: " \t")
+        let line = String(firstLine.trimmingSpaces())
         if line.hasPrefix("WEBVTT") {
             self = .vtt
         } else if line.hasPrefix("{") {
@@ -54,11 +54,5 @@ public enum TranscriptFormat: String, Sendable, CaseIterable {
         case .csv: CSVTranscript(file: file)
         case .vtt, .srt: CueTranscript(file: file, format: self)
         }
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        String(Substring(self).drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
     }
 }
