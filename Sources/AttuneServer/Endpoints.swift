@@ -6,7 +6,33 @@ import NIOCore
 struct Endpoint: Sendable {
     let method: HTTPRequest.Method
     let path: String
+    /// The media types the body must be declared as, for routes that read one; the
+    /// declared type is also what stops a page on another site from posting to them
+    /// (see `RequestGuard`).
+    var accepts: [String] = []
     let handle: @Sendable (Request, ServerContext) async throws -> Response
+
+    /// Refuses a body of another (or no) declared type with 415.
+    func checkContentType(of request: Request) throws(APIError) {
+        guard !accepts.isEmpty else { return }
+        let declared = request.headers[.contentType].map(MediaType.essence) ?? ""
+        guard accepts.contains(declared) else {
+            throw APIError(
+                status: .unsupportedMediaType,
+                message: "\(path) takes a body of Content-Type \(accepts.joined(separator: " or "))")
+        }
+    }
+}
+
+/// The part of a Content-Type that names the type, lowercased, without parameters.
+enum MediaType {
+    static let json = "application/json"
+    /// JSON Lines go by several names; curl and most libraries send one of these.
+    static let jsonLines = ["application/x-ndjson", "application/jsonl", "application/x-jsonlines"]
+
+    static func essence(_ value: String) -> String {
+        String(value.prefix { $0 != ";" }).trimmingCharacters(in: .whitespaces).lowercased()
+    }
 }
 
 extension WebServer {
@@ -20,8 +46,12 @@ extension WebServer {
             Endpoint(method: .get, path: "/openapi.json") { _, _ in assets.response(for: "/openapi.json")! },
             Endpoint(method: .get, path: "/healthz") { _, _ in JSONBody.response(#"{"status":"ok"}"#) },
             Endpoint(method: .get, path: "/api/rules") { _, _ in JSONBody.response(rules) },
-            Endpoint(method: .post, path: "/api/check") { request, context in try await check(request, context) },
-            Endpoint(method: .post, path: "/api/batch") { request, context in try batch(request, context) },
+            Endpoint(method: .post, path: "/api/check", accepts: [MediaType.json]) { request, context in
+                try await check(request, context)
+            },
+            Endpoint(method: .post, path: "/api/batch", accepts: MediaType.jsonLines) { request, context in
+                try batch(request, context)
+            },
         ]
         for path in assets.pagePaths {
             endpoints.append(Endpoint(method: .get, path: path) { _, _ in assets.response(for: path)! })
@@ -30,7 +60,7 @@ extension WebServer {
     }
 
     /// The router: the access log outermost (so it sees the final status), then the
-    /// JSON errors, then the routes.
+    /// JSON errors, then the guard against other sites, then the routes.
     func makeRouter() -> Router<ServerContext> {
         let endpoints = endpoints
         var table = RouteTable()
@@ -38,9 +68,11 @@ extension WebServer {
         let router = Router(context: ServerContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: AccessLogMiddleware(routes: table))
         router.add(middleware: ErrorMiddleware(routes: table))
+        router.add(middleware: RequestGuard(hosts: configuration.hosts))
         for endpoint in endpoints {
             router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
-                try await endpoint.handle(request, context)
+                try endpoint.checkContentType(of: request)
+                return try await endpoint.handle(request, context)
             }
         }
         return router
@@ -50,12 +82,7 @@ extension WebServer {
     func check(_ request: Request, _ context: ServerContext) async throws -> Response {
         let limit = configuration.checkBodyLimit
         try refuseDeclaredBody(of: request, over: limit)
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: limit)
-        } catch is NIOTooManyBytesError {
-            throw APIError.tooLarge(limit: limit)
-        }
+        let body = try await readBody(of: request, upTo: limit)
         context.received.add(body.readableBytes)
         let input = try CheckRequest.decode(body.readableBytesView)
         let analysis = await pool.withAnalyzer { $0.analyze(input.text, context: input.context) }
@@ -101,6 +128,31 @@ extension WebServer {
                 try await send(session.end())
                 try await writer.finish(nil)
             })
+    }
+
+    /// The whole body, within the size limit and the read timeout: a client that sends
+    /// a few bytes and then stalls would otherwise hold its connection and a task.
+    private func readBody(of request: Request, upTo limit: Int) async throws -> ByteBuffer {
+        let timeout = configuration.bodyReadTimeout
+        return try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask {
+                do {
+                    return try await request.body.collect(upTo: limit)
+                } catch is NIOTooManyBytesError {
+                    throw APIError.tooLarge(limit: limit)
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let body = try await group.next() ?? nil else {
+                throw APIError(
+                    status: .requestTimeout, message: "the request body did not arrive within \(timeout)")
+            }
+            return body
+        }
     }
 
     /// A body whose declared length is over the limit is refused before a byte is read.

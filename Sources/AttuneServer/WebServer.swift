@@ -1,5 +1,6 @@
 import AttuneKit
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 
@@ -37,9 +38,15 @@ public struct WebServer: Sendable {
         onReady: @escaping @Sendable (_ url: String) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let host = configuration.host
+        let idle = configuration.idleTimeout.components
         return Application(
             router: makeRouter(),
-            configuration: ApplicationConfiguration(address: .hostname(host, port: configuration.port)),
+            server: .http1(
+                configuration: .init(
+                    idleTimeout: .seconds(idle.seconds) + .nanoseconds(idle.attoseconds / 1_000_000_000))),
+            configuration: ApplicationConfiguration(
+                address: .hostname(host, port: configuration.port),
+                availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections)),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? 0
                 await onReady("http://\(host.contains(":") ? "[\(host)]" : host):\(port)/")

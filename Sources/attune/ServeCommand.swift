@@ -15,8 +15,19 @@ struct ServeCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The address to listen on. 0.0.0.0 lets other devices on your network reach the page.")
+    @Option(
+        help: """
+            The address to listen on. 0.0.0.0 lets other devices on your network reach the page by this \
+            computer's IP address (http://192.168.1.20:8080/); names other than localhost need --allow-host.
+            """)
     var host = "127.0.0.1"
+
+    @Option(
+        name: .customLong("allow-host"),
+        help: ArgumentHelp(
+            "Also answer to this name in the Host header (repeatable), e.g. a name this computer has on your network.",
+            valueName: "name"))
+    var allowedHosts: [String] = []
 
     @Option(help: "The port to listen on (0: any free port; the URL printed names it).")
     var port = 8080
@@ -31,7 +42,8 @@ struct ServeCommand: AsyncParsableCommand {
         let server: WebServer
         do {
             let engine = try Engine(ruleSet: rules.loadRuleSet())
-            server = try WebServer(engine: engine, configuration: ServerConfiguration(host: host, port: port))
+            server = try WebServer(
+                engine: engine, configuration: ServerConfiguration(host: host, port: port, allowedHosts: allowedHosts))
         } catch {
             Terminal.fail(error.description)
         }

@@ -14,7 +14,8 @@ import Testing
     ) async throws -> (status: HTTPResponse.Status, lines: [[String: Any]], contentType: String?) {
         let server = try server ?? ServerFixtures.server()
         let response = try await ServerFixtures.withClient(server) { client in
-            try await client.execute(uri: "/api/batch" + query, method: .post, body: body)
+            try await client.execute(
+                uri: "/api/batch" + query, method: .post, headers: ServerFixtures.jsonLinesType, body: body)
         }
         let lines = response.status == .ok ? try ServerFixtures.jsonLines(response.body) : []
         return (response.status, lines, response.headers[.contentType])
@@ -48,7 +49,9 @@ import Testing
             #"{"speaker": "A", "text": "I bombed the interview"}"# + "\n"
             + #"{"speaker": "B", "text": "Have you tried practicing with a friend?", "id": 7}"# + "\n"
         let response = try await ServerFixtures.withClient(try ServerFixtures.server()) { client in
-            try await client.execute(uri: "/api/batch", method: .post, body: ByteBuffer(string: input))
+            try await client.execute(
+                uri: "/api/batch", method: .post, headers: ServerFixtures.jsonLinesType, body: ByteBuffer(string: input)
+            )
         }
         let lines = String(buffer: response.body).split(separator: "\n").map(String.init)
         try #require(lines.count == 2)
@@ -107,7 +110,7 @@ import Testing
         let turn = #"{"speaker": "A", "text": "You should just quit."}"# + "\n"
         let server = try ServerFixtures.server(ServerConfiguration(port: 0, batchBodyLimit: 3 * turn.utf8.count))
         let request =
-            "POST /api/batch HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
+            "POST /api/batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n"
             + RawHTTP.chunked(Array(repeating: turn, count: 5))
         let (status, body) = try await server.makeApplication().test(.live) { client in
             let port = client.port!

@@ -16,7 +16,8 @@ import Testing
         let expected = try ServerFixtures.engine.makeAnalyzer().analyze(Self.reply, context: Self.context).json()
         let body = try ServerFixtures.body(["text": Self.reply, "context": Self.context])
         try await ServerFixtures.withClient(try ServerFixtures.server()) { client in
-            try await client.execute(uri: "/api/check", method: .post, body: body) { response in
+            try await client.execute(uri: "/api/check", method: .post, headers: ServerFixtures.jsonType, body: body) {
+                response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "application/json")
                 #expect(String(buffer: response.body) == expected)
@@ -29,7 +30,9 @@ import Testing
         let expected = analyzer.analyze("That sounds so hard.", context: nil).json()
         try await ServerFixtures.withClient(try ServerFixtures.server()) { client in
             for body in [#"{"text": "That sounds so hard."}"#, #"{"text": "That sounds so hard.", "context": null}"#] {
-                try await client.execute(uri: "/api/check", method: .post, body: ByteBuffer(string: body)) {
+                try await client.execute(
+                    uri: "/api/check", method: .post, headers: ServerFixtures.jsonType, body: ByteBuffer(string: body)
+                ) {
                     response in
                     #expect(response.status == .ok)
                     #expect(String(buffer: response.body) == expected)
@@ -49,7 +52,9 @@ import Testing
     ])
     func aBadBodyIs400WithAMessage(body: String, message: String) async throws {
         try await ServerFixtures.withClient(try ServerFixtures.server()) { client in
-            try await client.execute(uri: "/api/check", method: .post, body: ByteBuffer(string: body)) { response in
+            try await client.execute(
+                uri: "/api/check", method: .post, headers: ServerFixtures.jsonType, body: ByteBuffer(string: body)
+            ) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.headers[.contentType] == "application/json")
                 let error = try ServerFixtures.json(response.body)["error"] as? String
@@ -62,7 +67,9 @@ import Testing
         // {"text": "ok<FF>"}: the bad byte is at offset 12.
         let bytes = Array(#"{"text": "ok"#.utf8) + [0xFF] + Array(#""}"#.utf8)
         try await ServerFixtures.withClient(try ServerFixtures.server()) { client in
-            try await client.execute(uri: "/api/check", method: .post, body: ByteBuffer(bytes: bytes)) { response in
+            try await client.execute(
+                uri: "/api/check", method: .post, headers: ServerFixtures.jsonType, body: ByteBuffer(bytes: bytes)
+            ) { response in
                 #expect(response.status == .badRequest)
                 let error = try ServerFixtures.json(response.body)["error"] as? String
                 #expect(error == "the request body is not valid UTF-8 (first bad byte at offset 12)")
@@ -74,7 +81,8 @@ import Testing
         let text = String(repeating: "a", count: 256 * 1024)
         let body = try ServerFixtures.body(["text": text])
         try await ServerFixtures.withClient(try ServerFixtures.server()) { client in
-            try await client.execute(uri: "/api/check", method: .post, body: body) { response in
+            try await client.execute(uri: "/api/check", method: .post, headers: ServerFixtures.jsonType, body: body) {
+                response in
                 #expect(response.status == .contentTooLarge)
                 let error = try ServerFixtures.json(response.body)["error"] as? String
                 #expect(error == "the request body is larger than 256 KB")
@@ -88,10 +96,12 @@ import Testing
         let exact = try ServerFixtures.server(ServerConfiguration(port: 0, checkBodyLimit: limit))
         let under = try ServerFixtures.server(ServerConfiguration(port: 0, checkBodyLimit: limit - 1))
         try await ServerFixtures.withClient(exact) { client in
-            try await client.execute(uri: "/api/check", method: .post, body: body) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/check", method: .post, headers: ServerFixtures.jsonType, body: body) {
+                #expect($0.status == .ok)
+            }
         }
         try await ServerFixtures.withClient(under) { client in
-            try await client.execute(uri: "/api/check", method: .post, body: body) {
+            try await client.execute(uri: "/api/check", method: .post, headers: ServerFixtures.jsonType, body: body) {
                 #expect($0.status == .contentTooLarge)
             }
         }
@@ -107,7 +117,8 @@ import Testing
                 for (index, reply) in replies.enumerated() {
                     group.addTask {
                         let response = try await client.execute(
-                            uri: "/api/check", method: .post, body: try ServerFixtures.body(["text": reply]))
+                            uri: "/api/check", method: .post, headers: ServerFixtures.jsonType,
+                            body: try ServerFixtures.body(["text": reply]))
                         return (index, String(buffer: response.body))
                     }
                 }

@@ -16,9 +16,12 @@ import Testing
         let check = try ServerFixtures.body(["text": "You should quit \(Self.secret)", "context": Self.secret])
         let batch = ByteBuffer(string: #"{"speaker": "A", "text": "\#(Self.secret)"}"# + "\n{\(Self.secret)\n")
         try await ServerFixtures.withClient(server) { client in
-            try await client.execute(uri: "/api/check", method: .post, body: check)
-            try await client.execute(uri: "/api/check", method: .post, body: ByteBuffer(string: Self.secret))
-            try await client.execute(uri: "/api/batch", method: .post, body: batch)
+            try await client.execute(uri: "/api/check", method: .post, headers: ServerFixtures.jsonType, body: check)
+            try await client.execute(
+                uri: "/api/check", method: .post, headers: ServerFixtures.jsonType,
+                body: ByteBuffer(string: Self.secret))
+            try await client.execute(
+                uri: "/api/batch", method: .post, headers: ServerFixtures.jsonLinesType, body: batch)
             try await client.execute(uri: "/\(Self.secret)?q=\(Self.secret)", method: .get)
             try await client.execute(uri: "/api/rules?q=\(Self.secret)", method: .get)
         }

@@ -14,28 +14,8 @@ enum RawHTTP {
     /// that closes with request bytes unread resets the connection, and the reset can
     /// overtake the response.
     static func exchange(port: Int, _ request: [UInt8]) throws -> (status: String, body: String) {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw ServeError("socket: \(errno)") }
+        let descriptor = try connected(port: port, sending: request)
         defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else { throw ServeError("connect: \(errno)") }
-        // Generous: the whole suite may be keeping both cores busy.
-        var timeout = timeval(tv_sec: 120, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var offset = 0
-        while offset < request.count {
-            let sent = request[offset...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
-            guard sent > 0 else { throw ServeError("send: \(errno)") }
-            offset += sent
-        }
         var response: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         let lastChunk = Array("\r\n0\r\n\r\n".utf8)
@@ -62,6 +42,61 @@ enum RawHTTP {
         }
         body = dechunk(body)
         return (status, String(decoding: body, as: UTF8.self))
+    }
+
+    /// A loopback connection to `port` with `request` written on it; the caller closes it.
+    private static func connected(port: Int, sending request: [UInt8]) throws -> Int32 {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw ServeError("socket: \(errno)") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else {
+            close(descriptor)
+            throw ServeError("connect: \(errno)")
+        }
+        // Generous: the whole suite may be keeping both cores busy.
+        var timeout = timeval(tv_sec: 120, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var offset = 0
+        while offset < request.count {
+            let sent = request[offset...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
+            guard sent > 0 else {
+                close(descriptor)
+                throw ServeError("send: \(errno)")
+            }
+            offset += sent
+        }
+        return descriptor
+    }
+
+    /// Sends `request` (which should ask for `Connection: close`) and returns the status
+    /// line and the body as it came, read to the end of the connection.
+    static func exchangeUntilClose(port: Int, _ request: String) throws -> (status: String, body: String) {
+        let descriptor = try connected(port: port, sending: Array(request.utf8))
+        defer { close(descriptor) }
+        var response: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            if count > 0 {
+                response += buffer[0..<count]
+            } else if count == 0 {
+                break
+            } else if errno != EINTR {
+                throw ServeError("the connection failed (errno \(errno)) after \(response.count) bytes")
+            }
+        }
+        let text = String(decoding: response, as: UTF8.self)
+        guard let split = text.range(of: "\r\n\r\n") else { throw ServeError("no response head in \(text)") }
+        let head = String(text[..<split.lowerBound])
+        return (head.components(separatedBy: "\r\n")[0], String(text[split.upperBound...]))
     }
 
     /// A chunked body: a request's, from its pieces.

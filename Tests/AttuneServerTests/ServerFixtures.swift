@@ -28,6 +28,10 @@ enum ServerFixtures {
         try await server.makeApplication().test(.router, test)
     }
 
+    /// The content types the API routes require (`Endpoint.accepts`).
+    static let jsonType: HTTPFields = [.contentType: "application/json"]
+    static let jsonLinesType: HTTPFields = [.contentType: "application/x-ndjson"]
+
     static func json(_ buffer: ByteBuffer) throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView))
         guard let dictionary = object as? [String: Any] else { throw FixtureError("not a JSON object: \(object)") }
