@@ -96,6 +96,21 @@ import Testing
         expectError(Self.rule(pattern: "\"@you _{0,20} quit\""), line: 9, column: 15, containing: "at most 8")
     }
 
+    /// A negative minimum once passed lint and then trapped while compiling.
+    @Test func gapsCannotStartBelowZero() {
+        expectError(Self.rule(pattern: "\"@you _{-1,2} quit\""), line: 9, column: 15, containing: "0 ≤ min ≤ max")
+    }
+
+    /// 30,000 nested groups once overflowed the stack; depth is now refused up front.
+    @Test func groupsNestAtMost32Deep() {
+        let deep = String(repeating: "(", count: 30_000) + "quit" + String(repeating: ")", count: 30_000)
+        expectError(Self.rule(pattern: "\"\(deep)\""), line: 9, column: 42, containing: "nest at most 32 deep")
+        let fine = String(repeating: "(", count: 32) + "quit" + String(repeating: ")", count: 32)
+        #expect(
+            Fixtures.diagnostics([("ok.yaml", Self.rule(pattern: "\"\(fine)\""))]).filter { $0.severity == .error }
+                .isEmpty)
+    }
+
     @Test func aPatternThatMatchesNothing() {
         expectError(Self.rule(pattern: "\"quit?\""), line: 9, column: 10, containing: "can match nothing")
     }

@@ -8,6 +8,9 @@ struct PatternParser {
         var message: String
     }
 
+    /// How deep groups may nest: far beyond any real pattern, and shallow enough that
+    /// the parser's recursion (and freeing what it built) cannot exhaust the stack.
+    static let maximumDepth = 32
     /// The longest gap `_{m,n}` may span: bounded gaps keep matching linear.
     static let maximumGap = 8
 
@@ -62,6 +65,10 @@ struct PatternParser {
         let character = characters[position]
         switch character {
         case "(":
+            guard depth < Self.maximumDepth else {
+                throw Failure(
+                    offset: position, message: "groups may nest at most \(Self.maximumDepth) deep")
+            }
             position += 1
             depth += 1
             var alternatives: [[PatternElement]] = []
@@ -208,7 +215,8 @@ struct PatternParser {
         let parts = body.split(separator: ",", omittingEmptySubsequences: false).map {
             Int($0.trimmingCharacters(in: .whitespaces))
         }
-        guard (1...2).contains(parts.count), let low = parts[0], let high = parts.last!, low <= high, high >= 1
+        guard (1...2).contains(parts.count), let low = parts[0], let high = parts.last!, low >= 0, low <= high,
+            high >= 1
         else {
             throw Failure(offset: start, message: "a gap is written _{n} or _{min,max} with 0 ≤ min ≤ max")
         }
