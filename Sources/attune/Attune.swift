@@ -1,6 +1,12 @@
 import ArgumentParser
 import AttuneKit
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The `attune` command line: a thin layer over AttuneKit.
 @main
 struct Attune: AsyncParsableCommand {
@@ -18,6 +24,8 @@ struct Attune: AsyncParsableCommand {
     static func main() async {
         // Arguments are checked before parsing: the standard library would silently
         // replace invalid UTF-8 with U+FFFD, and a reply must never be mangled.
+        // A closed pipe is then an EPIPE that StandardOutput reports, not a silent death.
+        signal(SIGPIPE, SIG_IGN)
         if let problem = RawArguments.firstInvalidUTF8() {
             Terminal.fail(problem)
         }

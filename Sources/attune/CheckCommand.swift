@@ -36,12 +36,13 @@ struct CheckCommand: ParsableCommand {
             let analyzer = try rules.makeAnalyzer()
             let analysis = analyzer.analyze(reply, context: context)
             if rewriteOnly {
-                print(analysis.rewrite)
+                StandardOutput.print(analysis.rewrite)
                 return
             }
             switch format {
-            case .json: print(analysis.json())
-            case .text: print(TerminalReport(color: Terminal.useColor(color)).render(analysis), terminator: "")
+            case .json: StandardOutput.print(analysis.json())
+            case .text:
+                StandardOutput.print(TerminalReport(color: Terminal.useColor(color)).render(analysis), terminator: "")
             }
         }
     }

@@ -26,7 +26,7 @@ struct ExplainCommand: ParsableCommand {
                 Terminal.fail("no rule '\(rule)'")
             }
             let (analysis, trace) = analyzer.analyzeWithTrace(reply, context: context)
-            print(
+            StandardOutput.print(
                 ExplainReport(analysis: analysis, trace: trace, lexicon: analyzer.engine.ruleSet.lexicon, rule: rule)
                     .render(), terminator: "")
         }

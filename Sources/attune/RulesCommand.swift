@@ -38,12 +38,12 @@ struct RulesTestCommand: ParsableCommand {
             // half-written file does not stop everyone else's examples from running.
             let set = try ruleSet(for: folders, skipBroken: true)
             let errors = set.diagnostics.filter { $0.severity == .error }
-            for error in errors { print("skipped: \(error)") }
+            for error in errors { StandardOutput.print("skipped: \(error)") }
             let analyzer = try Engine(ruleSet: set).makeAnalyzer()
             let report = ExampleRunner(analyzer: analyzer).run(only: rule.isEmpty ? nil : Set(rule))
-            for failure in report.failures { print(failure) }
+            for failure in report.failures { StandardOutput.print(failure) }
             let failedRules = Set(report.failures.map(\.rule)).count
-            print(
+            StandardOutput.print(
                 "\(report.rulesTested) rules, \(report.examplesRun) examples: "
                     + "\(report.examplesRun - report.failures.count) passed, \(report.failures.count) failed"
                     + (failedRules > 0 ? " (in \(failedRules) rules)" : ""))
@@ -68,10 +68,10 @@ struct RulesLintCommand: ParsableCommand {
         var failed = false
         Terminal.guarded { () throws(AttuneError) in
             let set = try ruleSet(for: folders, skipBroken: true)
-            for diagnostic in set.diagnostics { print(diagnostic) }
+            for diagnostic in set.diagnostics { StandardOutput.print(diagnostic) }
             let errors = set.diagnostics.filter { $0.severity == .error }.count
             let warnings = set.diagnostics.filter { $0.severity == .warning }.count
-            print("\(set.rules.count) rules loaded: \(errors) errors, \(warnings) warnings")
+            StandardOutput.print("\(set.rules.count) rules loaded: \(errors) errors, \(warnings) warnings")
             failed = errors > 0 || (strict && warnings > 0)
         }
         if failed { throw ExitCode.failure }
@@ -95,7 +95,8 @@ struct RulesListCommand: ParsableCommand {
     func run() throws {
         Terminal.guarded { () throws(AttuneError) in
             let selected = try rules.loadRuleSet().rules.filter { category == nil || $0.category == category }
-            print(format == .json ? RuleListing.json(selected) : RuleListing.table(selected), terminator: "")
+            StandardOutput.print(
+                format == .json ? RuleListing.json(selected) : RuleListing.table(selected), terminator: "")
         }
     }
 }
