@@ -1,39 +1,46 @@
 /// A small JSON writer that keeps keys in the documented order and escapes strings
 /// exactly once; faster than `JSONEncoder` in batch hot paths and byte-stable.
+///
+/// It appends UTF-8 bytes to one growing buffer, so writing is linear in the output:
+/// appending through a `String`'s scalar view copied everything written so far each
+/// time, and a reply dense with findings took seconds per hundred kilobytes.
 public struct JSONWriter {
-    public private(set) var output = ""
+    private var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
+
+    /// What was written, as text; read it once, at the end.
+    public var output: String { String(decoding: bytes, as: UTF8.self) }
 
     public init() {}
 
-    public mutating func beginObject() { value(); output += "{"; needsComma.append(false) }
-    public mutating func endObject() { needsComma.removeLast(); output += "}" }
-    public mutating func beginArray() { value(); output += "["; needsComma.append(false) }
-    public mutating func endArray() { needsComma.removeLast(); output += "]" }
+    public mutating func beginObject() { value(); append("{"); needsComma.append(false) }
+    public mutating func endObject() { needsComma.removeLast(); append("}") }
+    public mutating func beginArray() { value(); append("["); needsComma.append(false) }
+    public mutating func endArray() { needsComma.removeLast(); append("]") }
 
     public mutating func key(_ name: String) {
         comma()
-        Self.appendQuoted(name, to: &output)
-        output += ":"
+        Self.appendQuoted(name, to: &bytes)
+        append(":")
         needsComma[needsComma.count - 1] = false
         pendingKey = true
     }
 
     public mutating func string(_ text: String?) {
         value()
-        guard let text else { output += "null"; return }
-        Self.appendQuoted(text, to: &output)
+        guard let text else { return append("null") }
+        Self.appendQuoted(text, to: &bytes)
     }
 
-    public mutating func number(_ number: Int) { value(); output += String(number) }
+    public mutating func number(_ number: Int) { value(); append(String(number)) }
 
     public mutating func number(_ number: Double) {
         value()
-        output += number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        append(number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number))
     }
 
-    public mutating func bool(_ flag: Bool) { value(); output += flag ? "true" : "false" }
-    public mutating func null() { value(); output += "null" }
+    public mutating func bool(_ flag: Bool) { value(); append(flag ? "true" : "false") }
+    public mutating func null() { value(); append("null") }
 
     // MARK: key-value shorthands
 
@@ -78,41 +85,45 @@ public struct JSONWriter {
     }
 
     private mutating func comma() {
-        if needsComma[needsComma.count - 1] { output += "," }
+        if needsComma[needsComma.count - 1] { append(",") }
     }
 
-    static func appendQuoted(_ text: String, to output: inout String) {
-        output += "\""
-        var plainStart = text.unicodeScalars.startIndex
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String?
-            switch scalar {
-            case "\"": escape = "\\\""
-            case "\\": escape = "\\\\"
-            case "\n": escape = "\\n"
-            case "\r": escape = "\\r"
-            case "\t": escape = "\\t"
-            case "\u{2028}": escape = "\\u2028"
-            case "\u{2029}": escape = "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    escape = nil
-                }
-            }
-            if let escape {
-                output.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
-                output += escape
-                plainStart = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
+    private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// `text` as a JSON string: quotes, backslashes and control characters escaped, and
+    /// U+2028 and U+2029 too, so the output is safe inside a script. Every escaped
+    /// character is ASCII or those two (E2 80 A8/A9 in UTF-8), so bytes suffice.
+    static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        let utf8 = Array(text.utf8)
+        var index = 0
+        var plainStart = 0
+        func escape(_ replacement: String, width: Int) {
+            output.append(contentsOf: utf8[plainStart..<index])
+            output.append(contentsOf: replacement.utf8)
+            index += width
+            plainStart = index
         }
-        output.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
-        output += "\""
+        while index < utf8.count {
+            let byte = utf8[index]
+            switch byte {
+            case UInt8(ascii: "\""): escape("\\\"", width: 1)
+            case UInt8(ascii: "\\"): escape("\\\\", width: 1)
+            case UInt8(ascii: "\n"): escape("\\n", width: 1)
+            case UInt8(ascii: "\r"): escape("\\r", width: 1)
+            case UInt8(ascii: "\t"): escape("\\t", width: 1)
+            case 0..<0x20:
+                let hex = String(byte, radix: 16)
+                escape("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, width: 1)
+            case 0xE2
+            where index + 2 < utf8.count && utf8[index + 1] == 0x80
+                && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                escape(utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", width: 3)
+            default:
+                index += 1
+            }
+        }
+        output.append(contentsOf: utf8[plainStart..<utf8.count])
+        output.append(UInt8(ascii: "\""))
     }
 }
