@@ -107,6 +107,9 @@ final class TextPipeline {
                 tokens[next].flags.insert(.reported)
                 next += 1
             }
+            // A reporting verb inside the marked run would mark a part of the same run:
+            // going on after it keeps "she said she said ..." linear.
+            index = next - 1
         }
     }
 
