@@ -692,7 +692,7 @@ overspend overspent overspent; overshoot overshot overshot; inlay inlaid inlaid;
 waylay waylaid waylaid; lade laded laden/laded; grave graved graven/graved;
 cleave cleaved cleaved/cleft; bide bided bided; abide abided abided;
 crow crowed crowed; forgo forwent forgone; forego forewent foregone;
-melt melted melted/molten; work worked worked;
+melt melted melted; work worked worked;
 unwind unwound unwound; rewind rewound rewound; shave shaved shaved/shaven;
 # regular verbs with an archaic or odd spelling in verb.exc (blest, curst, addrest,
 # gript, co-ordinate, programmes) that no reply uses
@@ -1075,7 +1075,7 @@ def build_verbs(wordnet, contract, inflector):
             raise SystemExit(f"INCLUDE_PHRASAL: '{entry}' is not in token form")
         phrasal.add(entry)
 
-    for name, table in [("AMBIGUOUS_VERBS", AMBIGUOUS_VERBS), ("KEEP_DESPITE_NOUNS", dict.fromkeys(KEEP_DESPITE_NOUNS))]:
+    for name, table in [("AMBIGUOUS_VERBS", AMBIGUOUS_VERBS), ("KEEP_DESPITE_NOUNS", KEEP_DESPITE_NOUNS)]:
         dead = sorted(set(table) - verb_set)
         if dead:
             raise SystemExit(f"{name} names verbs the selection does not have: {', '.join(dead)}")
@@ -1128,7 +1128,8 @@ def feeling_candidates(wordnet, contract, inflector):
         key for key in adjectives if any(s == "<" and t in emotion_verbs for s, t in wordnet.synsets[key]["pointers"])
     }
     adjectives_found = defaultdict(set)
-    for route, keys in [("noun.feeling", linked), ("gloss", glossed), ("similar", similar), ("participle", participial)]:
+    routes = [("noun.feeling", linked), ("gloss", glossed), ("similar", similar), ("participle", participial)]
+    for route, keys in routes:
         for key in keys:
             for lemma in wordnet.synsets[key]["lemmas"]:
                 entry = contract.token_form(lemma)
@@ -1204,7 +1205,9 @@ def build_feelings(wordnet, contract, inflector):
         "curated_only": sorted(adjective_entries - set(adjectives_found) - in_wordnet),
         "nouns_seeded": sorted(noun_entries & set(nouns_found)),
         "nouns_curated_only": sorted(noun_entries - set(nouns_found)),
-        "unreviewed": sorted(set(adjectives_found) - adjective_entries - set(EXCLUDE_FEELINGS) - set(REVIEWED_LEFT_OUT)),
+        "unreviewed": sorted(
+            set(adjectives_found) - adjective_entries - set(EXCLUDE_FEELINGS) - set(REVIEWED_LEFT_OUT)
+        ),
         "excluded_unseeded": sorted(set(EXCLUDE_FEELINGS) - set(adjectives_found)),
         "candidates": len(adjectives_found),
         "noun_candidates": len(nouns_found),
@@ -1337,7 +1340,8 @@ def read_flow_lists(path):
         text = "\n".join(line.split("#", 1)[0] for line in handle.read().splitlines())
     lists = {}
     for match in re.finditer(r"^  ([a-z_0-9]+):\s*\[(.*?)\]", text, re.S | re.M):
-        lists[match.group(1)] = [" ".join(item.split()).strip("\"'") for item in match.group(2).split(",") if item.strip()]
+        items = match.group(2).split(",")
+        lists[match.group(1)] = [" ".join(item.split()).strip("\"'") for item in items if item.strip()]
     return lists
 
 
@@ -1412,17 +1416,19 @@ def main():
     if args.report:
         for name, entries in list(verb_lists.items()) + list(feeling_lists.items()):
             print(f"{name}: {len(entries)}")
-        print(f"\nverbs from WordNet: {verb_notes['from_wordnet']}, included below the cut: {len(verb_notes['included'])}")
+        print(f"\nverbs from WordNet: {verb_notes['from_wordnet']}, below the cut: {len(verb_notes['included'])}")
         print("ambiguous by nouns:", ", ".join(w for w, r in sorted(verb_notes["ambiguous"].items()) if "SemCor" in r))
         print("left out by the normalization contract:", ", ".join(verb_notes["dropped_by_contract"]) or "none")
         print(f"\nfeeling candidates from WordNet: {feeling_notes['candidates']}")
         print(f"seeded and kept: {len(feeling_notes['seeded'])}")
         print(f"in WordNet, not proposed ({len(feeling_notes['in_wordnet'])}):", ", ".join(feeling_notes["in_wordnet"]))
         print(f"not in WordNet ({len(feeling_notes['curated_only'])}):", ", ".join(feeling_notes["curated_only"]))
-        print(f"excluded but not proposed ({len(feeling_notes['excluded_unseeded'])}):", ", ".join(feeling_notes["excluded_unseeded"]))
+        unseeded = feeling_notes["excluded_unseeded"]
+        print(f"excluded but not proposed ({len(unseeded)}):", ", ".join(unseeded))
         print(f"unreviewed candidates ({len(feeling_notes['unreviewed'])}):", ", ".join(feeling_notes["unreviewed"]))
         print(f"\nnoun candidates (noun.feeling): {feeling_notes['noun_candidates']}")
-        print(f"nouns curated only ({len(feeling_notes['nouns_curated_only'])}):", ", ".join(feeling_notes["nouns_curated_only"]))
+        curated_nouns = feeling_notes["nouns_curated_only"]
+        print(f"nouns curated only ({len(curated_nouns)}):", ", ".join(curated_nouns))
         return 0
 
     for path, text in files.items():
