@@ -20,6 +20,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Which part of the corpus: all, dev (tuned on) or held-out (one in five, never tuned on).")
     var split: CorpusEvaluation.Split = .all
 
+    @Flag(help: "List the rule patterns that fired on exactly one row of the evaluated set.")
+    var patternUsage = false
+
     @OptionGroup var rules: RuleOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -29,7 +32,7 @@ struct EvalCommand: ParsableCommand {
             let corpus = try RuleSet.files(in: file)
             let analyzer = try rules.makeAnalyzer()
             let entries = try CorpusEvaluation.read(corpus.first?.contents ?? "", file: file).filter(split.contains)
-            let evaluation = CorpusEvaluation.evaluate(entries, with: analyzer)
+            let evaluation = CorpusEvaluation.evaluate(entries, with: analyzer, patternUsage: patternUsage)
             switch format {
             case .json: print(evaluation.json())
             case .text: print(evaluation.text(source: file), terminator: "")

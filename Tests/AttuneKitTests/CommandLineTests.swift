@@ -213,4 +213,13 @@ import Testing
         #expect(compared.output.contains("Against the baseline"))
         #expect(compared.output.contains("Newly wrong (0)"))
     }
+
+    @Test func evalListsPatternsThatFiredOnce() throws {
+        let result = try run(["eval", "\(Self.fixtures)/labelled.jsonl", "--pattern-usage"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("Patterns that fired on exactly one row"))
+        #expect(result.output.contains("fixing.you-should pattern 1"))
+        let json = try run(["eval", "\(Self.fixtures)/labelled.jsonl", "--format", "json"])
+        #expect(!json.output.contains("pattern_usage"), "only when asked for")
+    }
 }
