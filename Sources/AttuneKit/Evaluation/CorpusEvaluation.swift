@@ -53,11 +53,15 @@ public struct CorpusEvaluation: Sendable {
     public enum Split: String, Sendable, CaseIterable {
         case all, dev, heldOut = "held-out"
 
-        public func contains(_ entry: Entry) -> Bool {
+        public func contains(_ entry: Entry) -> Bool { contains(key: entry.id) }
+
+        /// Whether the part holds what `key` names: an entry's id, or the value of
+        /// a mapped corpus's split field (a conversation id keeps a session whole).
+        public func contains(key: String) -> Bool {
             switch self {
             case .all: return true
-            case .dev: return Self.bucket(entry.id) != 0
-            case .heldOut: return Self.bucket(entry.id) == 0
+            case .dev: return Self.bucket(key) != 0
+            case .heldOut: return Self.bucket(key) == 0
             }
         }
 
