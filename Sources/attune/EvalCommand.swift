@@ -2,14 +2,27 @@ import ArgumentParser
 import AttuneKit
 import Foundation
 
-/// `attune eval`: precision and recall on a labelled corpus.
+/// `attune eval`: precision and recall on a labelled corpus, or agreement with the codes
+/// of a corpus people coded with their own scheme, read through a mapping file.
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Precision, recall and F1 per category on a labelled JSONL corpus, with every miss listed.")
+        abstract: "Precision, recall and F1 per category on a labelled corpus, with every miss listed.",
+        discussion: """
+            With --mapping, FILE is a corpus coded by people (CSV, JSONL, or one conversation per JSON line), \
+            read as the mapping file says: per code, how often attune does what the code expects; precision and \
+            recall per category; Cohen's kappa; mean scores per group; and the misses. \
+            See Corpus/mappings/README.md.
+            """)
 
-    @Argument(help: "A JSONL file of {\"id\", \"context\", \"text\", \"labels\"} (the Corpus format).")
+    @Argument(
+        help:
+            "A JSONL file of {\"id\", \"context\", \"text\", \"labels\"} (the Corpus format), or with --mapping a coded corpus."
+    )
     var file: String
+
+    @Option(help: ArgumentHelp("Read FILE as this YAML mapping says (Corpus/mappings/).", valueName: "file"))
+    var mapping: String?
 
     @Option(help: "Output format: text or json (json can be saved and given to --baseline).")
     var format: Format = .text
@@ -17,19 +30,35 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Compare with a run saved by --format json.", valueName: "file"))
     var baseline: String?
 
-    @Option(help: "Which part of the corpus: all, dev (tuned on) or held-out (one in five, never tuned on).")
+    @Option(
+        help: """
+            Which part of the corpus: all, dev (tuned on) or held-out (one in five by a hash of the id, or of the \
+            mapping's split field; never tuned on).
+            """)
     var split: CorpusEvaluation.Split = .all
+
+    @Option(help: ArgumentHelp("With --mapping: how many misses to list per code.", valueName: "n"))
+    var misses = 20
+
+    @Flag(help: "List the rule patterns that fired on exactly one row of the evaluated set.")
+    var patternUsage = false
 
     @OptionGroup var rules: RuleOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
+    func validate() throws {
+        if mapping != nil, baseline != nil { throw ValidationError("--baseline compares labelled-corpus runs only") }
+        if misses < 0 { throw ValidationError("--misses must be 0 or more") }
+    }
+
     func run() throws {
         Terminal.guarded { () throws(AttuneError) in
+            if let mapping { return try runMapped(mapping) }
             let corpus = try RuleSet.files(in: file)
             let analyzer = try rules.makeAnalyzer()
             let entries = try CorpusEvaluation.read(corpus.first?.contents ?? "", file: file).filter(split.contains)
-            let evaluation = CorpusEvaluation.evaluate(entries, with: analyzer)
+            let evaluation = CorpusEvaluation.evaluate(entries, with: analyzer, patternUsage: patternUsage)
             switch format {
             case .json: print(evaluation.json())
             case .text: print(evaluation.text(source: file), terminator: "")
@@ -44,6 +73,23 @@ struct EvalCommand: ParsableCommand {
                             withBaseline: String(decoding: data, as: UTF8.self), source: baseline)),
                     terminator: "")
             }
+        }
+    }
+
+    /// A coded corpus through a mapping: the mapping and the corpus's columns are checked
+    /// before any rule is loaded, so a bad mapping fails fast with its file and line.
+    private func runMapped(_ path: String) throws(AttuneError) {
+        let mapping = try CorpusMapping.load(path: path)
+        let corpus = try CodedCorpus.read(path: file, mapping: mapping)
+        let analyzer = try rules.makeAnalyzer()
+        let evaluation = try MappedEvaluation.evaluate(
+            corpus, mapping: mapping, split: split, with: analyzer, missesPerCode: misses, patternUsage: patternUsage)
+        var out = StandardOutput()
+        out.write(format == .json ? evaluation.json() + "\n" : evaluation.text())
+        out.flush()
+        if !evaluation.errors.isEmpty {
+            Terminal.printError(
+                "attune: \(evaluation.errors.count) rows of \(file) could not be evaluated (listed in the report)")
         }
     }
 }

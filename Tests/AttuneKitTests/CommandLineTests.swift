@@ -213,4 +213,49 @@ import Testing
         #expect(compared.output.contains("Against the baseline"))
         #expect(compared.output.contains("Newly wrong (0)"))
     }
+
+    @Test func evalReadsACodedCorpusThroughAMapping() throws {
+        let coded = "\(Self.fixtures)/coded"
+        let result = try run([
+            "eval", "--mapping", "\(coded)/sessions.yaml", "\(coded)/sessions.csv", "--format", "json", "--split",
+            "dev",
+        ])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(object["selected"] as? Int == 13)
+        let codes = try #require(object["codes"] as? [[String: Any]])
+        #expect(codes.map { $0["name"] as? String } == ["reflection", "advice", "information", "client turn"])
+        #expect(codes.map { $0["agreed"] as? Int } == [2, 2, 1, 3])
+        #expect((object["errors"] as? [[String: Any]])?.count == 1)
+        #expect(result.errors.contains("1 rows of"), "the unreadable row is said on standard error too")
+
+        let text = try run(["eval", "--mapping", "\(coded)/sessions.yaml", "\(coded)/sessions.csv", "--misses", "0"])
+        #expect(text.output.contains("Cohen's kappa 0.642 over 13 coded rows"))
+        #expect(!text.output.contains("sessions.csv:10  score"), "--misses 0 lists none")
+    }
+
+    @Test func evalRefusesABadMappingWithItsFileAndLine() throws {
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("attune-bad-\(UUID()).yaml")
+        defer { try? FileManager.default.removeItem(at: bad) }
+        try "format: csv\ntext: utterance\ncodes:\n  - name: advice\n    when: {subtype: advice}\n    expect: fixin\n"
+            .write(to: bad, atomically: true, encoding: .utf8)
+        let result = try run(["eval", "--mapping", bad.path, "\(Self.fixtures)/coded/sessions.csv"])
+        #expect(result.status != 0)
+        #expect(result.errors.contains("\(bad.path):6:13: error: unknown category 'fixin'; did you mean 'fixing'?"))
+        #expect(result.output.isEmpty)
+
+        let missing = try run([
+            "eval", "--mapping", "\(Self.fixtures)/coded/sessions.yaml", "\(Self.fixtures)/labelled.jsonl",
+        ])
+        #expect(missing.status != 0, "a CSV mapping over a file without those columns")
+    }
+
+    @Test func evalListsPatternsThatFiredOnce() throws {
+        let result = try run(["eval", "\(Self.fixtures)/labelled.jsonl", "--pattern-usage"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("Patterns that fired on exactly one row"))
+        #expect(result.output.contains("fixing.you-should pattern 1"))
+        let json = try run(["eval", "\(Self.fixtures)/labelled.jsonl", "--format", "json"])
+        #expect(!json.output.contains("pattern_usage"), "only when asked for")
+    }
 }

@@ -245,6 +245,23 @@ public struct Trace: Sendable {
         }
     }
 
+    /// A rule pattern whose match survived the rule's exceptions.
+    public struct FiredPattern: Sendable, Hashable {
+        public var rule: String
+        /// The pattern's position in its rule's `patterns:` list, from 1.
+        public var index: Int
+    }
+
+    /// The rule patterns that fired: each once, however often it matched.
+    public var firedPatterns: [FiredPattern] {
+        var seen: Set<FiredPattern> = []
+        return kept.compactMap { candidate in
+            let fired = FiredPattern(
+                rule: rules[candidate.rule].id, index: automaton.patterns[Int(candidate.match.pattern)].ordinal + 1)
+            return seen.insert(fired).inserted ? fired : nil
+        }
+    }
+
     /// Candidates an exception removed, with the reason.
     public var suppressions: [(rule: String, pattern: String, tokens: Range<Int>, reason: String)] {
         suppressed.map { (rules[$0.rule].id, source(of: $0.match), $0.match.start..<$0.match.end, $0.reason) }

@@ -45,17 +45,23 @@ public struct CorpusEvaluation: Sendable {
     public var entries = 0
     public var scores: [Category: Scores] = [:]
     public var misses: [Miss] = []
+    /// Which rule patterns fired on how many replies, when asked for.
+    public var patternUsage: PatternUsage?
 
     /// A fixed part of a corpus: rules are tuned on `dev` while `heldOut` (one reply
     /// in five, chosen by a hash of its id) estimates accuracy on unseen replies.
     public enum Split: String, Sendable, CaseIterable {
         case all, dev, heldOut = "held-out"
 
-        public func contains(_ entry: Entry) -> Bool {
+        public func contains(_ entry: Entry) -> Bool { contains(key: entry.id) }
+
+        /// Whether the part holds what `key` names: an entry's id, or the value of
+        /// a mapped corpus's split field (a conversation id keeps a session whole).
+        public func contains(key: String) -> Bool {
             switch self {
             case .all: return true
-            case .dev: return Self.bucket(entry.id) != 0
-            case .heldOut: return Self.bucket(entry.id) == 0
+            case .dev: return Self.bucket(key) != 0
+            case .heldOut: return Self.bucket(key) == 0
             }
         }
 
@@ -98,13 +104,20 @@ public struct CorpusEvaluation: Sendable {
         return entries
     }
 
-    /// Runs the analyzer over every entry and counts agreement per category.
-    public static func evaluate(_ entries: [Entry], with analyzer: Analyzer) -> CorpusEvaluation {
+    /// Runs the analyzer over every entry and counts agreement per category; with
+    /// `patternUsage`, also which rule patterns fired on how many replies.
+    public static func evaluate(_ entries: [Entry], with analyzer: Analyzer, patternUsage: Bool = false)
+        -> CorpusEvaluation
+    {
         var evaluation = CorpusEvaluation()
         for category in Category.allCases { evaluation.scores[category] = Scores() }
+        if patternUsage { evaluation.patternUsage = PatternUsage(rules: analyzer.engine.ruleSet.rules) }
         for entry in entries {
             evaluation.entries += 1
-            let findings = analyzer.analyze(entry.text, context: entry.context).findings
+            let (analysis, trace) = analyzer.analyzeWithTrace(entry.text, context: entry.context)
+            let findings = analysis.findings
+            evaluation.patternUsage?.record(
+                trace.firedPatterns, row: .init(line: entry.line, id: entry.id, text: entry.text))
             let found = Set(findings.map(\.category))
             for category in Category.allCases {
                 switch (found.contains(category), entry.labels.contains(category)) {

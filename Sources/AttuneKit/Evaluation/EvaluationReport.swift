@@ -35,6 +35,7 @@ extension CorpusEvaluation {
             writer.endObject()
         }
         writer.endArray()
+        patternUsage?.write(to: &writer)
         writer.endObject()
         return writer.output
     }
@@ -73,6 +74,7 @@ extension CorpusEvaluation {
         for miss in falseNegatives {
             out += "  \(source):\(miss.line)  \(miss.category.rawValue) missed  \"\(miss.text)\"\n"
         }
+        if let patternUsage { out += patternUsage.text(source: source) }
         return out
     }
 

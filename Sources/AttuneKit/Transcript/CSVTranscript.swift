@@ -1,9 +1,5 @@
-import CSV
-
-/// RFC 4180 CSV with a header row naming at least a text column. Physical lines are
-/// gathered into records by quote parity (a quoted field may hold line breaks), so
-/// each record knows its line and one bad row costs one record; CSV.swift splits the
-/// fields.
+/// RFC 4180 CSV with a header row naming at least a text column, its records gathered
+/// by `CSVRecords` (so each knows its line and one bad row costs one record).
 struct CSVTranscript: TranscriptParser {
     /// The fields a turn takes from a row, and the header names read as each (first
     /// match wins; compared case-insensitively).
@@ -39,38 +35,33 @@ struct CSVTranscript: TranscriptParser {
     private var columns: Columns?
     /// A header without a text column: every row is reported, none is read.
     private var headerProblem: String?
-    private var record = ""
-    private var recordLine = 0
-    private var insideQuotes = false
+    private var records = CSVRecords()
 
     init(file: String) { self.file = file }
 
     mutating func read(_ line: InputLine, into records: inout [TranscriptRecord]) {
-        guard let text = line.text else {
-            // A bad line inside a quoted field spoils that record; one outside is its own.
-            if insideQuotes { fail(recordLine, "record holds a line that cannot be read", into: &records) }
-            insideQuotes = false
-            record = ""
-            return fail(line.number, line.problem!, into: &records)
-        }
-        if !insideQuotes {
-            guard !text.isBlank else { return }
-            record = text
-            recordLine = line.number
-        } else {
-            record += "\n" + text
-        }
-        for scalar in text.unicodeScalars where scalar == "\"" { insideQuotes.toggle() }
-        if !insideQuotes { complete(into: &records) }
+        var events: [CSVRecords.Event] = []
+        self.records.read(line, into: &events)
+        handle(events, into: &records)
     }
 
     mutating func finish(into records: inout [TranscriptRecord]) {
-        if insideQuotes { fail(recordLine, "quoted field is never closed", into: &records) }
+        var events: [CSVRecords.Event] = []
+        self.records.finish(into: &events)
+        handle(events, into: &records)
     }
 
-    private mutating func complete(into records: inout [TranscriptRecord]) {
-        let fields = Self.fields(of: record)
-        guard let columns else { return readHeader(fields, into: &records) }
+    private mutating func handle(_ events: [CSVRecords.Event], into records: inout [TranscriptRecord]) {
+        for event in events {
+            switch event {
+            case .record(let line, let fields): complete(fields, line: line, into: &records)
+            case .failure(let line, let message): fail(line, message, into: &records)
+            }
+        }
+    }
+
+    private mutating func complete(_ fields: [String], line recordLine: Int, into records: inout [TranscriptRecord]) {
+        guard let columns else { return readHeader(fields, line: recordLine, into: &records) }
         if let headerProblem { return fail(recordLine, headerProblem, into: &records) }
         guard fields.count == columns.count else {
             return fail(recordLine, "expected \(columns.count) fields, found \(fields.count)", into: &records)
@@ -87,7 +78,7 @@ struct CSVTranscript: TranscriptParser {
                     startTime: value(.startTime))))
     }
 
-    private mutating func readHeader(_ fields: [String], into records: inout [TranscriptRecord]) {
+    private mutating func readHeader(_ fields: [String], line: Int, into records: inout [TranscriptRecord]) {
         var found = Columns(count: fields.count, index: [:])
         let names = fields.map { String($0.lowercased().trimmingSpaces()) }
         for field in Field.allCases {
@@ -96,16 +87,8 @@ struct CSVTranscript: TranscriptParser {
         columns = found
         if found.index[.text] == nil {
             headerProblem = "the header names no text column (one of: \(Field.text.names.joined(separator: ", ")))"
-            fail(recordLine, headerProblem!, into: &records)
+            fail(line, headerProblem!, into: &records)
         }
-    }
-
-    /// The fields of one complete record.
-    static func fields(of record: String) -> [String] {
-        guard let reader = try? CSVReader(string: record, hasHeaderRow: false), let row = reader.next() else {
-            return [record]
-        }
-        return row
     }
 
     private func fail(_ line: Int, _ message: String, into records: inout [TranscriptRecord]) {
