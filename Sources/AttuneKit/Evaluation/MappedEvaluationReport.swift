@@ -43,9 +43,12 @@ extension MappedEvaluation {
         out += "\(figure(kappa.observed)), chance \(figure(kappa.chance)))\n"
         out += "  attune's category: its heaviest finding's, none without findings; the code's: what it expects, "
         out += "none for 'not C' and no_misattunement\n"
-        out += "  " + pad("code ↓ attune →", 18) + Self.labels.map { pad(Self.label($0), 8) }.joined() + "\n"
+        let table = { (head: String, cells: [String]) in
+            "  " + pad(head, 18) + cells.dropLast().map { pad($0, 8) }.joined() + (cells.last ?? "") + "\n"
+        }
+        out += table("code ↓ attune →", Self.labels.map(Self.label))
         for (index, row) in confusion.enumerated() where row.reduce(0, +) > 0 {
-            out += "  " + pad(Self.label(Self.labels[index]), 18) + row.map { pad(String($0), 8) }.joined() + "\n"
+            out += table(Self.label(Self.labels[index]), row.map(String.init))
         }
 
         if let group = mapping.group {
