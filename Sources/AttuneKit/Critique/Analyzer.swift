@@ -17,7 +17,8 @@ public final class Analyzer {
         feelingMatcher = Matcher(automaton: engine.feelings)
         let lexicon = engine.ruleSet.lexicon
         filter = CandidateFilter(
-            rules: engine.ruleSet.rules, automaton: engine.rules, negators: lexicon.words(of: "negators"),
+            rules: engine.ruleSet.rules, automaton: engine.rules, lexicon: lexicon,
+            negators: lexicon.words(of: "negators"),
             subjectPronouns: lexicon.words(of: "subject_pronouns"))
         contrast = lexicon.words(of: "contrast")
     }
@@ -239,9 +240,18 @@ public struct Trace: Sendable {
     /// Focus spans (UTF-16) of the candidates of `ruleID` that survived its exceptions.
     public func keptSpans(of ruleID: String) -> [Range<Int>] {
         kept.filter { rules[$0.rule].id == ruleID }.map { candidate in
-            let match = candidate.match
-            let focus = match.focusStart < match.focusEnd ? match.focusStart..<match.focusEnd : match.start..<match.end
+            let focus = CandidateFilter.focus(of: candidate.match)
             return tokens.tokens[focus.lowerBound].start..<tokens.tokens[focus.upperBound - 1].end
+        }
+    }
+
+    /// Candidates that an `unless` pattern trimmed but did not cancel: the focus left
+    /// and the exception that took the rest.
+    public var trims: [(rule: String, pattern: String, focus: Range<Int>, by: String)] {
+        kept.compactMap { candidate in
+            candidate.trimmedBy.map {
+                (rules[candidate.rule].id, source(of: candidate.match), CandidateFilter.focus(of: candidate.match), $0)
+            }
         }
     }
 
