@@ -41,10 +41,17 @@ public struct RuleSet: Sendable {
         LexiconLoader.load(all.filter { Self.kind(of: $0.path) == .lexicon }, into: &set.lexicon, log: &log)
         LexiconLoader.checkContract(set.lexicon, log: &log)
         let loader = RuleFileLoader(lexicon: set.lexicon)
+        // Every pattern read, including those of rules a pack replaces, for the style lint.
+        var written: [Pattern] = []
         for file in base {
             switch kind(of: file.path) {
-            case .rules: set.rules += loader.load(path: file.path, contents: file.contents, log: &log)
-            case .bids: set.bids = BidCuesLoader(lexicon: set.lexicon).load(file, log: &log)
+            case .rules:
+                let rules = loader.load(path: file.path, contents: file.contents, log: &log)
+                written += rules.flatMap { $0.patterns + $0.exceptions.unless }
+                set.rules += rules
+            case .bids:
+                set.bids = BidCuesLoader(lexicon: set.lexicon).load(file, log: &log)
+                written += set.bids.kinds.flatMap(\.patterns) + set.bids.mirror
             case .scoring: set.scoring = ScoringPolicy.load(file, log: &log)
             case .rewrites: set.rewrites = RewriteTemplates.load(file, log: &log)
             case .lexicon, .ignored: break
@@ -55,6 +62,7 @@ public struct RuleSet: Sendable {
         for pack in packs {
             for file in pack where kind(of: file.path) == .rules {
                 for rule in loader.load(path: file.path, contents: file.contents, log: &log) {
+                    written += rule.patterns + rule.exceptions.unless
                     if let index = ids[rule.id] {
                         log.note(rule.location, "rule '\(rule.id)' replaces the one at \(set.rules[index].location)")
                         set.rules[index] = rule
@@ -65,6 +73,7 @@ public struct RuleSet: Sendable {
                 }
             }
         }
+        StyleLint.check(written, lexicon: set.lexicon, log: &log)
         set.diagnostics = log.diagnostics.sorted { ($0.location, $0.severity) < ($1.location, $1.severity) }
         if log.hasErrors && !skipBroken { throw .invalidRules(set.diagnostics) }
         return set
