@@ -8,6 +8,7 @@ public final class Analyzer {
     private var feelingMatcher: Matcher
     private let filter: CandidateFilter
     private let contrast: Set<String>
+    private let languageGuesser: LanguageGuesser
 
     init(engine: Engine) throws(AttuneError) {
         self.engine = engine
@@ -21,6 +22,7 @@ public final class Analyzer {
             negators: lexicon.words(of: "negators"),
             subjectPronouns: lexicon.words(of: "subject_pronouns"))
         contrast = lexicon.words(of: "contrast")
+        languageGuesser = LanguageGuesser(profile: engine.ruleSet.languages)
     }
 
     /// The critique of `text`, read as an answer to `context` when one is given.
@@ -37,22 +39,39 @@ public final class Analyzer {
             context = nil
         }
         let bid = context.map(readBid)
+        let contextLanguage = context.map(languageGuesser.guess)
+        if contextLanguage == .other { notes.append(Self.contextNotEnglish) }
+        let language = languageGuesser.guess(text)
         let tokenized = pipeline.tokenize(text)
-        let pass = findings(in: tokenized, bid: bid)
+        let pass = findings(in: tokenized, bid: bid, readsAsEnglish: language == .english)
         if tokenized.tokens.isEmpty && pass.findings.isEmpty { notes.append("Nothing to analyse: the reply is empty.") }
+        if language == .other { notes.append(Self.replyNotEnglish) }
         let scored = Scorer(policy: engine.ruleSet.scoring, contrast: contrast).score(pass.findings, in: tokenized)
-        let analysis = Analysis(
+        var analysis = Analysis(
             text: text, context: context, score: scored.score, verdict: scored.verdict, findings: scored.findings,
             bid: bid, notes: notes, scoreLines: scored.lines, rewrite: rewrite(tokenized, scored.findings, bid))
+        analysis.language = language
+        analysis.contextLanguage = contextLanguage
         let trace = Trace(
             tokens: tokenized, matches: pass.matches, kept: pass.kept, suppressed: pass.suppressed,
             automaton: engine.rules, rules: engine.ruleSet.rules)
         return (analysis, trace)
     }
 
+    /// The note for a reply in another language. Its score stays what the findings
+    /// make it (50 and `neutral` when nothing matched), so the note is what tells a
+    /// reader that this is "not read", not "neutral".
+    static let replyNotEnglish =
+        "The reply does not read as English, and the rules are English: it was not analysed as English, "
+        + "so its score and verdict do not say how it lands."
+    static let contextNotEnglish =
+        "The message being answered does not read as English, so the bid it makes may be misread."
+
     /// One pass of the rules over a tokenized reply: matches, exceptions, merged
-    /// findings, the reflection of their feeling, and turning away from the bid.
-    private func findings(in tokenized: TokenizedText, bid: Bid?)
+    /// findings, the reflection of their feeling, and turning away from the bid. A reply
+    /// in another language is never read as turning away: it may answer the bid fully in
+    /// words the rules cannot read.
+    private func findings(in tokenized: TokenizedText, bid: Bid?, readsAsEnglish: Bool = true)
         -> (matches: [PatternMatch], kept: [Candidate], suppressed: [Suppression], findings: [Finding])
     {
         let matches = ruleMatcher.matches(in: tokenized)
@@ -63,7 +82,7 @@ public final class Analyzer {
             findings.append(reflection)
             findings.sort { ($0.start, $0.category) < ($1.start, $1.category) }
         }
-        if let bid, bid.kind.isEmotional, findings.isEmpty, turnsAway(tokenized) {
+        if let bid, bid.kind.isEmotional, findings.isEmpty, readsAsEnglish, turnsAway(tokenized) {
             findings.append(turnedAway(tokenized, bid: bid.kind))
         }
         return (matches, kept, suppressed, findings)

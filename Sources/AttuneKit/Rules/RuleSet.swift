@@ -8,6 +8,8 @@ public struct RuleSet: Sendable {
     public var bids = BidCues()
     public var scoring = ScoringPolicy()
     public var rewrites = RewriteTemplates()
+    /// The words that tell a text in another language (`languages.yaml`).
+    public var languages = LanguageProfile()
     /// Warnings and notes (errors make loading throw).
     public var diagnostics: [Diagnostic] = []
 
@@ -54,6 +56,7 @@ public struct RuleSet: Sendable {
                 written += set.bids.kinds.flatMap(\.patterns) + set.bids.mirror
             case .scoring: set.scoring = ScoringPolicy.load(file, log: &log)
             case .rewrites: set.rewrites = RewriteTemplates.load(file, log: &log)
+            case .languages: set.languages = LanguageProfile.load(file, log: &log)
             case .lexicon, .ignored: break
             }
         }
@@ -108,7 +111,7 @@ public struct RuleSet: Sendable {
         return files
     }
 
-    enum FileKind { case rules, lexicon, bids, scoring, rewrites, ignored }
+    enum FileKind { case rules, lexicon, bids, scoring, rewrites, languages, ignored }
 
     static func kind(of path: String) -> FileKind {
         let components = path.split(separator: "/")
@@ -118,6 +121,7 @@ public struct RuleSet: Sendable {
         if name == "bids.yaml" { return .bids }
         if name == "scoring.yaml" { return .scoring }
         if name == "rewrites.yaml" { return .rewrites }
+        if name == "languages.yaml" { return .languages }
         return .rules
     }
 
