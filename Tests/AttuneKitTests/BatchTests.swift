@@ -94,7 +94,7 @@ import Testing
 
     @Test func csvRowsCountEachCategory() throws {
         let results = try run(Self.conversation)
-        #expect(BatchCSV.row(results[1]).hasSuffix(",2,,20,misattuned,1,1,0,0,0,\r\n"))
+        #expect(BatchCSV.row(results[1]).hasSuffix(",2,,20,misattuned,1,1,0,0,0,en,\r\n"))
         #expect(BatchCSV.line(["a,b", "say \"hi\"", "x"]) == "\"a,b\",\"say \"\"hi\"\"\",x\r\n")
     }
 

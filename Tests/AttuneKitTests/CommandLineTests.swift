@@ -150,6 +150,14 @@ import Testing
         #expect(result.output.contains("2 rules loaded: 3 errors"))
     }
 
+    @Test func builtInRulesLintWithWarningsOnlyAndPass() throws {
+        let result = try run(["rules", "lint"])
+        #expect(result.status == 0, "\(result.output.suffix(500))")
+        #expect(result.output.contains(": warning: in pattern "))
+        #expect(result.output.contains(" rules loaded: 0 errors, "))
+        #expect(try run(["rules", "lint", "--strict"]).status == 1)
+    }
+
     @Test func rulesTestShowsExpectedAndActualSpans() throws {
         let result = try run(["rules", "test", "\(Self.fixtures)/mixed-rules"])
         #expect(result.status == 1)

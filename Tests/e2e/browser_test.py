@@ -25,6 +25,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 CONTEXT = "I'm so stressed about my exam tomorrow"
 REPLY = "Just study harder, it's not a big deal."
 EXPECTED_CATEGORIES = {"fixing", "minimizing"}
+# A reply in another language: the page must say it was not read, not show a bare "neutral".
+SPANISH_REPLY = "Lo siento mucho, no sé qué decirte. Estoy aquí para lo que necesites."
 TIMEOUT = 10
 
 
@@ -97,7 +99,8 @@ def run(driver, url, checked_screenshot, after_screenshot):
     except WebDriverException as error:
         raise Failure(f"could not load {url}: {error.msg or error}".strip()) from None
     wait_for(driver, lambda d: d.find_elements(By.ID, "reply"), "the page to load (#reply)")
-    for element_id in ("context", "check", "highlighted", "findings", "score", "verdict", "bid", "rewrite", "copy-rewrite"):
+    for element_id in ("context", "check", "highlighted", "findings", "score", "verdict", "bid", "language-note",
+                       "rewrite", "copy-rewrite"):
         if not driver.find_elements(By.ID, element_id):
             raise Failure(f"page has no element #{element_id}")
 
@@ -148,9 +151,19 @@ def run(driver, url, checked_screenshot, after_screenshot):
     new_verdict = driver.find_element(By.ID, "verdict").text.strip()
     if after_screenshot:
         save_screenshot(driver, after_screenshot)
+    if driver.find_element(By.ID, "language-note").is_displayed():
+        raise Failure("the not-English note shows for an English reply")
+
+    box = driver.find_element(By.ID, "reply")
+    box.clear()
+    box.send_keys(SPANISH_REPLY)
+    wait_for(driver, lambda d: settled_on(d, SPANISH_REPLY), "the results of a Spanish reply")
+    note = driver.find_element(By.ID, "language-note")
+    if not note.is_displayed() or "does not read as English" not in note.text:
+        raise Failure(f"a Spanish reply shows no not-English note (#language-note: {note.text!r})")
     return (f"categories {','.join(categories)}, verdict {verdict}, score {score.replace(chr(10), '')}, "
             f"{marks} marks; applied suggestion -> reply {reply!r}, now {','.join(after) or 'no findings'}, "
-            f"verdict {new_verdict}")
+            f"verdict {new_verdict}; a Spanish reply shows the not-English note")
 
 
 def save_screenshot(driver, path):

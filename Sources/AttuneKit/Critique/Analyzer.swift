@@ -8,6 +8,7 @@ public final class Analyzer {
     private var feelingMatcher: Matcher
     private let filter: CandidateFilter
     private let contrast: Set<String>
+    private let languageGuesser: LanguageGuesser
 
     init(engine: Engine) throws(AttuneError) {
         self.engine = engine
@@ -17,9 +18,11 @@ public final class Analyzer {
         feelingMatcher = Matcher(automaton: engine.feelings)
         let lexicon = engine.ruleSet.lexicon
         filter = CandidateFilter(
-            rules: engine.ruleSet.rules, automaton: engine.rules, negators: lexicon.words(of: "negators"),
+            rules: engine.ruleSet.rules, automaton: engine.rules, lexicon: lexicon,
+            negators: lexicon.words(of: "negators"),
             subjectPronouns: lexicon.words(of: "subject_pronouns"))
         contrast = lexicon.words(of: "contrast")
+        languageGuesser = LanguageGuesser(profile: engine.ruleSet.languages)
     }
 
     /// The critique of `text`, read as an answer to `context` when one is given.
@@ -36,22 +39,39 @@ public final class Analyzer {
             context = nil
         }
         let bid = context.map(readBid)
+        let contextLanguage = context.map(languageGuesser.guess)
+        if contextLanguage == .other { notes.append(Self.contextNotEnglish) }
+        let language = languageGuesser.guess(text)
         let tokenized = pipeline.tokenize(text)
-        let pass = findings(in: tokenized, bid: bid)
+        let pass = findings(in: tokenized, bid: bid, readsAsEnglish: language == .english)
         if tokenized.tokens.isEmpty && pass.findings.isEmpty { notes.append("Nothing to analyse: the reply is empty.") }
+        if language == .other { notes.append(Self.replyNotEnglish) }
         let scored = Scorer(policy: engine.ruleSet.scoring, contrast: contrast).score(pass.findings, in: tokenized)
-        let analysis = Analysis(
+        var analysis = Analysis(
             text: text, context: context, score: scored.score, verdict: scored.verdict, findings: scored.findings,
             bid: bid, notes: notes, scoreLines: scored.lines, rewrite: rewrite(tokenized, scored.findings, bid))
+        analysis.language = language
+        analysis.contextLanguage = contextLanguage
         let trace = Trace(
             tokens: tokenized, matches: pass.matches, kept: pass.kept, suppressed: pass.suppressed,
             automaton: engine.rules, rules: engine.ruleSet.rules)
         return (analysis, trace)
     }
 
+    /// The note for a reply in another language. Its score stays what the findings
+    /// make it (50 and `neutral` when nothing matched), so the note is what tells a
+    /// reader that this is "not read", not "neutral".
+    static let replyNotEnglish =
+        "The reply does not read as English, and the rules are English: it was not analysed as English, "
+        + "so its score and verdict do not say how it lands."
+    static let contextNotEnglish =
+        "The message being answered does not read as English, so the bid it makes may be misread."
+
     /// One pass of the rules over a tokenized reply: matches, exceptions, merged
-    /// findings, the reflection of their feeling, and turning away from the bid.
-    private func findings(in tokenized: TokenizedText, bid: Bid?)
+    /// findings, the reflection of their feeling, and turning away from the bid. A reply
+    /// in another language is never read as turning away: it may answer the bid fully in
+    /// words the rules cannot read.
+    private func findings(in tokenized: TokenizedText, bid: Bid?, readsAsEnglish: Bool = true)
         -> (matches: [PatternMatch], kept: [Candidate], suppressed: [Suppression], findings: [Finding])
     {
         let matches = ruleMatcher.matches(in: tokenized)
@@ -62,7 +82,7 @@ public final class Analyzer {
             findings.append(reflection)
             findings.sort { ($0.start, $0.category) < ($1.start, $1.category) }
         }
-        if let bid, bid.kind.isEmotional, findings.isEmpty, turnsAway(tokenized) {
+        if let bid, bid.kind.isEmotional, findings.isEmpty, readsAsEnglish, turnsAway(tokenized) {
             findings.append(turnedAway(tokenized, bid: bid.kind))
         }
         return (matches, kept, suppressed, findings)
@@ -239,8 +259,7 @@ public struct Trace: Sendable {
     /// Focus spans (UTF-16) of the candidates of `ruleID` that survived its exceptions.
     public func keptSpans(of ruleID: String) -> [Range<Int>] {
         kept.filter { rules[$0.rule].id == ruleID }.map { candidate in
-            let match = candidate.match
-            let focus = match.focusStart < match.focusEnd ? match.focusStart..<match.focusEnd : match.start..<match.end
+            let focus = CandidateFilter.focus(of: candidate.match)
             return tokens.tokens[focus.lowerBound].start..<tokens.tokens[focus.upperBound - 1].end
         }
     }
@@ -259,6 +278,16 @@ public struct Trace: Sendable {
             let fired = FiredPattern(
                 rule: rules[candidate.rule].id, index: automaton.patterns[Int(candidate.match.pattern)].ordinal + 1)
             return seen.insert(fired).inserted ? fired : nil
+        }
+    }
+
+    /// Candidates that an `unless` pattern trimmed but did not cancel: the focus left
+    /// and the exception that took the rest.
+    public var trims: [(rule: String, pattern: String, focus: Range<Int>, by: String)] {
+        kept.compactMap { candidate in
+            candidate.trimmedBy.map {
+                (rules[candidate.rule].id, source(of: candidate.match), CandidateFilter.focus(of: candidate.match), $0)
+            }
         }
     }
 

@@ -61,6 +61,11 @@ public struct Analysis: Sendable {
     public var scoreLines: [String]
     /// The reply rewritten to attune: unchanged when nothing misattuned was found.
     public var rewrite: String
+    /// Whether the reply reads as English. The rules are English: a reply in another
+    /// language was not really analysed, whatever its score says.
+    public var language: Language = .english
+    /// The same for the context, when one was given.
+    public var contextLanguage: Language? = nil
 }
 
 /// The message being answered, as read by `BidReader`.

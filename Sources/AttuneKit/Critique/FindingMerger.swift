@@ -6,7 +6,7 @@ enum FindingMerger {
         for candidate in candidates {
             let rule = rules[candidate.rule]
             let match = candidate.match
-            let focus = match.focusStart < match.focusEnd ? match.focusStart..<match.focusEnd : match.start..<match.end
+            let focus = CandidateFilter.focus(of: match)
             byCategory[rule.category, default: []].append((rule, focus, match))
         }
         var findings: [Finding] = []

@@ -1,7 +1,10 @@
 /// A match of a rule that survived its exceptions, or why it did not.
 struct Candidate: Sendable {
     var rule: Int
+    /// The match, its focus trimmed where an `unless` covered part of it.
     var match: PatternMatch
+    /// The `unless` pattern that trimmed the focus, if one did (for `explain`).
+    var trimmedBy: String? = nil
 }
 
 struct Suppression: Sendable {
@@ -12,9 +15,18 @@ struct Suppression: Sendable {
 
 /// Applies each rule's exceptions to its raw matches: quoted or reported speech,
 /// negation in scope, whose clause it is, and `unless` patterns.
+///
+/// An `unless` pattern trims rather than cancels: it takes the tokens it covers out of
+/// the match's focus, so "You need to let it go and report him to HR" can keep its
+/// advice while "let it go" is left to the minimizing rules. It still cancels the match
+/// when it re-reads what the rule asked for: a token the pattern took with its own
+/// words ("joking" in "I was just joking with my friends") or a token of the context
+/// outside the focus ("tell" in "Why didn't you just tell me?" for "[why did not you
+/// just] _"); see `trim`.
 struct CandidateFilter {
     let rules: [Rule]
     let automaton: Automaton
+    let lexicon: Lexicon
     let negators: Set<String>
     let subjectPronouns: Set<String>
 
@@ -42,28 +54,98 @@ struct CandidateFilter {
                     Suppression(
                         rule: info.owner, match: match,
                         reason: "it answers a \(kinds) only, and the bid is \(bid?.rawValue ?? "not given")"))
-            } else if let reason = reason(
-                toSuppress: match, rule, info, exceptionsByRule[info.owner] ?? [], text.tokens)
-            {
-                suppressed.append(Suppression(rule: info.owner, match: match, reason: reason))
             } else {
-                kept.append(Candidate(rule: info.owner, match: match))
+                switch judge(match, rule, info, exceptionsByRule[info.owner] ?? [], text.tokens) {
+                case .suppress(let reason):
+                    suppressed.append(Suppression(rule: info.owner, match: match, reason: reason))
+                case .keep(let candidate, let trimmedBy):
+                    kept.append(Candidate(rule: info.owner, match: candidate, trimmedBy: trimmedBy))
+                }
             }
         }
         return (kept, suppressed)
     }
 
-    private func reason(
-        toSuppress match: PatternMatch, _ rule: Rule, _ info: Automaton.PatternInfo, _ exceptions: [PatternMatch],
+    private enum Judgement {
+        case keep(PatternMatch, trimmedBy: String?)
+        case suppress(String)
+    }
+
+    private func judge(
+        _ match: PatternMatch, _ rule: Rule, _ info: Automaton.PatternInfo, _ exceptions: [PatternMatch],
         _ tokens: [Token]
+    ) -> Judgement {
+        var kept = match
+        var trimmedBy: String?
+        let overlapping = exceptions.filter { $0.start < match.end && match.start < $0.end }
+        if let first = overlapping.first {
+            let source = "unless pattern \"\(automaton.source(of: first.pattern, in: rules))\""
+            guard let focus = trim(match, by: overlapping, tokens) else { return .suppress("\(source) matches") }
+            (kept.focusStart, kept.focusEnd) = (focus.lowerBound, focus.upperBound)
+            if focus != Self.focus(of: match) { trimmedBy = source }
+        }
+        if let reason = reason(toSuppress: kept, rule, info, tokens) { return .suppress(reason) }
+        return .keep(kept, trimmedBy: trimmedBy)
+    }
+
+    /// The focus left once `unless` matches overlapping `match` take out the tokens they
+    /// cover, or nil when they cancel it:
+    ///
+    /// - an `unless` covering a token of the match that the pattern took with its own
+    ///   words (a word or a word list, not `_`, `_{m,n}` or `!word`), or any token of the
+    ///   match outside the focus, cancels it, as it always did: it says that what the
+    ///   rule asked for means something else here;
+    /// - otherwise it covers only tokens a wildcard let into the focus: they leave it,
+    ///   and the focus keeps the run of what remains with the most of the pattern's own
+    ///   words (the earliest on a tie); with none left, the match is cancelled. So an
+    ///   `unless` covering the whole focus still cancels.
+    ///
+    /// Runs only for a match an `unless` overlaps, over that match's few tokens.
+    func trim(_ match: PatternMatch, by exceptions: [PatternMatch], _ tokens: [Token]) -> Range<Int>? {
+        guard let pattern = automaton.pattern(match.pattern, in: rules),
+            let own = PatternAligner(lexicon: lexicon, tokens: tokens).ownWords(
+                pattern.elements, match.start..<match.end)
+        else { return nil }
+        let ownWords = Set(own)
+        let focus = Self.focus(of: match)
+        var covered = Array(repeating: false, count: match.end - match.start)
+        for exception in exceptions {
+            for index in max(exception.start, match.start)..<min(exception.end, match.end) {
+                if ownWords.contains(index) || !focus.contains(index) { return nil }
+                covered[index - match.start] = true
+            }
+        }
+        var best: (run: Range<Int>, own: Int)?
+        var index = focus.lowerBound
+        let end = focus.upperBound
+        while index < end {
+            guard !covered[index - match.start] else {
+                index += 1
+                continue
+            }
+            let start = index
+            var count = 0
+            while index < end, !covered[index - match.start] {
+                if ownWords.contains(index) { count += 1 }
+                index += 1
+            }
+            if count > 0, count > (best?.own ?? 0) { best = (start..<index, count) }
+        }
+        return best?.run
+    }
+
+    /// The reported span of a match: its focus, or all of it without `[` `]`.
+    static func focus(of match: PatternMatch) -> Range<Int> {
+        match.focusStart < match.focusEnd ? match.focusStart..<match.focusEnd : match.start..<match.end
+    }
+
+    private func reason(
+        toSuppress match: PatternMatch, _ rule: Rule, _ info: Automaton.PatternInfo, _ tokens: [Token]
     ) -> String? {
-        let first = tokens[match.focusStart < match.focusEnd ? match.focusStart : match.start]
+        let first = tokens[Self.focus(of: match).lowerBound]
         if rule.exceptions.quoted {
             if first.flags.contains(.quoted) { return "quoted speech" }
             if first.flags.contains(.reported) { return "reported speech" }
-        }
-        if let unless = exceptions.first(where: { $0.start < match.end && match.start < $0.end }) {
-            return "unless pattern \"\(automaton.source(of: unless.pattern, in: rules))\" matches"
         }
         if rule.exceptions.negation, let negator = negator(for: match, info, tokens) {
             return "negated by '\(negator)'"

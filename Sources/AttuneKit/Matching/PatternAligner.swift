@@ -15,6 +15,40 @@ struct PatternAligner {
         return result
     }
 
+    /// The tokens of a match that the pattern took with its own words (a word, a word
+    /// list, inside groups and captures too), as opposed to tokens a wildcard let
+    /// through (`_`, `_{m,n}`, `!word`); nil if no alignment exists. An `unless` that
+    /// touches such a token re-reads what the rule asked for, so it cancels the match;
+    /// one that covers only wildcard tokens is another phrase inside it.
+    func ownWords(_ elements: [PatternElement], _ range: Range<Int>) -> [Int]? {
+        ownWords(elements[...], from: range.lowerBound, to: range.upperBound)
+    }
+
+    private func ownWords(_ elements: ArraySlice<PatternElement>, from position: Int, to end: Int) -> [Int]? {
+        guard let element = elements.first else { return position == end ? [] : nil }
+        for length in lengths(of: element, at: position, end: end) {
+            guard let inner = ownWords(of: element, position..<(position + length)),
+                let tail = ownWords(elements.dropFirst(), from: position + length, to: end)
+            else { continue }
+            return inner + tail
+        }
+        return nil
+    }
+
+    private func ownWords(of element: PatternElement, _ span: Range<Int>) -> [Int]? {
+        switch element {
+        case .word, .list: return Array(span)
+        case .any, .none, .gap, .focusStart, .focusEnd, .sentenceStart, .sentenceEnd, .clauseStart: return []
+        case .group(let alternatives):
+            for alternative in alternatives {
+                if let words = ownWords(alternative[...], from: span.lowerBound, to: span.upperBound) { return words }
+            }
+            return nil
+        case .optional(let inner): return span.isEmpty ? [] : ownWords(of: inner, span)
+        case .capture(_, let inner): return ownWords(inner[...], from: span.lowerBound, to: span.upperBound)
+        }
+    }
+
     /// Element descriptions with the tokens each consumed, or nil if no alignment exists.
     func align(_ elements: [PatternElement], _ range: Range<Int>) -> [(element: String, tokens: Range<Int>)]? {
         align(elements[...], from: range.lowerBound, to: range.upperBound)

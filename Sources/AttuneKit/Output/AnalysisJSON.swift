@@ -1,5 +1,8 @@
 /// The `--format json` shape of an analysis, which scripts and later features rely on:
-/// `{"text", "context", "score", "verdict", "findings": [...]}` plus `"bid"`.
+/// `{"text", "context", "score", "verdict", "findings": [...]}` plus `"bid"`, and
+/// `"language": "other"` / `"context_language": "other"` for text that does not read as
+/// English. Those two are left out for English, so English output is what it always
+/// was, byte for byte.
 extension Analysis {
     public func json() -> String {
         var writer = JSONWriter()
@@ -38,6 +41,10 @@ extension Analysis {
             writer.endObject()
         } else {
             writer.null()
+        }
+        if language != .english { writer.field("language", language.rawValue) }
+        if let contextLanguage, contextLanguage != .english {
+            writer.field("context_language", contextLanguage.rawValue)
         }
     }
 

@@ -1,10 +1,11 @@
-/// `--format csv`: one row per turn with its score, verdict and a count per category;
-/// an unreadable turn's row carries the error instead. The summary, when asked for,
+/// `--format csv`: one row per turn with its score, verdict, a count per category and
+/// whether the reply reads as English (`en` or `other`); an unreadable turn's row
+/// carries the error instead. The summary, when asked for,
 /// follows after a blank line as a second table, one row per speaker.
 public struct BatchCSV {
     public static let header =
         ["file", "line", "id", "conversation", "speaker", "turn", "start_time", "score", "verdict"]
-        + Category.allCases.map(\.rawValue) + ["error"]
+        + Category.allCases.map(\.rawValue) + ["language", "error"]
 
     public static let summaryHeader =
         ["conversation", "speaker", "turns", "mean_score"] + Category.allCases.map(\.rawValue)
@@ -20,7 +21,7 @@ public struct BatchCSV {
                 [
                     turn.file, String(turn.line), turn.id ?? "", turn.conversation ?? "", turn.speaker ?? "",
                     String(turn.turn), turn.startTime ?? "", String(analysis.score), analysis.verdict.rawValue,
-                ] + counts + [""])
+                ] + counts + [analysis.language.rawValue, ""])
         case .failure(let error):
             return line(
                 [error.file, String(error.line)] + Array(repeating: "", count: header.count - 3) + [error.message])

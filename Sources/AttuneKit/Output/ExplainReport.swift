@@ -54,6 +54,14 @@ public struct ExplainReport {
             let words = text.tokens[suppression.tokens].map(\.text).joined(separator: " ")
             out += "  \(suppression.rule)  \"\(words)\"  by \(suppression.reason)\n"
         }
+        let trims = trace.trims.filter { rule == nil || $0.rule == rule }
+        if !trims.isEmpty {
+            out += "\nTrimmed\n"
+            for trim in trims {
+                let words = text.tokens[trim.focus].map(\.text).joined(separator: " ")
+                out += "  \(trim.rule)  focus \"\(words)\" left by \(trim.by)\n"
+            }
+        }
         out += "\nFindings\n"
         if analysis.findings.isEmpty { out += "  none\n" }
         for finding in analysis.findings {

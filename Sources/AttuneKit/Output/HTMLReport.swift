@@ -56,6 +56,7 @@ public struct HTMLReport {
                 "startTime": turn.startTime, "score": analysis.score, "verdict": analysis.verdict.rawValue,
                 "segments": segments, "hasFindings": !findings.isEmpty, "findingCount": findings.count,
                 "findings": findings, "rewrite": analysis.rewrite == analysis.text ? nil : analysis.rewrite,
+                "notEnglish": analysis.language == .other ? MarkdownReport.notEnglish : nil,
             ]
             return out + render(context, "turn")
         }

@@ -21,6 +21,7 @@ public struct MarkdownReport {
             out += "**\(Self.escape(turn.speaker ?? "(no speaker)"))** · turn \(turn.turn) · line \(turn.line)"
             if let start = turn.startTime { out += " · \(start)" }
             out += " · score \(analysis.score), \(analysis.verdict.rawValue)\n\n"
+            if analysis.language == .other { out += "*\(MarkdownReport.notEnglish)*\n\n" }
             let marked = analysis.highlightSegments.map { segment in
                 guard let (index, finding) = segment.finding else { return Self.escape(segment.text) }
                 return "**\(Self.escape(segment.text))**<sup>\(index + 1) \(finding.category.rawValue)</sup>"
@@ -38,6 +39,9 @@ public struct MarkdownReport {
             return out.hasSuffix("\n\n") ? out : out + "\n"
         }
     }
+
+    /// What a report says under a turn that does not read as English.
+    static let notEnglish = "Not analysed as English: the reply reads as another language, and the rules are English."
 
     public func end(summary: BatchSummary) -> String {
         var out = "## Summary\n\n\(summary.turns) turns, \(summary.errors) unreadable.\n\n"

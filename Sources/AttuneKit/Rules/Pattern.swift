@@ -10,6 +10,8 @@ public struct Pattern: Sendable {
     /// `<?>` or `<.>`: the kind of sentence the match must be in.
     public var sentenceKind: SentenceKind
     public var location: SourceLocation
+    /// The choices as written, for the style lint (`StyleLint`).
+    var alternations: [PatternParser.Alternation] = []
 
     /// Names of the captures anywhere in the pattern.
     public var captureNames: Set<String> {

@@ -14,16 +14,32 @@ struct PatternParser {
     /// The longest gap `_{m,n}` may span: bounded gaps keep matching linear.
     static let maximumGap = 8
 
+    /// A choice as written: a group `(a|b c|d)` or bare words `a|b|c` (also after `!`),
+    /// where it starts in the pattern and the text of each alternative. The style lint
+    /// reads these to spot word lists written out inline.
+    struct Alternation: Sendable, Equatable {
+        var offset: Int
+        var alternatives: [String]
+    }
+
+    /// What a pattern parses into.
+    struct Parsed {
+        var elements: [PatternElement]
+        var kind: Pattern.SentenceKind
+        var alternations: [Alternation]
+    }
+
     private let characters: [Character]
     private var position = 0
     private var sentenceKind = Pattern.SentenceKind.any
     private var focusMarks: [(element: PatternElement, offset: Int, depth: Int)] = []
     private var depth = 0
+    private var alternations: [Alternation] = []
 
     private init(_ source: String) { characters = Array(source) }
 
-    /// Parses `source` into elements and the sentence kind it requires.
-    static func parse(_ source: String) throws(Failure) -> (elements: [PatternElement], kind: Pattern.SentenceKind) {
+    /// Parses `source` into elements, the sentence kind it requires and its alternations.
+    static func parse(_ source: String) throws(Failure) -> Parsed {
         var parser = PatternParser(source)
         let elements = try parser.sequence()
         if parser.position < parser.characters.count {
@@ -33,7 +49,7 @@ struct PatternParser {
         if elements.allSatisfy({ Self.minimumLength($0) == 0 }) {
             throw Failure(offset: 0, message: "the pattern can match nothing: it needs at least one required token")
         }
-        return (elements, parser.sentenceKind)
+        return Parsed(elements: elements, kind: parser.sentenceKind, alternations: parser.alternations)
     }
 
     // MARK: grammar
@@ -72,12 +88,15 @@ struct PatternParser {
             position += 1
             depth += 1
             var alternatives: [[PatternElement]] = []
+            var texts: [String] = []
             while true {
+                let from = position
                 let alternative = try sequence()
                 if alternative.isEmpty {
                     throw Failure(offset: position, message: "empty alternative in a group")
                 }
                 alternatives.append(alternative)
+                texts.append(String(characters[from..<position]).trimmingCharacters(in: .whitespaces))
                 guard let next = peek else {
                     throw Failure(offset: start, message: "'(' is never closed")
                 }
@@ -85,6 +104,7 @@ struct PatternParser {
                 if next == ")" { break }
             }
             depth -= 1
+            alternations.append(Alternation(offset: start, alternatives: texts))
             return .group(alternatives)
         case ")":
             throw Failure(offset: start, message: "')' without a matching '('")
@@ -169,6 +189,7 @@ struct PatternParser {
             position += 1
             words.append(try word(at: position))
         }
+        if words.count > 1 { alternations.append(Alternation(offset: start, alternatives: words)) }
         return words
     }
 

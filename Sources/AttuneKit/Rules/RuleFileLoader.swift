@@ -201,7 +201,8 @@ struct RuleFileLoader {
         do {
             let parsed = try PatternParser.parse(source)
             let pattern = Pattern(
-                source: source, elements: parsed.elements, sentenceKind: parsed.kind, location: location)
+                source: source, elements: parsed.elements, sentenceKind: parsed.kind, location: location,
+                alternations: parsed.alternations)
             var valid = true
             PatternWalker.visit(pattern.elements) { element in
                 switch element {

@@ -8,6 +8,8 @@ public struct RuleSet: Sendable {
     public var bids = BidCues()
     public var scoring = ScoringPolicy()
     public var rewrites = RewriteTemplates()
+    /// The words that tell a text in another language (`languages.yaml`).
+    public var languages = LanguageProfile()
     /// Warnings and notes (errors make loading throw).
     public var diagnostics: [Diagnostic] = []
 
@@ -41,12 +43,20 @@ public struct RuleSet: Sendable {
         LexiconLoader.load(all.filter { Self.kind(of: $0.path) == .lexicon }, into: &set.lexicon, log: &log)
         LexiconLoader.checkContract(set.lexicon, log: &log)
         let loader = RuleFileLoader(lexicon: set.lexicon)
+        // Every pattern read, including those of rules a pack replaces, for the style lint.
+        var written: [Pattern] = []
         for file in base {
             switch kind(of: file.path) {
-            case .rules: set.rules += loader.load(path: file.path, contents: file.contents, log: &log)
-            case .bids: set.bids = BidCuesLoader(lexicon: set.lexicon).load(file, log: &log)
+            case .rules:
+                let rules = loader.load(path: file.path, contents: file.contents, log: &log)
+                written += rules.flatMap { $0.patterns + $0.exceptions.unless }
+                set.rules += rules
+            case .bids:
+                set.bids = BidCuesLoader(lexicon: set.lexicon).load(file, log: &log)
+                written += set.bids.kinds.flatMap(\.patterns) + set.bids.mirror
             case .scoring: set.scoring = ScoringPolicy.load(file, log: &log)
             case .rewrites: set.rewrites = RewriteTemplates.load(file, log: &log)
+            case .languages: set.languages = LanguageProfile.load(file, log: &log)
             case .lexicon, .ignored: break
             }
         }
@@ -55,6 +65,7 @@ public struct RuleSet: Sendable {
         for pack in packs {
             for file in pack where kind(of: file.path) == .rules {
                 for rule in loader.load(path: file.path, contents: file.contents, log: &log) {
+                    written += rule.patterns + rule.exceptions.unless
                     if let index = ids[rule.id] {
                         log.note(rule.location, "rule '\(rule.id)' replaces the one at \(set.rules[index].location)")
                         set.rules[index] = rule
@@ -65,6 +76,7 @@ public struct RuleSet: Sendable {
                 }
             }
         }
+        StyleLint.check(written, lexicon: set.lexicon, log: &log)
         set.diagnostics = log.diagnostics.sorted { ($0.location, $0.severity) < ($1.location, $1.severity) }
         if log.hasErrors && !skipBroken { throw .invalidRules(set.diagnostics) }
         return set
@@ -99,7 +111,7 @@ public struct RuleSet: Sendable {
         return files
     }
 
-    enum FileKind { case rules, lexicon, bids, scoring, rewrites, ignored }
+    enum FileKind { case rules, lexicon, bids, scoring, rewrites, languages, ignored }
 
     static func kind(of path: String) -> FileKind {
         let components = path.split(separator: "/")
@@ -109,6 +121,7 @@ public struct RuleSet: Sendable {
         if name == "bids.yaml" { return .bids }
         if name == "scoring.yaml" { return .scoring }
         if name == "rewrites.yaml" { return .rewrites }
+        if name == "languages.yaml" { return .languages }
         return .rules
     }
 

@@ -6,7 +6,8 @@ const $ = (id) => document.getElementById(id);
 const els = {
   form: $('check-form'), reply: $('reply'), context: $('context'), error: $('error'),
   status: $('status'), results: $('results'), score: $('score'), scoreValue: $('score-value'),
-  gaugeValue: $('gauge-value'), verdict: $('verdict'), bid: $('bid'), highlighted: $('highlighted'),
+  gaugeValue: $('gauge-value'), verdict: $('verdict'), bid: $('bid'), languageNote: $('language-note'),
+  highlighted: $('highlighted'),
   findings: $('findings'), noFindings: $('no-findings'), rewrite: $('rewrite'),
   copy: $('copy-rewrite'), copyStatus: $('copy-status'),
 };
@@ -88,6 +89,7 @@ function render(data) {
   els.results.classList.remove('is-empty');
   renderScore(data.score, String(data.verdict || 'neutral'));
   renderBid(data.bid);
+  renderLanguage(data.language, data.context_language);
   renderHighlighted(String(data.text ?? ''), findings);
   renderFindings(findings);
   els.rewrite.textContent = data.rewrite || 'No rewrite needed: this reply already turns toward them.';
@@ -118,6 +120,21 @@ function renderBid(bid) {
   const feelings = Array.isArray(bid.feelings) ? bid.feelings : [];
   const lead = BID_TEXT[bid.kind] || `Their message is a bid: ${bid.kind}`;
   els.bid.textContent = feelings.length ? `${lead}: ${feelings.join(', ')}` : `${lead}.`;
+}
+
+// The rules are English: say so when either text reads as another language, or a reply
+// with nothing found would pass for "neutral" when it simply was not read.
+function renderLanguage(language, contextLanguage) {
+  const notes = [];
+  if (language === 'other') {
+    notes.push('Your reply does not read as English. The rules are English, so it was not analysed: '
+      + 'the score and verdict do not say how it will land.');
+  }
+  if (contextLanguage === 'other') {
+    notes.push('Their message does not read as English, so what it asks of you may be misread.');
+  }
+  els.languageNote.textContent = notes.join(' ');
+  els.languageNote.hidden = notes.length === 0;
 }
 
 // Each code point belongs to the first finding (by start) that covers it, so overlapping

@@ -1,0 +1,120 @@
+import AttuneKit
+import Foundation
+import Testing
+
+/// Text that does not read as English is said to be so, in every output, instead of
+/// passing for a neutral reply (Rules/languages.yaml, README "Other languages").
+@Suite struct LanguageTests {
+    func language(_ text: String) -> Language {
+        Fixtures.analyzer().analyze(text).language
+    }
+
+    @Test(arguments: [
+        "Lo siento mucho, no sé qué decirte. Estoy aquí para lo que necesites.",
+        "Ay no, qué mal. ¿Quieres que vaya a tu casa?",
+        "Das tut mir so leid. Ich bin für dich da, wenn du reden willst.",
+        "Je suis désolé, c'est vraiment dur. Je suis là pour toi.",
+        "Obrigado, eu estou muito feliz com isso",
+        "Mi dispiace tanto, non so cosa dire",
+        "Het spijt me echt, ik ben er voor je",
+        "Мне очень жаль, это ужасно.",
+        "Λυπάμαι πολύ, είμαι εδώ για σένα.",
+        "それは大変でしたね。大丈夫ですか？",
+        "我很抱歉，我在这里陪你。",
+        "أنا آسف جدا، أنا هنا من أجلك",
+    ])
+    func anotherLanguageIsNotEnglish(_ text: String) {
+        #expect(language(text) == .other)
+    }
+
+    @Test(arguments: [
+        // Short replies carry too little evidence to overrule English.
+        "ok", "k", "jaja", "danke!", "merci", "gracias amigo", "да", "ok ¯\\_(ツ)_/¯", "👍", "",
+        // English with a foreign word or phrase in it.
+        "Gracias for the help, you're the best",
+        "That's so sweet, muchas gracias mi amor, you're the best",
+        "My abuela always said 'no hay mal que por bien no venga' and she was right",
+        "I love you, любимая",
+        "We watched La casa de papel last night and it was great",
+        "Bon appétit! I made the lasagna you like",
+    ])
+    func shortOrMixedRepliesStayEnglish(_ text: String) {
+        #expect(language(text) == .english)
+    }
+
+    @Test func noReplyOfTheLabelledCorpusReadsAsAnotherLanguage() {
+        let analyzer = Fixtures.analyzer()
+        let misread = Fixtures.corpus.filter { reply in
+            analyzer.analyze(reply.text, context: reply.context).language == .other
+                || analyzer.analyze(reply.context ?? "").language == .other
+        }
+        #expect(misread.isEmpty, "\(misread.map(\.text))")
+    }
+
+    @Test func aNonEnglishReplyIsNotNeutralButNotRead() {
+        let analysis = Fixtures.analyzer().analyze(
+            "Lo siento mucho, no sé qué decirte. Estoy aquí para lo que necesites.")
+        #expect(analysis.findings.isEmpty)
+        #expect(analysis.verdict == .neutral && analysis.score == 50)
+        #expect(analysis.notes.contains { $0.contains("not analysed as English") })
+        let report = TerminalReport(color: false).render(analysis)
+        #expect(report.contains("does not read as English"))
+    }
+
+    @Test func aShortNonEnglishReplyDoesNotTurnAwayFromTheBid() {
+        let analysis = Fixtures.analyzer().analyze("Lo siento mucho", context: "I'm so stressed I could cry")
+        #expect(analysis.language == .other)
+        #expect(analysis.findings.isEmpty)
+        #expect(Fixtures.analyzer().analyze("ok", context: "I'm so stressed I could cry").findings.count == 1)
+    }
+
+    @Test func theContextIsReadToo() {
+        let analysis = Fixtures.analyzer().analyze("ok", context: "Estoy muy triste, mi perro se murió ayer")
+        #expect(analysis.language == .english)
+        #expect(analysis.contextLanguage == .other)
+        #expect(analysis.notes.contains { $0.contains("message being answered does not read as English") })
+        #expect(Fixtures.analyzer().analyze("ok", context: "I'm sad").contextLanguage == .english)
+        #expect(Fixtures.analyzer().analyze("ok").contextLanguage == nil)
+    }
+
+    @Test func jsonNamesOnlyAnotherLanguage() {
+        let analyzer = Fixtures.analyzer()
+        let english = analyzer.analyze("ok", context: "I'm sad").json()
+        #expect(!english.contains("language"))
+        let spanish = analyzer.analyze("Lo siento mucho, de verdad", context: "Estoy muy triste, mi perro se murió")
+            .json()
+        #expect(spanish.hasSuffix(#","language":"other","context_language":"other"}"#))
+        let mixed = analyzer.analyze("ok", context: "Estoy muy triste, mi perro se murió").json()
+        #expect(mixed.hasSuffix(#""bid":{"kind":"neutral","feelings":[]},"context_language":"other"}"#))
+    }
+
+    @Test func batchReportsSayItToo() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("attune-lang-\(UUID()).txt")
+        try Data("Ana: Me siento fatal, no sé qué hacer con mi vida\nBen: Lo siento mucho, estoy aquí para ti\n".utf8)
+            .write(to: path)
+        defer { try? FileManager.default.removeItem(at: path) }
+        var results: [BatchResult] = []
+        try BatchRunner(engine: Fixtures.engine, workers: 1).run(TranscriptReader(inputs: [path.path])) {
+            results.append($0)
+            return true
+        }
+        try #require(results.count == 2)
+        #expect(results[1].json().contains(#""language":"other","context_language":"other"}"#))
+        #expect(BatchCSV.header.suffix(2) == ["language", "error"])
+        #expect(BatchCSV.row(results[1]).hasSuffix(",other,\r\n"))
+        var markdown = MarkdownReport()
+        #expect(results.map { markdown.write($0) }.joined().contains("*Not analysed as English"))
+        var html = HTMLReport()
+        #expect(results.map { html.write($0) }.joined().contains(#"<p class="note">Not analysed as English"#))
+    }
+
+    @Test func languageFileProblemsAreLocated() {
+        let yaml = "english: [the, And]\nothers:\n  es: [el, la, la]\n"
+        let diagnostics = Fixtures.diagnostics([("Rules/languages.yaml", yaml)])
+            .filter { $0.location.file == "Rules/languages.yaml" }
+        #expect(
+            diagnostics.contains { $0.severity == .error && $0.location.line == 1 && $0.message.contains("capitals") })
+        #expect(
+            diagnostics.contains { $0.severity == .warning && $0.location.line == 3 && $0.message.contains("twice") })
+    }
+}
