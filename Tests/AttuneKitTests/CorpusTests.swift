@@ -5,30 +5,40 @@ import Testing
 /// Accuracy gates on the labelled corpus (Corpus/replies.jsonl), and the JSON contract
 /// for every reply in it.
 @Suite struct CorpusTests {
-    /// The floors the README reports; a change that drops below them fails.
-    /// Measured (README): fixing 1.00/.937, minimizing .993/.939, defensiveness .992/.887,
-    /// withdrawal .972/.869, validating .983/.946; the floors leave a little room.
+    /// The floors the README reports; a change that drops below them fails. Measured on
+    /// all 2,097 replies (README): fixing .954/.941, minimizing .991/.901, defensiveness
+    /// .984/.879, withdrawal .976/.899, validating .971/.925; each floor is about one
+    /// reply below.
     static let floors: [Category: (precision: Double, recall: Double)] = [
-        .fixing: (0.97, 0.91),
-        .minimizing: (0.97, 0.91),
-        .defensiveness: (0.97, 0.86),
-        .withdrawal: (0.95, 0.84),
-        .validating: (0.97, 0.91),
+        .fixing: (0.95, 0.935),
+        .minimizing: (0.985, 0.895),
+        .defensiveness: (0.98, 0.87),
+        .withdrawal: (0.97, 0.89),
+        .validating: (0.965, 0.92),
     ]
 
-    /// Floors on the held-out fifth, which no rule was tuned on: lower, and honest.
-    /// Measured (README): fixing 1.00/.821, minimizing 1.00/.829, defensiveness .938/.577,
-    /// withdrawal .950/.864, validating .973/.800.
+    /// Floors on the held-out fifth (405 replies), which no rule was written from:
+    /// lower, and honest. Measured (README): fixing .918/.931, minimizing .981/.688,
+    /// defensiveness .950/.551, withdrawal .962/.769, validating .970/.845; each floor
+    /// allows one more miss than measured.
     static let heldOutFloors: [Category: (precision: Double, recall: Double)] = [
-        .fixing: (0.95, 0.78),
-        .minimizing: (0.95, 0.78),
-        .defensiveness: (0.90, 0.53),
-        .withdrawal: (0.90, 0.80),
-        .validating: (0.95, 0.72),
+        .fixing: (0.90, 0.91),
+        .minimizing: (0.96, 0.67),
+        .defensiveness: (0.92, 0.53),
+        .withdrawal: (0.94, 0.75),
+        .validating: (0.96, 0.83),
     ]
 
-    static func evaluate(_ split: CorpusEvaluation.Split) -> CorpusEvaluation {
-        let url = Fixtures.packageRoot.appendingPathComponent("Corpus/replies.jsonl")
+    /// Generated coverage probes (Corpus/probes): every advice verb in every advice
+    /// frame, every feeling word in every reflection frame. Measured: fixing recall .934
+    /// on advice with no false alarm on its near misses, validating recall .946.
+    static let probeFloors: [(file: String, category: Category, recall: Double)] = [
+        ("advice.jsonl", .fixing, 0.93),
+        ("reflections.jsonl", .validating, 0.94),
+    ]
+
+    static func evaluate(_ split: CorpusEvaluation.Split, file: String = "replies.jsonl") -> CorpusEvaluation {
+        let url = Fixtures.packageRoot.appendingPathComponent("Corpus/" + file)
         do {
             let entries = try CorpusEvaluation.read(String(contentsOf: url, encoding: .utf8), file: url.path)
             return CorpusEvaluation.evaluate(entries.filter(split.contains), with: Fixtures.analyzer())
@@ -41,11 +51,11 @@ import Testing
     static let heldOut = evaluate(.heldOut)
 
     @Test func corpusIsLargeAndCoversEveryCategory() {
-        #expect(Fixtures.corpus.count >= 600)
+        #expect(Fixtures.corpus.count >= 2000)
         let labels = Set(Fixtures.corpus.flatMap(\.labels))
         #expect(labels == Set(Category.allCases.map(\.rawValue)))
         #expect(Fixtures.corpus.contains { $0.labels.isEmpty })
-        #expect(Fixtures.corpus.filter { $0.context != nil }.count >= 300)
+        #expect(Fixtures.corpus.filter { $0.context != nil }.count >= 1000)
     }
 
     @Test(arguments: Category.allCases)
@@ -64,9 +74,19 @@ import Testing
     func heldOutAccuracyStaysAboveItsFloors(_ category: Category) throws {
         let scores = try #require(Self.heldOut.scores[category])
         let floor = try #require(Self.heldOutFloors[category])
-        #expect(Self.heldOut.entries >= 120)
+        #expect(Self.heldOut.entries >= 400)
         #expect(scores.precision >= floor.precision, "\(category) held-out precision \(scores.precision)")
         #expect(scores.recall >= floor.recall, "\(category) held-out recall \(scores.recall)")
+    }
+
+    @Test(arguments: probeFloors.indices)
+    func probesReachTheirFloors(_ index: Int) throws {
+        let floor = Self.probeFloors[index]
+        let evaluation = Self.evaluate(.all, file: "probes/" + floor.file)
+        let scores = try #require(evaluation.scores[floor.category])
+        #expect(evaluation.entries > 1000)
+        #expect(scores.recall >= floor.recall, "\(floor.file) \(floor.category) recall \(scores.recall)")
+        #expect(scores.precision == 1, "\(floor.file): \(scores.falsePositives) near misses flagged \(floor.category)")
     }
 
     @Test func jsonShapeHoldsForEveryReply() throws {
