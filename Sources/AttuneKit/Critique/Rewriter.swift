@@ -69,13 +69,22 @@ struct Rewriter {
     private func facts(in sentence: Sentence, _ text: TokenizedText) -> [String] {
         var result: [String] = []
         var lastSpan = -1..<(-1)
+        var skipUntil = 0
         for index in sentence.tokens {
             let token = text.tokens[index]
             let span = token.start..<token.end
-            guard span != lastSpan, !token.flags.contains(.emoji) else { continue }
+            guard span != lastSpan, span.lowerBound >= skipUntil, !token.flags.contains(.emoji) else { continue }
             lastSpan = span
-            let word = text.excerpt(utf16: span)
+            var word = text.excerpt(utf16: span)
             let isNumber = word.contains(where: \.isNumber)
+            // "1:1", "24/7", "9.30": a number is kept as written, up to the spaces around
+            // it, not as the digits its tokens split it into.
+            if isNumber {
+                let whole = text.units(around: span)
+                word = text.excerpt(utf16: whole)
+                lastSpan = whole
+                skipUntil = whole.upperBound
+            }
             let isName =
                 index != sentence.tokens.lowerBound && word.first?.isUppercase == true
                 && word.dropFirst().contains(where: \.isLowercase) && !Self.pronouns.contains(token.text)

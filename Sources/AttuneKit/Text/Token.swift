@@ -1,3 +1,5 @@
+import Foundation
+
 /// One normalized token of a reply, with the span it came from.
 ///
 /// A contraction or chat spelling expands into several tokens ("don't" → "do", "not"),
@@ -61,5 +63,23 @@ public struct TokenizedText: Sendable {
         let lower = view.index(view.startIndex, offsetBy: range.lowerBound)
         let upper = view.index(lower, offsetBy: range.count)
         return String(original[lower..<upper])
+    }
+
+    /// The word `range` sits in, as a reader splits words: out to the spaces around it,
+    /// without punctuation or symbols at its ends ("1:1," → "1:1").
+    public func units(around range: Range<Int>) -> Range<Int> {
+        let view = Array(original.utf16[...])
+        func isSpace(_ unit: UInt16) -> Bool { unit == 0x20 || unit == 0x09 || unit == 0x0A || unit == 0x0D }
+        func isEdge(_ unit: UInt16) -> Bool {
+            guard let scalar = Unicode.Scalar(unit) else { return false }
+            return CharacterSet.punctuationCharacters.union(.symbols).contains(scalar)
+        }
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower > 0, !isSpace(view[lower - 1]) { lower -= 1 }
+        while upper < view.count, !isSpace(view[upper]) { upper += 1 }
+        while lower < range.lowerBound, isEdge(view[lower]) { lower += 1 }
+        while upper > range.upperBound, isEdge(view[upper - 1]) { upper -= 1 }
+        return lower..<upper
     }
 }
