@@ -39,7 +39,7 @@ public final class Analyzer {
             context = nil
         }
         let bid = context.map(readBid)
-        let contextLanguage = context.map(languageGuesser.guess)
+        let contextLanguage = bid?.language
         if contextLanguage == .other { notes.append(Self.contextNotEnglish) }
         let language = languageGuesser.guess(text)
         let tokenized = pipeline.tokenize(text)
@@ -82,7 +82,7 @@ public final class Analyzer {
             findings.append(reflection)
             findings.sort { ($0.start, $0.category) < ($1.start, $1.category) }
         }
-        if let bid, bid.kind.isEmotional, findings.isEmpty, readsAsEnglish, turnsAway(tokenized) {
+        if let bid, bid.kind.isEmotional, findings.isEmpty, readsAsEnglish, turnsAway(tokenized, from: bid) {
             findings.append(turnedAway(tokenized, bid: bid.kind))
         }
         return (matches, kept, suppressed, findings)
@@ -160,10 +160,53 @@ public final class Analyzer {
     /// The longest reply that counts as a minimal answer ("k", "ok cool", "sure.").
     static let minimalReplyTokens = 3
 
-    /// A reply with no finding turns away from an emotional bid when it is empty,
-    /// minimal, or only logistics ("So, what's the plan for Saturday?").
-    private func turnsAway(_ reply: TokenizedText) -> Bool {
-        reply.tokens.count <= Self.minimalReplyTokens || bidKind(bidMatcher.matches(in: reply)) == .request
+    /// Whether a reply with no finding turns away from an emotional bid, read by what it
+    /// does with the bid rather than by its length alone. It turns away when it neither
+    /// acknowledges the bid, asks about it nor responds to it (no `engaged` pattern of
+    /// `Rules/bids.yaml` matches) and it is empty or minimal ("k"), only logistics ("So,
+    /// what's the plan for Saturday?"), or shares no content word with the
+    /// message ("Okay, sounds good. See you at six." to "My mom was just rushed to the
+    /// hospital"). Thanks answering thanks never turns away; a reply that talks about
+    /// the same thing ("the hospital") does not either.
+    private func turnsAway(_ reply: TokenizedText, from bid: Bid) -> Bool {
+        let cues = engine.ruleSet.bids
+        let matches = bidMatcher.matches(in: reply)
+        let owners = Set(matches.map { engine.bids.patterns[Int($0.pattern)].owner })
+        let thanksBack = bid.thanks && owners.contains(cues.thanksGroup)
+        let engages = cues.engaged.indices.contains { index in
+            (cues.engaged[index].kind ?? bid.kind) == bid.kind && owners.contains(cues.engagedGroup(index))
+        }
+        // Taking the bid up counts first: "congrats!!" is short and "when do you start?"
+        // asks about plans, but both answer the news.
+        if thanksBack || engages { return false }
+        if reply.tokens.count <= Self.minimalReplyTokens || bidKind(matches) == .request { return true }
+        // What the message talked about can only be compared when it is English.
+        guard bid.language == .english else { return false }
+        return topics(of: reply).isDisjoint(with: bid.topics)
+    }
+
+    /// Crude stems of the content words of a text: not function words, not emoji, at
+    /// least three characters. One pass over its tokens.
+    private func topics(of text: TokenizedText) -> Set<String> {
+        let functionWords = engine.ruleSet.bids.functionWords
+        var stems: Set<String> = []
+        for token in text.tokens where !token.flags.contains(.emoji) && token.text.count >= 3 {
+            guard !functionWords.contains(token.text) else { continue }
+            stems.insert(Self.stem(token.text))
+        }
+        return stems
+    }
+
+    /// "hospitals", "hospitalized" → "hospi"; "yelled", "yelling" → "yell": without
+    /// -'s, -ing, -ed, -es or -s when three letters remain, then at most five letters.
+    static func stem(_ word: String) -> String {
+        var stem = Substring(word)
+        if stem.hasSuffix("'s") { stem = stem.dropLast(2) }
+        for suffix in ["ing", "ed", "es", "s"] where stem.count - suffix.count >= 3 && stem.hasSuffix(suffix) {
+            stem = stem.dropLast(suffix.count)
+            break
+        }
+        return String(stem.prefix(5))
     }
 
     /// Classifies the message being answered by the cues of `Rules/bids.yaml`: the kind
@@ -175,14 +218,20 @@ public final class Analyzer {
             let words = tokenized.tokens[match.start..<match.end].map(\.text).joined(separator: " ")
             if !feelings.contains(words) { feelings.append(words) }
         }
-        // One pass of the bid automaton serves both the kind and the mirrored words.
+        // One pass of the bid automaton serves the kind, the mirrored words and thanks.
         let matches = bidMatcher.matches(in: tokenized)
-        return Bid(kind: bidKind(matches), feelings: feelings, theirWords: theirWords(matches, in: tokenized))
+        var bid = Bid(kind: bidKind(matches), feelings: feelings, theirWords: theirWords(matches, in: tokenized))
+        bid.topics = topics(of: tokenized)
+        bid.thanks = matches.contains {
+            engine.bids.patterns[Int($0.pattern)].owner == engine.ruleSet.bids.thanksGroup
+        }
+        bid.language = languageGuesser.guess(context)
+        return bid
     }
 
     /// The longest `{their_words}` a mirror pattern captures in the message, turned around.
     private func theirWords(_ matches: [PatternMatch], in tokenized: TokenizedText) -> String? {
-        let mirrorGroup = engine.ruleSet.bids.kinds.count
+        let mirrorGroup = engine.ruleSet.bids.mirrorGroup
         let aligner = PatternAligner(lexicon: engine.ruleSet.lexicon, tokens: tokenized.tokens)
         var best: Range<Int>?
         for match in matches where engine.bids.patterns[Int(match.pattern)].owner == mirrorGroup {

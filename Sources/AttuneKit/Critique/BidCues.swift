@@ -15,6 +15,16 @@ public struct BidCues: Sendable {
     /// Patterns that capture `{their_words}` in the message, to be said back to them
     /// with pronouns turned around ("I feel like my boss hates me" → "…your boss hates you").
     public var mirror: [Pattern] = []
+    /// Patterns by which a reply with no finding still takes up an emotional bid: it
+    /// acknowledges it ("oh no", a feeling word), asks about it ("what happened?") or
+    /// responds to it (an offer, advice the rules did not flag), for any bid (`nil`) or
+    /// one kind. See `Analyzer.turnsAway`.
+    public var engaged: [(kind: BidKind?, patterns: [Pattern])] = []
+    /// Patterns of thanking: thanks answering thanks is never turning away.
+    public var thanks: [Pattern] = []
+    /// Words that say nothing about what a message is about ("the", "you", "today"): a
+    /// reply that shares only these with the message does not refer to what it said.
+    public var functionWords: Set<String> = []
     /// The withdrawal finding for an empty or ignoring reply to an emotional bid.
     public var turnedAway = FindingCue(
         id: "withdrawal.turned-away", weight: 2, attune: .turningToward,
@@ -28,6 +38,14 @@ public struct BidCues: Sendable {
         message: "You named the feeling they named: they can tell you heard it.")
 
     public init() {}
+
+    /// The groups of the bid automaton after the kinds: the mirror, thanks, then one per
+    /// entry of `engaged`.
+    var mirrorGroup: Int { kinds.count }
+    var thanksGroup: Int { kinds.count + 1 }
+    func engagedGroup(_ index: Int) -> Int { kinds.count + 2 + index }
+    /// Every group's patterns, in the automaton's order.
+    var automatonGroups: [[Pattern]] { kinds.map(\.patterns) + [mirror, thanks] + engaged.map(\.patterns) }
 
     /// A finding the engine gives from the bid rather than from a rule's patterns.
     public struct FindingCue: Sendable {
@@ -46,7 +64,32 @@ struct BidCuesLoader {
         var reader = YAMLReader(file: file.path)
         defer { log.append(contentsOf: reader.log.diagnostics) }
         guard let root = reader.parse(file.contents), let pairs = reader.mapping(root, "bids.yaml") else { return cues }
-        reader.checkKeys(pairs, allowed: ["kinds", "mirror", "turned_away", "reflected"], in: "bids.yaml")
+        reader.checkKeys(
+            pairs, allowed: ["kinds", "mirror", "turned_away", "reflected", "engaged", "thanks", "function_words"],
+            in: "bids.yaml")
+        for pair in pairs where pair.key == "thanks" {
+            cues.thanks = patterns(pair.value, "'thanks'", &reader)
+        }
+        for pair in pairs where pair.key == "engaged" {
+            for entry in reader.mapping(pair.value, "'engaged' (patterns under 'any' or a bid kind)") ?? [] {
+                let kind = BidKind(rawValue: entry.key)
+                guard entry.key == "any" || kind?.isEmotional == true else {
+                    reader.log.error(
+                        reader.at(entry.keyNode),
+                        RuleFileLoader.unknown("key", entry.key, ["any", "distress", "complaint", "good_news"]))
+                    continue
+                }
+                cues.engaged.append((kind, patterns(entry.value, "'\(entry.key)'", &reader)))
+            }
+        }
+        for pair in pairs where pair.key == "function_words" {
+            for (word, node) in reader.strings(pair.value, "'function_words'") ?? [] {
+                if let problem = NormalizationContract.problem(with: word, lexicon: lexicon) {
+                    reader.log.warning(reader.at(node), "function word: \(problem)")
+                }
+                cues.functionWords.insert(word)
+            }
+        }
         for pair in pairs where pair.key == "mirror" {
             for (source, node) in reader.strings(pair.value, "'mirror'") ?? [] {
                 guard let pattern = RuleFileLoader(lexicon: lexicon).parsePattern(source, node, &reader) else {
@@ -98,6 +141,12 @@ struct BidCuesLoader {
             }
         }
         return cues
+    }
+
+    private func patterns(_ node: Node, _ what: String, _ reader: inout YAMLReader) -> [Pattern] {
+        (reader.strings(node, what) ?? []).compactMap {
+            RuleFileLoader(lexicon: lexicon).parsePattern($0.0, $0.1, &reader)
+        }
     }
 
     /// Reads the id, weight, ATTUNE component and message of an engine finding; an

@@ -18,7 +18,7 @@ public struct Engine: Sendable {
         for words in ruleSet.lexicon.expansions.values { words.forEach { vocabulary.intern($0) } }
         rules = AutomatonBuilder.build(rules: ruleSet.rules, lexicon: ruleSet.lexicon, vocabulary: &vocabulary)
         bids = AutomatonBuilder.build(
-            groups: ruleSet.bids.kinds.map(\.patterns) + [ruleSet.bids.mirror], lexicon: ruleSet.lexicon,
+            groups: ruleSet.bids.automatonGroups, lexicon: ruleSet.lexicon,
             vocabulary: &vocabulary)
         let feelingPattern = Pattern(
             source: "@feelings", elements: [.list("feelings")], sentenceKind: .any,

@@ -75,4 +75,10 @@ public struct Bid: Sendable, Equatable {
     public var feelings: [String]
     /// What they said they feel, turned around to be said back ("your boss hates you").
     public var theirWords: String? = nil
+    /// Crude stems of the message's content words: a reply sharing one refers to it.
+    var topics: Set<String> = []
+    /// The message thanks ("thank you for yesterday").
+    var thanks = false
+    /// Whether the message reads as English: only then can its words be compared.
+    var language: Language = .english
 }

@@ -53,7 +53,7 @@ public struct RuleSet: Sendable {
                 set.rules += rules
             case .bids:
                 set.bids = BidCuesLoader(lexicon: set.lexicon).load(file, log: &log)
-                written += set.bids.kinds.flatMap(\.patterns) + set.bids.mirror
+                written += set.bids.automatonGroups.flatMap { $0 }
             case .scoring: set.scoring = ScoringPolicy.load(file, log: &log)
             case .rewrites: set.rewrites = RewriteTemplates.load(file, log: &log)
             case .languages: set.languages = LanguageProfile.load(file, log: &log)

@@ -1,0 +1,105 @@
+import AttuneKit
+import Foundation
+import Testing
+
+/// Turning away from an emotional bid is read by what the reply does with it: a reply
+/// with no finding that neither acknowledges the bid, asks about it nor responds to it
+/// turns away, however long (Rules/bids.yaml, `engaged`).
+@Suite struct TurningAwayTests {
+    static let hospital = "My mom was just rushed to the hospital, I'm terrified"
+
+    func rules(_ reply: String, answering context: String) -> [String] {
+        Fixtures.analyzer().analyze(reply, context: context).findings.map(\.rule)
+    }
+
+    func turnsAway(_ reply: String, answering context: String) -> Bool {
+        rules(reply, answering: context).contains("withdrawal.turned-away")
+    }
+
+    /// Turned away, or caught first by a withdrawal rule such as `switches-topic`.
+    func withdraws(_ reply: String, answering context: String) -> Bool {
+        rules(reply, answering: context).contains { $0.hasPrefix("withdrawal.") }
+    }
+
+    @Test func aReplyThatIgnoresTheBidTurnsAwayHoweverLong() {
+        #expect(rules("Okay, sounds good. See you at six.", answering: Self.hospital) == ["withdrawal.turned-away"])
+        #expect(withdraws("Cool. Did you pay the internet bill?", answering: "I got the job!!"))
+        #expect(turnsAway("The game last night went to overtime.", answering: "I'm so stressed I could cry"))
+    }
+
+    @Test func theSameReplyToALogisticsQuestionIsNeutral() {
+        let analysis = Fixtures.analyzer().analyze(
+            "Okay, sounds good. See you at six.", context: "Can you grab milk on the way home?")
+        #expect(analysis.findings.isEmpty && analysis.verdict == .neutral)
+    }
+
+    @Test func minimalAndLogisticsRepliesStillTurnAway() {
+        #expect(turnsAway("k", answering: Self.hospital))
+        #expect(turnsAway("", answering: Self.hospital))
+        #expect(turnsAway("So, what's the plan for Saturday?", answering: Self.hospital))
+    }
+
+    @Test func acknowledgingAskingOrRespondingIsNotTurningAway() {
+        #expect(!turnsAway("Oh no. Leaving work now, which floor?", answering: Self.hospital))
+        #expect(!turnsAway("What did the doctors say?", answering: Self.hospital))
+        #expect(!turnsAway("Want me to drive you there?", answering: Self.hospital))
+        #expect(!turnsAway("Wow, that is huge news, tell me everything", answering: "I got the job!!"))
+    }
+
+    @Test func adviceRespondsRatherThanWithdraws() {
+        let found = rules("Maybe call the nurse station and ask for an update.", answering: Self.hospital)
+        #expect(!found.contains { $0.hasPrefix("withdrawal.") })
+    }
+
+    @Test func talkingAboutTheSameThingIsNotTurningAway() {
+        #expect(!turnsAway("The hospital on Main Street has a great cardiology team.", answering: Self.hospital))
+        // By a crude stem: "yelling" refers to "yelled".
+        #expect(
+            !turnsAway("Yelling at people at work is never ok.", answering: "My boss yelled at me today, I'm so upset"))
+    }
+
+    @Test func thanksAnsweringThanksIsNotTurningAway() {
+        let thanks = "Thank you so much for driving me yesterday, I was so scared"
+        #expect(Fixtures.analyzer().analyze("ok", context: thanks).bid?.kind == .distress)
+        #expect(!turnsAway("Of course, anytime", answering: thanks))
+        #expect(!turnsAway("You're welcome, see you at six", answering: thanks))
+        #expect(turnsAway("k", answering: thanks))
+        // Thanks answering a bid that thanks nobody is not a response to it.
+        #expect(turnsAway("thanks", answering: Self.hospital))
+    }
+
+    @Test func anAccountAnswersAComplaint() {
+        let complaint = "You spent $300 without talking to me first."
+        #expect(Fixtures.analyzer().analyze("ok", context: complaint).bid?.kind == .complaint)
+        #expect(!turnsAway("It was on sale, I was saving us money if anything.", answering: complaint))
+        #expect(withdraws("Did you see the game last night?", answering: complaint))
+    }
+
+    /// Turning away fires only where nothing else was found, so every miss of the other
+    /// rules could become a false alarm. With only the withdrawal rules loaded, as if
+    /// every other rule missed, the dev replies labelled something else (advice, a
+    /// defence, a validation) must still read as taking the bid up: the minimal and
+    /// logistics reading alone flagged 9 of them, this one 10.
+    @Test func otherRulesMissesDoNotBecomeTurningAway() throws {
+        var set = try RuleSet.builtIn()
+        set.rules = set.rules.filter { $0.category == .withdrawal }
+        let analyzer = try Engine(ruleSet: set).makeAnalyzer()
+        let url = Fixtures.packageRoot.appendingPathComponent("Corpus/replies.jsonl")
+        let entries = try CorpusEvaluation.read(String(contentsOf: url, encoding: .utf8), file: url.path)
+        let falseAlarms = entries.filter { entry in
+            CorpusEvaluation.Split.dev.contains(entry) && entry.context != nil && !entry.labels.contains(.withdrawal)
+                && analyzer.analyze(entry.text, context: entry.context).findings.contains {
+                    $0.rule == "withdrawal.turned-away"
+                }
+        }
+        #expect(falseAlarms.count <= 10, "\(falseAlarms.map(\.text))")
+    }
+
+    @Test func wordsAreNotComparedWithAMessageInAnotherLanguage() {
+        let spanish = "Estoy muy triste, mi perro se murió 😭"
+        let analysis = Fixtures.analyzer().analyze("Okay, see you at six then", context: spanish)
+        #expect(analysis.bid?.kind == .distress && analysis.contextLanguage == .other)
+        #expect(analysis.findings.isEmpty)
+        #expect(turnsAway("k", answering: spanish))
+    }
+}
