@@ -78,8 +78,9 @@ import Testing
     /// Turning away fires only where nothing else was found, so every miss of the other
     /// rules could become a false alarm. With only the withdrawal rules loaded, as if
     /// every other rule missed, the dev replies labelled something else (advice, a
-    /// defence, a validation) must still read as taking the bid up: the minimal and
-    /// logistics reading alone flagged 9 of them, this one 10.
+    /// defence, a validation) must still read as taking the bid up: on the corpus of
+    /// 1,692 dev replies the minimal and logistics reading alone flagged 18 of them,
+    /// this one 22.
     @Test func otherRulesMissesDoNotBecomeTurningAway() throws {
         var set = try RuleSet.builtIn()
         set.rules = set.rules.filter { $0.category == .withdrawal }
@@ -92,7 +93,7 @@ import Testing
                     $0.rule == "withdrawal.turned-away"
                 }
         }
-        #expect(falseAlarms.count <= 10, "\(falseAlarms.map(\.text))")
+        #expect(falseAlarms.count <= 22, "\(falseAlarms.map(\.text))")
     }
 
     @Test func wordsAreNotComparedWithAMessageInAnotherLanguage() {
