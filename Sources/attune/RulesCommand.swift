@@ -68,9 +68,11 @@ struct RulesLintCommand: ParsableCommand {
         var failed = false
         Terminal.guarded { () throws(AttuneError) in
             let set = try ruleSet(for: folders, skipBroken: true)
-            for diagnostic in set.diagnostics { StandardOutput.print(diagnostic) }
-            let errors = set.diagnostics.filter { $0.severity == .error }.count
-            let warnings = set.diagnostics.filter { $0.severity == .warning }.count
+            // Suggestions and rewrite templates that the rules themselves flag.
+            let diagnostics = set.diagnostics + (try SuggestionLint.check(Engine(ruleSet: set)))
+            for diagnostic in diagnostics { StandardOutput.print(diagnostic) }
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            let warnings = diagnostics.filter { $0.severity == .warning }.count
             StandardOutput.print("\(set.rules.count) rules loaded: \(errors) errors, \(warnings) warnings")
             failed = errors > 0 || (strict && warnings > 0)
         }

@@ -92,7 +92,7 @@ import Testing
     @Test func jsonShapeHoldsForEveryReply() throws {
         let analyzer = Fixtures.analyzer()
         let findingKeys: Set<String> = [
-            "rule", "category", "polarity", "start", "end", "excerpt", "message", "suggestions",
+            "rule", "category", "polarity", "start", "end", "excerpt", "message", "suggestions", "replace",
         ]
         for reply in Fixtures.corpus {
             let json = analyzer.analyze(reply.text, context: reply.context).json()
@@ -107,6 +107,11 @@ import Testing
                 let start = try #require(finding["start"] as? Int)
                 let end = try #require(finding["end"] as? Int)
                 #expect(reply.text.codePoints(start, end) == finding["excerpt"] as? String, "\(reply.id)")
+                // What a suggestion replaces holds the flagged words and is whole text.
+                let replace = try #require(finding["replace"] as? [String: Int])
+                let from = try #require(replace["start"])
+                let to = try #require(replace["end"])
+                #expect(from <= start && end <= to && to <= reply.text.unicodeScalars.count, "\(reply.id)")
                 let category = try #require(Category(rawValue: finding["category"] as? String ?? ""))
                 #expect(finding["polarity"] as? String == category.polarity.rawValue)
             }

@@ -2,53 +2,75 @@
 import Foundation
 import Testing
 
-/// The rewrite's promises, over every reply in the corpus (issue: rewrites).
+/// The rewrite's promises, over every reply in the corpus (issues: rewrites, 12).
 @Suite struct RewriteTests {
-    /// Names, numbers and times as a reader sees them: words with a digit, and
-    /// capitalized words that do not open a sentence.
-    static func facts(in text: String) -> [String] {
-        let words = text.split(whereSeparator: { $0.isWhitespace })
-        var result: [String] = []
-        for (index, raw) in words.enumerated() {
-            let word = raw.trimmingCharacters(in: .punctuationCharacters.union(.symbols))
-            guard !word.isEmpty else { continue }
-            let opensSentence = index == 0 || words[index - 1].last.map { ".!?".contains($0) } ?? false
-            let isName =
-                !opensSentence && word.first!.isUppercase && word.dropFirst().contains(where: \.isLowercase)
-                && word != "I" && !word.hasPrefix("I'") && !word.hasPrefix("I’")
-            if word.contains(where: \.isNumber) || isName { result.append(word) }
-        }
-        return result
+    /// The corpus replies whose rewrite breaks an invariant, by invariant.
+    struct Breaks {
+        var notAttuned: [String] = []
+        var sentenceMisattunes: [String] = []
+        var keepsMinimal: [String] = []
+        var notStable: [String] = []
+        var tooLong: [String] = []
+        var attunedChanged: [String] = []
     }
 
-    static func sentenceCount(_ analyzer: Analyzer, _ text: String) -> Int {
-        analyzer.analyzeWithTrace(text).trace.tokens.sentences.count
+    static func sentences(_ analyzer: Analyzer, _ text: String) -> [String] {
+        let tokens = analyzer.analyzeWithTrace(text).trace.tokens
+        return tokens.sentences.map {
+            tokens.excerpt(utf16: $0.start..<$0.end).trimmingCharacters(in: .whitespacesAndNewlines)
+        }.filter { !$0.isEmpty }
     }
 
-    @Test func rewritesAttuneAndKeepEverythingElse() {
+    static func breaks() -> (Breaks, rewritten: Int) {
         let analyzer = Fixtures.analyzer()
+        let minimal = analyzer.engine.ruleSet.rewrites.minimalWords
+        var breaks = Breaks()
+        var rewritten = 0
         for reply in Fixtures.corpus {
             let analysis = analyzer.analyze(reply.text, context: reply.context)
             let rewrite = analysis.rewrite
             guard analysis.findings.contains(where: { $0.polarity == .misattuned }) else {
-                #expect(rewrite == reply.text, "\(reply.id): a reply with nothing misattuned comes back unchanged")
+                if rewrite != reply.text { breaks.attunedChanged.append(reply.id) }
                 continue
             }
+            rewritten += 1
             let again = analyzer.analyze(rewrite, context: reply.context)
-            #expect(
-                !again.findings.contains { $0.polarity == .misattuned },
-                "\(reply.id): \"\(rewrite)\" still has \(again.findings.filter { $0.polarity == .misattuned }.map(\.rule))"
-            )
-            #expect(again.verdict == .attuned, "\(reply.id): \"\(rewrite)\" is \(again.verdict) (\(again.score))")
-            #expect(again.rewrite == rewrite, "\(reply.id): rewriting a rewrite changes it")
-            for fact in Self.facts(in: reply.text) {
-                #expect(rewrite.contains(fact), "\(reply.id): \"\(rewrite)\" drops \"\(fact)\"")
+            if again.findings.contains(where: { $0.polarity == .misattuned }) || again.verdict != .attuned {
+                breaks.notAttuned.append("\(reply.id): \"\(rewrite)\" is \(again.verdict)")
             }
-            #expect(
-                Self.sentenceCount(analyzer, rewrite) <= Self.sentenceCount(analyzer, reply.text) + 2,
-                "\(reply.id): \"\(rewrite)\" is more than two sentences longer")
+            if again.rewrite != rewrite { breaks.notStable.append(reply.id) }
+            let parts = sentences(analyzer, rewrite)
+            for part in parts
+            where analyzer.analyze(part, context: reply.context).findings.contains(where: { $0.polarity == .misattuned }) {
+                breaks.sentenceMisattunes.append("\(reply.id): \"\(part)\"")
+            }
+            if analysis.bid?.kind.isEmotional == true {
+                for part in parts {
+                    let words = analyzer.analyzeWithTrace(part).trace.tokens.tokens.map(\.text)
+                    if words.allSatisfy(minimal.contains) { breaks.keepsMinimal.append("\(reply.id): \"\(part)\"") }
+                }
+            }
+            if parts.count > sentences(analyzer, reply.text).count + 2 { breaks.tooLong.append(reply.id) }
         }
+        return (breaks, rewritten)
     }
+
+    /// The invariants of issue 12 over every corpus reply. Where one cannot hold yet on
+    /// every reply, the count measured is the bound, so it can only get better.
+    @Test func rewritesHoldTheirInvariantsOverTheCorpus() {
+        let (breaks, rewritten) = Self.breaks()
+        #expect(rewritten > 500, "the corpus has misattuned replies to rewrite")
+        #expect(breaks.attunedChanged.isEmpty, "attuned replies changed: \(breaks.attunedChanged)")
+        #expect(breaks.keepsMinimal.isEmpty, "minimal replies kept: \(breaks.keepsMinimal)")
+        #expect(breaks.tooLong.isEmpty, "more than two sentences longer: \(breaks.tooLong)")
+        #expect(breaks.notStable.isEmpty, "rewriting a rewrite changes it: \(breaks.notStable)")
+        #expect(breaks.sentenceMisattunes.count <= Self.sentenceBound, "\(breaks.sentenceMisattunes)")
+        #expect(breaks.notAttuned.count <= Self.attunedBound, "\(breaks.notAttuned)")
+    }
+
+    /// Measured over the 2,097 corpus replies (see the commit that set them).
+    static let sentenceBound = 0
+    static let attunedBound = 0
 
     @Test func theRewriteMirrorsTheFeelingTheyNamed() {
         let analysis = Fixtures.analyzer().analyze("Just make a list.", context: "I'm so overwhelmed")

@@ -23,7 +23,10 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 CONTEXT = "I'm so stressed about my exam tomorrow"
-REPLY = "Just study harder, it's not a big deal."
+# Two sentences: a suggestion replaces the whole first one and leaves the second as it was.
+FLAGGED = "Just study harder, it's not a big deal."
+KEPT = " See you at dinner."
+REPLY = FLAGGED + KEPT
 EXPECTED_CATEGORIES = {"fixing", "minimizing"}
 # A reply in another language: the page must say it was not read, not show a bare "neutral".
 SPANISH_REPLY = "Lo siento mucho, no sé qué decirte. Estoy aquí para lo que necesites."
@@ -144,6 +147,9 @@ def run(driver, url, checked_screenshot, after_screenshot):
     wait_for(driver, lambda d: suggestion in d.find_element(By.ID, "reply").get_property("value"),
              f"the reply box to contain the suggestion {suggestion!r}")
     reply = driver.find_element(By.ID, "reply").get_property("value")
+    # The whole flagged sentence gives way, not only the flagged words.
+    if reply != suggestion + KEPT:
+        raise Failure(f"after clicking {suggestion!r} the reply is {reply!r}, expected {suggestion + KEPT!r}")
     wait_for(driver, lambda d: settled_on(d, reply) and findings_signature(d) != before,
              "the findings to update after applying the suggestion")
 

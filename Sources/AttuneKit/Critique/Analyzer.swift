@@ -2,12 +2,12 @@
 /// merged findings → bid → score. One per thread (it owns ICU objects).
 public final class Analyzer {
     public let engine: Engine
-    private let pipeline: TextPipeline
+    let pipeline: TextPipeline
     private var ruleMatcher: Matcher
-    private var bidMatcher: Matcher
+    var bidMatcher: Matcher
     private var feelingMatcher: Matcher
     private let filter: CandidateFilter
-    private let contrast: Set<String>
+    let contrast: Set<String>
     private let languageGuesser: LanguageGuesser
 
     init(engine: Engine) throws(AttuneError) {
@@ -50,6 +50,10 @@ public final class Analyzer {
         var analysis = Analysis(
             text: text, context: context, score: scored.score, verdict: scored.verdict, findings: scored.findings,
             bid: bid, notes: notes, scoreLines: scored.lines, rewrite: rewrite(tokenized, scored.findings, bid))
+        let units = Array(text.utf16)
+        for index in analysis.findings.indices {
+            analysis.findings[index].replace = replaceSpan(of: analysis.findings[index], in: tokenized, units: units)
+        }
         analysis.language = language
         analysis.contextLanguage = contextLanguage
         let trace = Trace(
@@ -71,7 +75,7 @@ public final class Analyzer {
     /// findings, the reflection of their feeling, and turning away from the bid. A reply
     /// in another language is never read as turning away: it may answer the bid fully in
     /// words the rules cannot read.
-    private func findings(in tokenized: TokenizedText, bid: Bid?, readsAsEnglish: Bool = true)
+    func findings(in tokenized: TokenizedText, bid: Bid?, readsAsEnglish: Bool = true)
         -> (matches: [PatternMatch], kept: [Candidate], suppressed: [Suppression], findings: [Finding])
     {
         let matches = ruleMatcher.matches(in: tokenized)
@@ -86,23 +90,6 @@ public final class Analyzer {
             findings.append(turnedAway(tokenized, bid: bid.kind))
         }
         return (matches, kept, suppressed, findings)
-    }
-
-    /// The attuned rewrite. Their own words said back are tried first; since they are
-    /// theirs, they could carry a misattuned phrase ("I feel like I'm overreacting") or
-    /// read as something other than a validation, so that version is re-read, and the
-    /// plain one is used unless it opens attuned and nothing misattunes.
-    private func rewrite(_ tokenized: TokenizedText, _ findings: [Finding], _ bid: Bid?) -> String {
-        let rewriter = Rewriter(templates: engine.ruleSet.rewrites, turnedAwayRule: engine.ruleSet.bids.turnedAway.id)
-        let mirrored = rewriter.rewrite(tokenized, findings: findings, bid: bid, mirror: true)
-        guard bid?.theirWords != nil, mirrored != tokenized.original else { return mirrored }
-        let reread = pipeline.tokenize(mirrored)
-        let recheck = self.findings(in: reread, bid: bid).findings
-        let opensAttuned = recheck.contains {
-            $0.polarity == .attuned && !$0.tokens.isEmpty && reread.tokens[$0.tokens.lowerBound].sentence == 0
-        }
-        if opensAttuned && !recheck.contains(where: { $0.polarity == .misattuned }) { return mirrored }
-        return rewriter.rewrite(tokenized, findings: findings, bid: bid, mirror: false)
     }
 
     /// Fills `{capture}` templates from the words the match captured; a template that
@@ -157,6 +144,9 @@ public final class Analyzer {
         return shared >= 5 && a.count >= 5 && b.count >= 5
     }
 
+    /// Words by which a complaint is about the replier ("you forgot").
+    static let secondPerson: Set<String> = ["you", "your", "yours", "yourself", "u", "ur"]
+
     /// The longest reply that counts as a minimal answer ("k", "ok cool", "sure.").
     static let minimalReplyTokens = 3
 
@@ -173,9 +163,7 @@ public final class Analyzer {
         let matches = bidMatcher.matches(in: reply)
         let owners = Set(matches.map { engine.bids.patterns[Int($0.pattern)].owner })
         let thanksBack = bid.thanks && owners.contains(cues.thanksGroup)
-        let engages = cues.engaged.indices.contains { index in
-            (cues.engaged[index].kind ?? bid.kind) == bid.kind && owners.contains(cues.engagedGroup(index))
-        }
+        let engages = engages(owners, bid)
         // Taking the bid up counts first: "congrats!!" is short and "when do you start?"
         // asks about plans, but both answer the news.
         if thanksBack || engages { return false }
@@ -185,9 +173,18 @@ public final class Analyzer {
         return topics(of: reply).isDisjoint(with: bid.topics)
     }
 
+    /// Whether bid-automaton matches (by owner group) acknowledge, ask about or respond
+    /// to the bid (the `engaged` patterns of `Rules/bids.yaml`).
+    func engages(_ owners: Set<Int>, _ bid: Bid) -> Bool {
+        let cues = engine.ruleSet.bids
+        return cues.engaged.indices.contains { index in
+            (cues.engaged[index].kind ?? bid.kind) == bid.kind && owners.contains(cues.engagedGroup(index))
+        }
+    }
+
     /// Crude stems of the content words of a text: not function words, not emoji, at
     /// least three characters. One pass over its tokens.
-    private func topics(of text: TokenizedText) -> Set<String> {
+    func topics(of text: TokenizedText) -> Set<String> {
         let functionWords = engine.ruleSet.bids.functionWords
         var stems: Set<String> = []
         for token in text.tokens where !token.flags.contains(.emoji) && token.text.count >= 3 {
@@ -226,6 +223,7 @@ public final class Analyzer {
             engine.bids.patterns[Int($0.pattern)].owner == engine.ruleSet.bids.thanksGroup
         }
         bid.language = languageGuesser.guess(context)
+        bid.aboutReplier = bid.kind == .complaint && tokenized.tokens.contains { Self.secondPerson.contains($0.text) }
         return bid
     }
 
@@ -249,7 +247,7 @@ public final class Analyzer {
         return Pronouns.turnAround(words)
     }
 
-    private func bidKind(_ matches: [PatternMatch]) -> BidKind {
+    func bidKind(_ matches: [PatternMatch]) -> BidKind {
         var counts = Array(repeating: 0, count: engine.ruleSet.bids.kinds.count)
         for match in matches where engine.bids.patterns[Int(match.pattern)].owner < counts.count {
             counts[engine.bids.patterns[Int(match.pattern)].owner] += 1

@@ -16,6 +16,9 @@ public struct Finding: Sendable, Equatable {
     public var effectiveWeight: Double
     /// Why the weight was discounted, if it was.
     public var discount: String?
+    /// Code point offsets of what its suggestions replace: the whole sentences the
+    /// finding sits in, so applying one leaves one grammatical reply.
+    public var replace: Range<Int> = 0..<0
     /// Token range of the focus (end exclusive); empty for a finding on an empty reply.
     var tokens: Range<Int>
     /// UTF-16 offsets of the focus in the reply.
@@ -79,6 +82,9 @@ public struct Bid: Sendable, Equatable {
     var topics: Set<String> = []
     /// The message thanks ("thank you for yesterday").
     var thanks = false
+    /// A complaint about the replier ("you forgot my birthday"), not about someone else:
+    /// only then does a rewrite own it ("I can see why you're upset with me").
+    var aboutReplier = false
     /// Whether the message reads as English: only then can its words be compared.
     var language: Language = .english
 }

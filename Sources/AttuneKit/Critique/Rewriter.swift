@@ -1,121 +1,142 @@
-/// Writes an attuned version of a reply: attuned and neutral sentences stay word for
-/// word, each misattuned sentence gives way to an attuned one of the same intent (ask
-/// before advising, accept the feeling, own your part, a pause that promises to come
-/// back), a validation opens the reply when it has none, mirroring the feeling the
-/// other person named, and the names, times, places and numbers of replaced sentences
-/// are kept. A reply with no misattuned finding comes back unchanged.
+/// What one sentence of a reply does, as a rewrite reads it.
+enum SentenceMove: Equatable {
+    /// It has a misattuned finding; the category is its heaviest one's.
+    case hurt(Category)
+    /// It has an attuned finding that counted in full.
+    case validation
+    /// An apology, a real offer, or a question about them and what they said.
+    case serves
+    /// "k", "ok cool", "thanks": nothing but a minimal reply.
+    case minimal
+    /// Anything else: self-focus, one-upping, a topic switch, a plain statement.
+    case other
+}
+
+/// One sentence of the reply, read for the rewrite.
+struct ReadSentence {
+    var text: String
+    var move: SentenceMove
+    /// For a fixing sentence, what they were told to do, as a verb phrase ("call her").
+    var advice: String?
+    /// It says sorry: the rewrite need not apologize again.
+    var apologizes = false
+}
+
+/// Builds an attuned version of a reply sentence by sentence, rather than patching it:
+/// it keeps what serves the other person (a validation, an apology, a real offer, a
+/// question about them), lets go of a bare "ok" and, after an emotional bid, of what
+/// does not serve them (self-focus, one-upping, a topic switch), and gives each misattuned sentence the
+/// attuned move of the same intent where one fits the moment: advice becomes advice
+/// offered with permission, with its content; an apology and a promised pause answer only
+/// a complaint about the replier. A reflection of what they said opens it, and at most
+/// one question closes it. Every piece is re-read alone (`check`), and one that
+/// misattunes is left out, so no sentence of a rewrite misattunes on its own.
 struct Rewriter {
     let templates: RewriteTemplates
-    /// The finding for turning away from a bid: it has no sentence of its own to replace.
-    let turnedAwayRule: String
 
-    /// `mirror`: open with their own words turned around, when the bid has them.
-    func rewrite(_ text: TokenizedText, findings: [Finding], bid: Bid?, mirror: Bool) -> String {
-        let misattuned = findings.filter { $0.polarity == .misattuned }
-        guard !misattuned.isEmpty else { return text.original }
-        var pieces: [String] = []
-        var facts: [String] = []
-        var emitted: Set<String> = []
-        let units = Array(text.original.utf16)
-        var cursor = 0
-        for (index, sentence) in text.sentences.enumerated() {
-            let sentenceFindings = misattuned.filter {
-                $0.rule != turnedAwayRule && $0.tokens.overlaps(sentence.tokens)
-            }
-            let end = index + 1 < text.sentences.count ? text.sentences[index + 1].start : units.count
-            guard let heaviest = sentenceFindings.max(by: { $0.weight < $1.weight }) else {
-                pieces.append(String(decoding: units[cursor..<end], as: UTF16.self))
-                cursor = end
-                continue
-            }
-            // Leading text before the sentence (spaces, a lost quote) stays.
-            pieces.append(String(decoding: units[cursor..<sentence.start], as: UTF16.self))
-            let replacement = templates.replace[heaviest.category] ?? templates.openWithoutFeeling
-            if emitted.insert(replacement).inserted {
-                pieces.append(replacement + trailingSpace(units[sentence.start..<end]))
-            }
-            facts += self.facts(in: sentence, text)
-            cursor = end
-        }
-        pieces.append(String(decoding: units[cursor...], as: UTF16.self))
-        var body = pieces.joined()
-        let missing = unique(facts).filter { !body.contains($0) }
-        if !missing.isEmpty, let sentence = Template.fill(templates.facts, ["facts": Self.list(missing)]) {
-            body = Self.join(body, sentence)
-        }
-        if !findings.contains(where: { $0.polarity == .attuned && $0.discount == nil }) {
-            body = Self.join(opener(for: bid, mirror: mirror), body)
-        }
-        return body.trimmingTrailingWhitespace()
+    /// How a piece of the rewrite reads alone against the same message.
+    struct Reading {
+        var sentences: Int
+        var misattuned: Bool
+        var attuned: Bool
     }
 
-    /// A validation that names their feeling when the message named one.
-    private func opener(for bid: Bid?, mirror: Bool) -> String {
-        if bid?.kind == .goodNews { return templates.openForGoodNews }
-        if bid?.kind == .complaint { return templates.openForComplaint }
-        if mirror, let words = bid?.theirWords,
-            let text = Template.fill(templates.openWithTheirWords, ["their_words": words])
-        {
-            return text
+    /// The rewrite of a reply of `originalSentences` sentences, read as `sentences`.
+    func rewrite(_ sentences: [ReadSentence], originalSentences: Int, bid: Bid?, check: (String) -> Reading)
+        -> String
+    {
+        let emotional = bid?.kind.isEmotional ?? true
+        let conflict = bid?.kind == .complaint && bid?.aboutReplier == true
+        var body: [String] = []
+        var bodySentences = 0
+        // Moves already made, each at most once; a kept apology is one.
+        var moves: Set<String> = sentences.contains { $0.apologizes && $0.move != .minimal } ? ["apology"] : []
+        var validated = false
+        for sentence in sentences {
+            var candidates: [String] = []
+            switch sentence.move {
+            case .validation:
+                validated = true
+                candidates = [sentence.text]
+            case .serves: candidates = [sentence.text]
+            // A bare "ok" adds nothing once the rewrite says something; after an
+            // emotional bid it is turning away.
+            case .minimal: continue
+            case .other: candidates = emotional ? [] : [sentence.text]
+            case .hurt(let category):
+                guard let move = move(for: category, bid: bid?.kind, conflict: conflict),
+                    moves.insert(move).inserted
+                else { continue }
+                candidates = replacements(for: category, advice: sentence.advice, conflict: conflict)
+            }
+            for candidate in candidates {
+                let reading = check(candidate)
+                guard !reading.misattuned else { continue }
+                body.append(candidate)
+                bodySentences += reading.sentences
+                break
+            }
         }
-        if let feeling = bid?.feelings.first, let text = Template.fill(templates.openWithFeeling, ["feeling": feeling])
-        {
-            return text
+        var pieces = body
+        var total = bodySentences
+        if !validated, let opener = opener(for: bid, conflict: conflict, check: check) {
+            pieces.insert(opener, at: 0)
+            total += 1
         }
-        return templates.openWithoutFeeling
+        let asks = body.contains { $0.contains("?") }
+        let paused = moves.contains("pause")
+        if emotional, !asks, !paused, total < originalSentences + 2, let kind = bid?.kind,
+            let question = templates.questions[kind], !check(question).misattuned
+        {
+            pieces.append(question)
+        }
+        return pieces.joined(separator: " ")
     }
 
-    /// Names (capitalized words inside a sentence), numbers and times, as written.
-    private func facts(in sentence: Sentence, _ text: TokenizedText) -> [String] {
+    /// The attuned move of the same intent, by name, or nil when the moment has none and
+    /// the sentence is let go (the opening validation answers it).
+    private func move(for category: Category, bid: BidKind?, conflict: Bool) -> String? {
+        switch category {
+        case .fixing: return conflict ? "apology" : "ideas"
+        case .minimizing: return conflict ? "apology" : bid == .goodNews ? nil : "accept"
+        case .defensiveness: return conflict ? "apology" : nil
+        case .withdrawal: return conflict ? "pause" : nil
+        case .validating: return nil
+        }
+    }
+
+    /// Replacements in order of preference: the advice offered with its content, then
+    /// the plain template.
+    private func replacements(for category: Category, advice: String?, conflict: Bool) -> [String] {
         var result: [String] = []
-        var lastSpan = -1..<(-1)
-        var skipUntil = 0
-        for index in sentence.tokens {
-            let token = text.tokens[index]
-            let span = token.start..<token.end
-            guard span != lastSpan, span.lowerBound >= skipUntil, !token.flags.contains(.emoji) else { continue }
-            lastSpan = span
-            var word = text.excerpt(utf16: span)
-            let isNumber = word.contains(where: \.isNumber)
-            // "1:1", "24/7", "9.30": a number is kept as written, up to the spaces around
-            // it, not as the digits its tokens split it into.
-            if isNumber {
-                let whole = text.units(around: span)
-                word = text.excerpt(utf16: whole)
-                lastSpan = whole
-                skipUntil = whole.upperBound
-            }
-            let isName =
-                index != sentence.tokens.lowerBound && word.first?.isUppercase == true
-                && word.dropFirst().contains(where: \.isLowercase) && !Self.pronouns.contains(token.text)
-            if isNumber || isName { result.append(word) }
+        if category == .fixing, !conflict, let advice, let offer = Template.fill(templates.advice, ["advice": advice]) {
+            result.append(offer)
         }
+        // Answering a complaint about the replier, any hurt but a withdrawal is owned.
+        let plain: Category = conflict && category != .withdrawal ? .defensiveness : category
+        if let text = templates.replace[plain] { result.append(text) }
         return result
     }
 
-    private static let pronouns: Set<String> = ["i", "i'm", "i've", "i'll", "i'd", "am"]
-
-    private func trailingSpace(_ units: ArraySlice<UInt16>) -> String {
-        let tail = units.reversed().prefix { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }
-        return tail.isEmpty ? " " : String(decoding: tail.reversed(), as: UTF16.self)
-    }
-
-    private func unique(_ words: [String]) -> [String] {
-        var seen: Set<String> = []
-        return words.filter { seen.insert($0).inserted }
-    }
-
-    static func list(_ words: [String]) -> String {
-        guard words.count > 1 else { return words.first ?? "" }
-        return words.dropLast().joined(separator: ", ") + " and " + words.last!
-    }
-
-    static func join(_ first: String, _ second: String) -> String {
-        let a = first.trimmingTrailingWhitespace()
-        let b = second.drop { $0 == " " }
-        if a.isEmpty { return String(b) }
-        if b.isEmpty { return a }
-        return a + " " + b
+    /// A validation that opens the reply: their good news, their complaint about the
+    /// replier owned, or their own words or feeling said back; the first that reads as
+    /// attuned alone.
+    private func opener(for bid: Bid?, conflict: Bool, check: (String) -> Reading) -> String? {
+        var candidates: [String] = []
+        if bid?.kind == .goodNews { candidates.append(templates.openForGoodNews) }
+        if conflict { candidates.append(templates.openForComplaint) }
+        if let words = bid?.theirWords, let text = Template.fill(templates.openWithTheirWords, ["their_words": words]) {
+            candidates.append(text)
+        }
+        if let feeling = bid?.feelings.first, let text = Template.fill(templates.openWithFeeling, ["feeling": feeling])
+        {
+            candidates.append(text)
+        }
+        candidates.append(templates.openWithoutFeeling)
+        return candidates.first {
+            let reading = check($0)
+            return reading.attuned && !reading.misattuned
+        } ?? candidates.last
     }
 }
 

@@ -1,5 +1,6 @@
 /// The `--format json` shape of an analysis, which scripts and later features rely on:
-/// `{"text", "context", "score", "verdict", "findings": [...]}` plus `"bid"`, and
+/// `{"text", "context", "score", "verdict", "findings": [...]}` plus `"bid"` (each finding
+/// with `"replace": {"start", "end"}`, the sentence its suggestions replace), and
 /// `"language": "other"` / `"context_language": "other"` for text that does not read as
 /// English. Those two are left out for English, so English output is what it always
 /// was, byte for byte.
@@ -29,6 +30,11 @@ extension Analysis {
             writer.field("excerpt", finding.excerpt)
             writer.field("message", finding.message)
             writer.field("suggestions", strings: finding.suggestions)
+            writer.key("replace")
+            writer.beginObject()
+            writer.field("start", finding.replace.lowerBound)
+            writer.field("end", finding.replace.upperBound)
+            writer.endObject()
             writer.endObject()
         }
         writer.endArray()

@@ -49,6 +49,8 @@ public struct Rule: Sendable, Identifiable {
     public var examples: [Example]
     /// Where the rule is defined.
     public var location: SourceLocation
+    /// Where each suggestion is written, to report one that misattunes on its own line.
+    public var suggestionLocations: [SourceLocation] = []
 
     public var polarity: Polarity { category.polarity }
 }

@@ -52,7 +52,8 @@ struct RuleFileLoader {
             reader.log.error(reader.at(field("message") ?? node), "\(name) needs a 'message' saying why it matters")
         }
 
-        let suggestions = field("suggestions").flatMap { reader.strings($0, "'suggestions'") }?.map(\.0) ?? []
+        let suggestionItems = field("suggestions").flatMap { reader.strings($0, "'suggestions'") } ?? []
+        let suggestions = suggestionItems.map(\.0)
         if category.polarity == .misattuned && suggestions.isEmpty {
             reader.log.warning(
                 reader.at(field("suggestions") ?? node), "\(name) misattunes but offers no 'suggestions'")
@@ -97,10 +98,12 @@ struct RuleFileLoader {
         }
         let errorsAfter = reader.log.diagnostics.filter { $0.severity == .error }.count
         guard errorsAfter == errorsBefore else { return nil }
-        return Rule(
+        var rule = Rule(
             id: id, category: category, weight: weight, attune: attune, message: message,
             suggestions: suggestions, patterns: patterns, exceptions: exceptions, bids: bids, examples: examples,
             location: reader.at(node))
+        rule.suggestionLocations = suggestionItems.map { reader.at($0.1) }
+        return rule
     }
 
     /// A required field whose value is one of an enumeration's raw values.

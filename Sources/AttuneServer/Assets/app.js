@@ -196,19 +196,21 @@ function renderFindings(findings) {
   els.noFindings.hidden = findings.length > 0;
 }
 
-// Replace the finding's span in the reply with the suggestion, then check again at once.
+// Replace the whole sentence the finding sits in (its `replace` span) with the
+// suggestion, so the reply stays one grammatical text; then check again at once.
 function applySuggestion(finding, suggestion) {
   const value = els.reply.value;
   const chars = codePoints(value);
-  let start = finding.start;
-  let end = finding.end;
-  if (chars.slice(start, end).join('') !== finding.excerpt) {
-    // The reply was edited after this check: find the excerpt again instead of trusting offsets.
+  const span = finding.replace ?? { start: finding.start, end: finding.end };
+  let shift = 0;
+  if (chars.slice(finding.start, finding.end).join('') !== finding.excerpt) {
+    // The reply was edited after this check: find the excerpt again and move the span with it.
     const at = value.indexOf(finding.excerpt);
     if (at < 0) { showError('The reply has changed since this suggestion was made. Check it again first.'); return; }
-    start = codePoints(value.slice(0, at)).length;
-    end = start + codePoints(finding.excerpt).length;
+    shift = codePoints(value.slice(0, at)).length - finding.start;
   }
+  const start = Math.max(0, span.start + shift);
+  const end = Math.min(chars.length, span.end + shift);
   chars.splice(start, end - start, suggestion);
   els.reply.value = chars.join('');
   const caret = chars.slice(0, start).join('').length + suggestion.length; // selection counts UTF-16 units
