@@ -43,16 +43,22 @@ public struct Turn: Sendable, Equatable {
 public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String
     public var line: Int
+    /// The column (from 1, in characters) when the problem has a place on the line.
+    public var column: Int?
     /// What went wrong; never the input's text (it may be private).
     public var message: String
 
-    public init(file: String, line: Int, message: String) {
+    public init(file: String, line: Int, column: Int? = nil, message: String) {
         self.file = file
         self.line = line
+        self.column = column
         self.message = message
     }
 
-    public var description: String { "\(file):\(line): \(message)" }
+    public var description: String { "\(file):\(line):\(column.map { "\($0):" } ?? "") \(message)" }
+
+    /// The message with its column, for outputs that have no column of their own.
+    public var messageWithColumn: String { column.map { "column \($0): \(message)" } ?? message }
 }
 
 /// What a transcript reader yields, in input order.
