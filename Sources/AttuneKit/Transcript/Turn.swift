@@ -1,5 +1,13 @@
 /// One turn of a transcript: who said what, where it came from, and what it answers.
 public struct Turn: Sendable, Equatable {
+    /// A turn's text is at most this long (1 MB, far beyond any reply): a longer one, or a
+    /// cue or run of continuation lines that would make one, is an error record instead,
+    /// so one runaway turn cannot hold the memory of many.
+    public static let maximumTextBytes = 1_048_576
+
+    /// The error record's message for a turn over the limit.
+    static var tooLongMessage: String { "turn longer than \(maximumTextBytes / 1_048_576) MB (the limit)" }
+
     /// The input as the user named it (`-` for standard input).
     public var file: String
     /// The line the turn starts on, from 1.
