@@ -19,7 +19,8 @@ enum CSVLineScanner {
     }
 
     static let strayQuote = "stray quote in a quoted field (a quote inside one is written \"\")"
-    static let quoteInBareField = "quote in an unquoted field (a field holding quotes must be quoted, each quote doubled)"
+    static let quoteInBareField =
+        "quote in an unquoted field (a field holding quotes must be quoted, each quote doubled)"
     static var fieldTooLong: String { "field longer than \(CSVRecords.maximumFieldBytes / 1_048_576) MB" }
 
     /// Scans a line that starts a record.

@@ -69,7 +69,9 @@ struct CSVRecords {
         case .open(let partial):
             open = partial
             if heldBytes > Self.maximumFieldBytes {
-                breakOpenRecord("quoted field is longer than \(Self.maximumFieldBytes / 1_048_576) MB or never closed", into: &events)
+                breakOpenRecord(
+                    "quoted field is longer than \(Self.maximumFieldBytes / 1_048_576) MB or never closed",
+                    into: &events)
             }
         case .failed(let line, let column, let message):
             if open != nil {
@@ -117,7 +119,8 @@ struct CSVRecords {
     private mutating func endResync(into events: inout [Event]) {
         defer { resync = nil }
         guard let (broken, skipped) = resync, let skipped else { return }
-        let lines = skipped.count == 1 ? "line \(skipped.lowerBound)" : "lines \(skipped.lowerBound)–\(skipped.upperBound)"
+        let lines =
+            skipped.count == 1 ? "line \(skipped.lowerBound)" : "lines \(skipped.lowerBound)–\(skipped.upperBound)"
         events.append(
             .failure(
                 line: skipped.lowerBound, column: nil,

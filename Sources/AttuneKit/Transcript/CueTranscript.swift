@@ -47,7 +47,8 @@ struct CueTranscript: TranscriptParser {
         }
         guard let first = block.first else { return }
         if blockTooLong {
-            return fail(first.number, "cue longer than \(Turn.maximumTextBytes / 1_048_576) MB (the limit)", into: &records)
+            return fail(
+                first.number, "cue longer than \(Turn.maximumTextBytes / 1_048_576) MB (the limit)", into: &records)
         }
         if format == .vtt && !sawHeader && first.text.hasPrefix("WEBVTT") {
             sawHeader = true
