@@ -43,6 +43,7 @@ public struct WebServer: Sendable {
             router: makeRouter(),
             server: .http1(
                 configuration: .init(
+                    additionalChannelHandlers: [ProtocolErrorAnswer.Installer()],
                     idleTimeout: .seconds(idle.seconds) + .nanoseconds(idle.attoseconds / 1_000_000_000))),
             configuration: ApplicationConfiguration(
                 address: .hostname(host, port: configuration.port),

@@ -41,7 +41,7 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Stop at the first record that cannot be read.")
     var strict = false
 
-    @Option(help: "Worker threads (default: every core).")
+    @Option(help: "Worker threads (default: every core; at most 4 per core, or 64 on a small machine).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Never show the progress bar.")
@@ -55,6 +55,11 @@ struct BatchCommand: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+        guard jobs <= BatchRunner.maximumWorkers else {
+            throw ValidationError(
+                "--jobs must be at most \(BatchRunner.maximumWorkers) (4 per core, or 64 on a small machine): "
+                    + "more threads than that only cost memory.")
+        }
     }
 
     func run() throws {
@@ -69,8 +74,9 @@ struct BatchCommand: ParsableCommand {
                 totalBytes: reader.totalBytes, enabled: !quiet && Terminal.standardErrorIsTerminal)
             var out = StandardOutput()
             out.write(output.begin())
-            try BatchRunner(engine: engine, workers: jobs).run(reader, progress: { progress.update(bytes: $0) }) {
-                result in
+            let outcome = try BatchRunner(engine: engine, workers: jobs).run(
+                reader, progress: { progress.update(bytes: $0) }
+            ) { result in
                 if case .failure(let error) = result {
                     failed = true
                     progress.clear()
@@ -82,6 +88,12 @@ struct BatchCommand: ParsableCommand {
             progress.clear()
             out.write(output.end())
             out.flush()
+            if outcome.turnsWithoutContext > 0 {
+                Terminal.printError(
+                    "attune: \(outcome.turnsWithoutContext) turns were read without their conversation's context: "
+                        + "more than \(ConversationTracker.defaultMaximumConversations) conversations were open at once, "
+                        + "and theirs had been let go")
+            }
         }
         if failed { throw ExitCode(1) }
     }

@@ -8,18 +8,32 @@ public struct BatchRunner: Sendable {
     public let workers: Int
     let blockSize: Int
 
+    /// More workers than this only cost memory and start-up (each holds its own ICU
+    /// objects): four per core, and never fewer than 64 allowed.
+    public static let maximumWorkers = max(64, 4 * ProcessInfo.processInfo.activeProcessorCount)
+
+    /// `workers` is clamped to 1...`maximumWorkers`.
     public init(engine: Engine, workers: Int = ProcessInfo.processInfo.activeProcessorCount, blockSize: Int = 128) {
         self.engine = engine
-        self.workers = max(1, workers)
+        self.workers = min(max(1, workers), Self.maximumWorkers)
         self.blockSize = blockSize
+    }
+
+    /// What a run had to let go to keep its memory bounded.
+    public struct Outcome: Sendable {
+        /// Conversations whose last turns were let go (see `ConversationTracker`).
+        public var conversationsLetGo = 0
+        /// Turns of a let-go conversation read without that conversation's context.
+        public var turnsWithoutContext = 0
     }
 
     /// Reads every record of `reader`, gives turns their conversation context, and
     /// calls `sink` with each result in order until it returns false. `progress`
     /// gets the bytes read so far, on the calling thread.
+    @discardableResult
     public func run(
         _ reader: TranscriptReader, progress: (Int) -> Void = { _ in }, sink: (BatchResult) -> Bool
-    ) throws(AttuneError) {
+    ) throws(AttuneError) -> Outcome {
         var analyzers: [Analyzer] = []
         for _ in 0..<workers { analyzers.append(try engine.makeAnalyzer()) }
         let state = PipelineState(blocksInFlight: workers * 4)
@@ -36,9 +50,10 @@ public struct BatchRunner: Sendable {
             progress(bytes)
             for result in results where !sink(result) {
                 state.cancel()
-                return
+                return state.outcome
             }
         }
+        return state.outcome
     }
 
     private func spawn(_ body: @escaping @Sendable () -> Void) {
@@ -65,7 +80,8 @@ public struct BatchRunner: Sendable {
             }
         }
         if !block.isEmpty { _ = state.submit(block, bytes: reader.bytesRead) }
-        state.finishSubmitting()
+        state.finishSubmitting(
+            Outcome(conversationsLetGo: tracker.conversationsLetGo, turnsWithoutContext: tracker.turnsWithoutContext))
     }
 
     /// A worker thread: analyses blocks until there are none left.
@@ -99,6 +115,14 @@ private final class PipelineState: @unchecked Sendable {
     private var taken = 0
     private var submitting = true
     private var cancelled = false
+    /// Set by the reading thread when it is done; read after the last block is taken.
+    private var finalOutcome = BatchRunner.Outcome()
+
+    var outcome: BatchRunner.Outcome {
+        condition.lock()
+        defer { condition.unlock() }
+        return finalOutcome
+    }
 
     private let blocksInFlight: Int
 
@@ -116,8 +140,9 @@ private final class PipelineState: @unchecked Sendable {
         return true
     }
 
-    func finishSubmitting() {
+    func finishSubmitting(_ outcome: BatchRunner.Outcome) {
         condition.lock()
+        finalOutcome = outcome
         submitting = false
         condition.broadcast()
         condition.unlock()

@@ -56,8 +56,8 @@ public struct CodedCorpus: Sendable {
             }
             for event in events {
                 switch event {
-                case .failure(let line, let message):
-                    errors.append(RowError(line: line, message: message))
+                case .failure(let line, let column, let message):
+                    errors.append(RowError(line: line, message: column.map { "column \($0): \(message)" } ?? message))
                 case .record(let line, let fields) where header == nil:
                     header = fields
                     columns = try Self.columns(of: fields, line: line, mapping, file: file)

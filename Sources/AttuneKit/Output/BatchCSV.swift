@@ -24,7 +24,7 @@ public struct BatchCSV {
                 ] + counts + [analysis.language.rawValue, ""])
         case .failure(let error):
             return line(
-                [error.file, String(error.line)] + Array(repeating: "", count: header.count - 3) + [error.message])
+                [error.file, String(error.line)] + Array(repeating: "", count: header.count - 3) + [error.messageWithColumn])
         }
     }
 

@@ -22,6 +22,7 @@ extension BatchResult {
         case .failure(let error):
             writer.field("file", error.file)
             writer.field("line", error.line)
+            if let column = error.column { writer.field("column", column) }
             writer.field("error", error.message)
         }
         writer.endObject()

@@ -31,7 +31,7 @@ public struct HTMLReport {
     public mutating func write(_ result: BatchResult) -> String {
         switch result {
         case .failure(let error):
-            return render(["file": error.file, "line": error.line, "error": error.message], "error")
+            return render(["file": error.file, "line": error.line, "error": error.messageWithColumn], "error")
         case .turn(let turn, let analysis):
             var out = ""
             if turn.conversationKey != conversation {

@@ -55,7 +55,7 @@ struct CSVTranscript: TranscriptParser {
         for event in events {
             switch event {
             case .record(let line, let fields): complete(fields, line: line, into: &records)
-            case .failure(let line, let message): fail(line, message, into: &records)
+            case .failure(let line, let column, let message): fail(line, column: column, message, into: &records)
             }
         }
     }
@@ -91,7 +91,7 @@ struct CSVTranscript: TranscriptParser {
         }
     }
 
-    private func fail(_ line: Int, _ message: String, into records: inout [TranscriptRecord]) {
-        records.append(.failure(RecordError(file: file, line: line, message: message)))
+    private func fail(_ line: Int, column: Int? = nil, _ message: String, into records: inout [TranscriptRecord]) {
+        records.append(.failure(RecordError(file: file, line: line, column: column, message: message)))
     }
 }

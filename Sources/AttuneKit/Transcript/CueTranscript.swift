@@ -8,6 +8,10 @@ struct CueTranscript: TranscriptParser {
     private let file: String
     private let format: TranscriptFormat
     private var block: [(number: Int, text: String)] = []
+    private var blockBytes = 0
+    /// The block outgrew `Turn.maximumTextBytes`: it is reported, and its further lines
+    /// are skipped until a blank line or the next timing line starts a cue again.
+    private var blockTooLong = false
     private var sawHeader = false
 
     init(file: String, format: TranscriptFormat) {
@@ -22,16 +26,30 @@ struct CueTranscript: TranscriptParser {
         }
         if text.isBlank {
             finishBlock(into: &records)
+        } else if blockTooLong {
+            guard text.contains("-->") else { return }
+            finishBlock(into: &records)
+            block = [(line.number, text)]
         } else {
             block.append((line.number, text))
+            blockBytes += text.utf8.count + 1
+            blockTooLong = blockBytes > Turn.maximumTextBytes
         }
     }
 
     mutating func finish(into records: inout [TranscriptRecord]) { finishBlock(into: &records) }
 
     private mutating func finishBlock(into records: inout [TranscriptRecord]) {
-        defer { block = [] }
+        defer {
+            block = []
+            blockBytes = 0
+            blockTooLong = false
+        }
         guard let first = block.first else { return }
+        if blockTooLong {
+            return fail(
+                first.number, "cue longer than \(Turn.maximumTextBytes / 1_048_576) MB (the limit)", into: &records)
+        }
         if format == .vtt && !sawHeader && first.text.hasPrefix("WEBVTT") {
             sawHeader = true
             return

@@ -16,6 +16,10 @@ struct JSONLTranscript: TranscriptParser {
         guard !text.isBlank else { return }
         do {
             let record = try decoder.decode(Record.self, from: Data(text.utf8))
+            guard record.text.utf8.count <= Turn.maximumTextBytes else {
+                return records.append(
+                    .failure(RecordError(file: file, line: line.number, message: "\"text\": " + Turn.tooLongMessage)))
+            }
             records.append(
                 .turn(
                     Turn(

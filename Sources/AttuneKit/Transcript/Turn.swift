@@ -1,5 +1,13 @@
 /// One turn of a transcript: who said what, where it came from, and what it answers.
 public struct Turn: Sendable, Equatable {
+    /// A turn's text is at most this long (1 MB, far beyond any reply): a longer one, or a
+    /// cue or run of continuation lines that would make one, is an error record instead,
+    /// so one runaway turn cannot hold the memory of many.
+    public static let maximumTextBytes = 1_048_576
+
+    /// The error record's message for a turn over the limit.
+    static var tooLongMessage: String { "turn longer than \(maximumTextBytes / 1_048_576) MB (the limit)" }
+
     /// The input as the user named it (`-` for standard input).
     public var file: String
     /// The line the turn starts on, from 1.
@@ -43,16 +51,22 @@ public struct Turn: Sendable, Equatable {
 public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String
     public var line: Int
+    /// The column (from 1, in characters) when the problem has a place on the line.
+    public var column: Int?
     /// What went wrong; never the input's text (it may be private).
     public var message: String
 
-    public init(file: String, line: Int, message: String) {
+    public init(file: String, line: Int, column: Int? = nil, message: String) {
         self.file = file
         self.line = line
+        self.column = column
         self.message = message
     }
 
-    public var description: String { "\(file):\(line): \(message)" }
+    public var description: String { "\(file):\(line):\(column.map { "\($0):" } ?? "") \(message)" }
+
+    /// The message with its column, for outputs that have no column of their own.
+    public var messageWithColumn: String { column.map { "column \($0): \(message)" } ?? message }
 }
 
 /// What a transcript reader yields, in input order.
