@@ -16,14 +16,12 @@ struct Rewriter {
         var pieces: [String] = []
         var facts: [String] = []
         var emitted: Set<String> = []
-        let units = Array(text.original.utf16)
+        let units = text.utf16
+        let heaviestBySentence = heaviest(misattuned, text)
         var cursor = 0
         for (index, sentence) in text.sentences.enumerated() {
-            let sentenceFindings = misattuned.filter {
-                $0.rule != turnedAwayRule && $0.tokens.overlaps(sentence.tokens)
-            }
             let end = index + 1 < text.sentences.count ? text.sentences[index + 1].start : units.count
-            guard let heaviest = sentenceFindings.max(by: { $0.weight < $1.weight }) else {
+            guard let heaviest = heaviestBySentence[index] else {
                 pieces.append(String(decoding: units[cursor..<end], as: UTF16.self))
                 cursor = end
                 continue
@@ -39,7 +37,9 @@ struct Rewriter {
         }
         pieces.append(String(decoding: units[cursor...], as: UTF16.self))
         var body = pieces.joined()
-        let missing = unique(facts).filter { !body.contains($0) }
+        let distinct = unique(facts)
+        let present = PhraseSearch(distinct).found(in: body)
+        let missing = distinct.filter { !present.contains($0) }
         if !missing.isEmpty, let sentence = Template.fill(templates.facts, ["facts": Self.list(missing)]) {
             body = Self.join(body, sentence)
         }
@@ -47,6 +47,20 @@ struct Rewriter {
             body = Self.join(opener(for: bid, mirror: mirror), body)
         }
         return body.trimmingTrailingWhitespace()
+    }
+
+    /// Per sentence, the heaviest misattuned finding over it (the first on a tie): one
+    /// pass over the findings, each marking the sentences its tokens reach.
+    private func heaviest(_ misattuned: [Finding], _ text: TokenizedText) -> [Finding?] {
+        var result = [Finding?](repeating: nil, count: text.sentences.count)
+        for finding in misattuned where finding.rule != turnedAwayRule && !finding.tokens.isEmpty {
+            let first = text.tokens[finding.tokens.lowerBound].sentence
+            let last = text.tokens[finding.tokens.upperBound - 1].sentence
+            for sentence in first...last where finding.weight > (result[sentence]?.weight ?? -.infinity) {
+                result[sentence] = finding
+            }
+        }
+        return result
     }
 
     /// A validation that names their feeling when the message named one.
