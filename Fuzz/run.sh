@@ -32,6 +32,7 @@ binary=$(swift build --package-path "$here" --scratch-path "$scratch" "${flags[@
 
 mkdir -p "$scratch/corpus/$target" "$scratch/crashes"
 # Swift enums keep flags in spare pointer bits, which LeakSanitizer cannot follow: its
-# reports at exit are false, so only ASan's memory errors count.
+# reports (per input and at exit) are false, so only ASan's memory errors count.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 exec "$binary" "$target" -artifact_prefix="$scratch/crashes/$target-" -max_len=8192 -timeout=20 -detect_leaks=0 \
     "$@" "$scratch/corpus/$target" "$here/Corpus/$target"
