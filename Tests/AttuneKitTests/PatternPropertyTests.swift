@@ -94,6 +94,9 @@ import Testing
                     patterns: [\(quoted(pattern))]
                     exceptions:
                       unless: [\(quoted(unless[index]))]
+                    examples:
+                      match: ["[you should]"]
+                      no_match: ["nothing here"]
 
                 """
         }
