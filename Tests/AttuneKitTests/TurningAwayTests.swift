@@ -96,6 +96,19 @@ import Testing
         #expect(falseAlarms.count <= 22, "\(falseAlarms.map(\.text))")
     }
 
+    /// Turning away is about the whole reply: a reply with no words ("...") is still
+    /// a span a reader can be shown, not start = end = 0. Only an empty reply is empty.
+    @Test func aReplyWithNoWordsIsTurnedAwayOverItsWholeSpan() throws {
+        for reply in ["...", "?!", " … "] {
+            let analysis = Fixtures.analyzer().analyze(reply, context: Self.hospital)
+            let finding = try #require(analysis.findings.first { $0.rule == "withdrawal.turned-away" })
+            #expect(finding.start == 0 && finding.end == reply.unicodeScalars.count, "\(reply)")
+            #expect(finding.excerpt == reply)
+        }
+        let empty = Fixtures.analyzer().analyze("", context: Self.hospital).findings.first
+        #expect(empty?.start == 0 && empty?.end == 0)
+    }
+
     @Test func wordsAreNotComparedWithAMessageInAnotherLanguage() {
         let spanish = "Estoy muy triste, mi perro se murió 😭"
         let analysis = Fixtures.analyzer().analyze("Okay, see you at six then", context: spanish)

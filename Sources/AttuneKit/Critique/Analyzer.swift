@@ -125,9 +125,12 @@ public final class Analyzer {
     private func reflection(of bid: Bid, in text: TokenizedText, _ findings: [Finding]) -> Finding? {
         let feelingWords = bid.feelings.flatMap { $0.split(separator: " ").map(String.init) }.filter { $0.count >= 3 }
         guard !feelingWords.isEmpty, !findings.contains(where: { $0.polarity == .misattuned }) else { return nil }
+        var validated = [Bool](repeating: false, count: text.tokens.count)
+        for finding in findings where finding.polarity == .attuned {
+            for index in finding.tokens { validated[index] = true }
+        }
         for (index, token) in text.tokens.enumerated() {
-            guard !token.flags.contains(.quoted),
-                !findings.contains(where: { $0.polarity == .attuned && $0.tokens.contains(index) }),
+            guard !token.flags.contains(.quoted), !validated[index],
                 feelingWords.contains(where: { Self.sameStem($0, token.text) })
             else { continue }
             return Finding(

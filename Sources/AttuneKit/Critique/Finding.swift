@@ -19,7 +19,8 @@ public struct Finding: Sendable, Equatable {
     /// Code point offsets of what its suggestions replace: the whole sentences the
     /// finding sits in, so applying one leaves one grammatical reply.
     public var replace: Range<Int> = 0..<0
-    /// Token range of the focus (end exclusive); empty for a finding on an empty reply.
+    /// Token range of the focus (end exclusive); empty for a finding on a reply with no
+    /// tokens, whose span is then the whole reply.
     var tokens: Range<Int>
     /// UTF-16 offsets of the focus in the reply.
     var utf16: Range<Int>
@@ -29,13 +30,15 @@ public struct Finding: Sendable, Equatable {
 
 extension Finding {
     /// A finding the engine gives from the bid (turning away, echoing their feeling)
-    /// over a token range of the reply; an empty reply gives an empty span.
+    /// over a token range of the reply. With no tokens (a reply of "..." or "?!"
+    /// that reads as no words) the finding is about the whole reply, so its span is
+    /// the whole reply: empty only when the reply is.
     init(
         cue: BidCues.FindingCue, category: Category, tokens: Range<Int>, in text: TokenizedText,
         suggestions: [String] = []
     ) {
         let start = tokens.isEmpty ? 0 : text.tokens[tokens.lowerBound].start
-        let end = tokens.isEmpty ? 0 : text.tokens[tokens.upperBound - 1].end
+        let end = tokens.isEmpty ? text.utf16.count : text.tokens[tokens.upperBound - 1].end
         self.init(
             rule: cue.id, category: category, start: text.codePointOffset(ofUTF16: start),
             end: text.codePointOffset(ofUTF16: end), excerpt: text.excerpt(utf16: start..<end), message: cue.message,

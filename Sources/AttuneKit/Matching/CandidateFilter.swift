@@ -38,9 +38,9 @@ struct CandidateFilter {
     func filter(_ matches: [PatternMatch], in text: TokenizedText, bid: BidKind?) -> (
         kept: [Candidate], suppressed: [Suppression]
     ) {
-        var exceptionsByRule: [Int: [PatternMatch]] = [:]
+        var exceptionsByRule: [Int: ExceptionMatches] = [:]
         for match in matches where automaton.patterns[Int(match.pattern)].isException {
-            exceptionsByRule[automaton.patterns[Int(match.pattern)].owner, default: []].append(match)
+            exceptionsByRule[automaton.patterns[Int(match.pattern)].owner, default: ExceptionMatches()].append(match)
         }
         var kept: [Candidate] = []
         var suppressed: [Suppression] = []
@@ -55,7 +55,8 @@ struct CandidateFilter {
                         rule: info.owner, match: match,
                         reason: "it answers a \(kinds) only, and the bid is \(bid?.rawValue ?? "not given")"))
             } else {
-                switch judge(match, rule, info, exceptionsByRule[info.owner] ?? [], text.tokens) {
+                let overlapping = exceptionsByRule[info.owner]?.overlapping(match) ?? []
+                switch judge(match, rule, info, overlapping, text.tokens) {
                 case .suppress(let reason):
                     suppressed.append(Suppression(rule: info.owner, match: match, reason: reason))
                 case .keep(let candidate, let trimmedBy):
@@ -72,12 +73,11 @@ struct CandidateFilter {
     }
 
     private func judge(
-        _ match: PatternMatch, _ rule: Rule, _ info: Automaton.PatternInfo, _ exceptions: [PatternMatch],
+        _ match: PatternMatch, _ rule: Rule, _ info: Automaton.PatternInfo, _ overlapping: [PatternMatch],
         _ tokens: [Token]
     ) -> Judgement {
         var kept = match
         var trimmedBy: String?
-        let overlapping = exceptions.filter { $0.start < match.end && match.start < $0.end }
         if let first = overlapping.first {
             let source = "unless pattern \"\(automaton.source(of: first.pattern, in: rules))\""
             guard let focus = trim(match, by: overlapping, tokens) else { return .suppress("\(source) matches") }
@@ -187,5 +187,37 @@ struct CandidateFilter {
             if subjectPronouns.contains(tokens[index].text) { return tokens[index].text }
         }
         return nil
+    }
+}
+
+/// One rule's `unless` matches in the matcher's order (by end), with their longest
+/// length, so the ones overlapping a match are found by a binary search and a short
+/// walk rather than a scan of all of them for every match.
+struct ExceptionMatches {
+    private(set) var matches: [PatternMatch] = []
+    private var longest = 0
+
+    mutating func append(_ match: PatternMatch) {
+        matches.append(match)
+        longest = max(longest, match.end - match.start)
+    }
+
+    /// The exceptions overlapping `match`, in the matcher's order.
+    func overlapping(_ match: PatternMatch) -> [PatternMatch] {
+        // The first that ends after the match starts.
+        var low = 0
+        var high = matches.count
+        while low < high {
+            let middle = (low + high) / 2
+            if matches[middle].end <= match.start { low = middle + 1 } else { high = middle }
+        }
+        var result: [PatternMatch] = []
+        // Past an end of `match.end + longest`, nothing can start before `match.end`.
+        for index in low..<matches.count {
+            let exception = matches[index]
+            if exception.end >= match.end + longest { break }
+            if exception.start < match.end { result.append(exception) }
+        }
+        return result
     }
 }

@@ -60,15 +60,19 @@ struct Scorer {
     /// "I hear you, but …" keeps little of the validation; advice that follows a real
     /// acknowledgement weighs less than advice instead of one.
     private func applyDiscounts(_ findings: inout [Finding], _ text: TokenizedText) {
+        var ahead: [String?]?
         for index in findings.indices where findings[index].polarity == .attuned {
-            if let word = contrastAfter(findings[index], text) {
+            if let word = contrastAfter(findings[index], text, &ahead) {
                 findings[index].effectiveWeight = findings[index].weight * policy.validationBeforeContrast
                 findings[index].discount = "followed by '\(word)'"
             }
         }
-        let acknowledgements = findings.filter { $0.polarity == .attuned && $0.discount == nil }
+        // Advice is discounted when some acknowledgement ends before it: the earliest
+        // end is all that needs comparing.
+        let firstAcknowledgementEnd = findings.lazy.filter { $0.polarity == .attuned && $0.discount == nil }
+            .map(\.tokens.upperBound).min()
         for index in findings.indices where findings[index].category == .fixing {
-            if acknowledgements.contains(where: { $0.tokens.upperBound <= findings[index].tokens.lowerBound }) {
+            if let end = firstAcknowledgementEnd, end <= findings[index].tokens.lowerBound {
                 findings[index].effectiveWeight = findings[index].weight * policy.adviceAfterAcknowledgement
                 findings[index].discount = "after an acknowledgement"
             }
@@ -76,22 +80,36 @@ struct Scorer {
     }
 
     /// A contrast word after the finding in its sentence, or opening the next sentence.
-    private func contrastAfter(_ finding: Finding, _ text: TokenizedText) -> String? {
-        guard !finding.tokens.isEmpty else { return nil }
-        let sentence = text.tokens[finding.tokens.upperBound - 1].sentence
-        var index = finding.tokens.upperBound
-        while index < text.tokens.count {
-            let token = text.tokens[index]
-            if token.sentence != sentence {
-                return text.sentences[token.sentence].tokens.lowerBound == index && contrast.contains(token.text)
-                    ? token.text : nil
-            }
-            if contrast.contains(token.text) && token.flags.contains(.clauseStart) || token.text == "but" {
-                return token.text
-            }
-            index += 1
+    private func contrastAfter(_ finding: Finding, _ text: TokenizedText, _ ahead: inout [String?]?) -> String? {
+        guard !finding.tokens.isEmpty, finding.tokens.upperBound < text.tokens.count else { return nil }
+        let next = text.tokens[finding.tokens.upperBound]
+        if next.sentence != text.tokens[finding.tokens.upperBound - 1].sentence {
+            return contrast.contains(next.text) ? next.text : nil
         }
-        return nil
+        if ahead == nil { ahead = contrastAhead(text) }
+        return ahead?[finding.tokens.upperBound] ?? nil
+    }
+
+    /// For each token, the contrast word met walking on from it to the end of its
+    /// sentence, or opening the next one: one backward pass, so that many validations
+    /// in one long sentence do not each walk the rest of it.
+    private func contrastAhead(_ text: TokenizedText) -> [String?] {
+        let tokens = text.tokens
+        var ahead = [String?](repeating: nil, count: tokens.count)
+        for index in tokens.indices.reversed() {
+            let token = tokens[index]
+            if contrast.contains(token.text) && token.flags.contains(.clauseStart) || token.text == "but" {
+                ahead[index] = token.text
+            } else if index + 1 < tokens.count {
+                let next = tokens[index + 1]
+                if next.sentence != token.sentence {
+                    ahead[index] = contrast.contains(next.text) ? next.text : nil
+                } else {
+                    ahead[index] = ahead[index + 1]
+                }
+            }
+        }
+        return ahead
     }
 
     private func verdictLine(_ verdict: Verdict, _ empty: Bool) -> String {

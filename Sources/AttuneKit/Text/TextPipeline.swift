@@ -172,8 +172,6 @@ private struct Builder {
     private var lastEnd = 0
     private var icuCursor = 0
     private var sentenceFirstToken = 0
-    /// Where the last scanned run of closing marks ends, and whether it ends a sentence.
-    private var runEnd = (next: 0, endsSentence: false)
 
     private static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "vs", "etc", "jr", "sr", "prof"]
 
@@ -261,15 +259,21 @@ private struct Builder {
     /// Terminal punctuation ends a sentence when a space, a line end or the end of the
     /// text follows it (after any closing quotes or brackets), whatever the case of the
     /// next word: chat is often all lowercase.
-    /// Every mark of one run has the same answer (it depends on what follows the run), so
-    /// the run is scanned once and its answer kept: a long run stays linear.
+    ///
+    /// Every mark of a run shares the answer of the run's end, so the last scan is
+    /// remembered: a long run of marks is read once, not once per mark.
     private mutating func endsSentence(_ offset: Int) -> Bool {
-        if offset < runEnd.next { return runEnd.endsSentence }
+        if offset >= lastRun.from && offset < lastRun.to { return lastRun.ends }
         var next = offset + 1
-        while next < units.count, [0x2E, 0x21, 0x3F, 0x2026, 0x22, 0x27, 0x29].contains(units[next]) { next += 1 }
-        runEnd = (next, next >= units.count || [0x20, 0x09, 0x0A, 0x0D, 0xA0].contains(units[next]))
-        return runEnd.endsSentence
+        while next < units.count, Self.runMarks.contains(units[next]) { next += 1 }
+        let ends = next >= units.count || [0x20, 0x09, 0x0A, 0x0D, 0xA0].contains(units[next])
+        lastRun = (offset, next, ends)
+        return ends
     }
+
+    private static let runMarks: Set<UInt16> = [0x2E, 0x21, 0x3F, 0x2026, 0x22, 0x27, 0x29]
+    /// The last run of marks scanned by `endsSentence`, and its answer.
+    private var lastRun = (from: 0, to: 0, ends: false)
 
     /// Pairs each opening quote with the next closing one of the same kind; tokens
     /// between them are quoted. An unpaired quote marks nothing.

@@ -51,6 +51,17 @@ public struct TokenizedText: Sendable {
     public let sentences: [Sentence]
     /// `codePointOffsets[u]` is the code point offset of UTF-16 offset `u`.
     let codePointOffsets: [Int32]
+    /// The original's UTF-16 units, kept so that excerpts and word bounds cost the length
+    /// of what they read, not of the whole reply (a dense reply has a finding per word).
+    let utf16: [UInt16]
+
+    init(original: String, tokens: [Token], sentences: [Sentence], codePointOffsets: [Int32]) {
+        self.original = original
+        self.tokens = tokens
+        self.sentences = sentences
+        self.codePointOffsets = codePointOffsets
+        utf16 = Array(original.utf16)
+    }
 
     /// Converts a UTF-16 offset into a code point offset (the JSON contract's unit).
     public func codePointOffset(ofUTF16 offset: Int) -> Int {
@@ -59,27 +70,26 @@ public struct TokenizedText: Sendable {
 
     /// The original text between two UTF-16 offsets.
     public func excerpt(utf16 range: Range<Int>) -> String {
-        let view = original.utf16
-        let lower = view.index(view.startIndex, offsetBy: range.lowerBound)
-        let upper = view.index(lower, offsetBy: range.count)
-        return String(original[lower..<upper])
+        String(decoding: utf16[range], as: UTF16.self)
     }
 
     /// The word `range` sits in, as a reader splits words: out to the spaces around it,
     /// without punctuation or symbols at its ends ("1:1," → "1:1").
     public func units(around range: Range<Int>) -> Range<Int> {
-        let view = Array(original.utf16[...])
         func isSpace(_ unit: UInt16) -> Bool { unit == 0x20 || unit == 0x09 || unit == 0x0A || unit == 0x0D }
         func isEdge(_ unit: UInt16) -> Bool {
             guard let scalar = Unicode.Scalar(unit) else { return false }
-            return CharacterSet.punctuationCharacters.union(.symbols).contains(scalar)
+            return Self.edges.contains(scalar)
         }
         var lower = range.lowerBound
         var upper = range.upperBound
-        while lower > 0, !isSpace(view[lower - 1]) { lower -= 1 }
-        while upper < view.count, !isSpace(view[upper]) { upper += 1 }
-        while lower < range.lowerBound, isEdge(view[lower]) { lower += 1 }
-        while upper > range.upperBound, isEdge(view[upper - 1]) { upper -= 1 }
+        while lower > 0, !isSpace(utf16[lower - 1]) { lower -= 1 }
+        while upper < utf16.count, !isSpace(utf16[upper]) { upper += 1 }
+        while lower < range.lowerBound, isEdge(utf16[lower]) { lower += 1 }
+        while upper > range.upperBound, isEdge(utf16[upper - 1]) { upper -= 1 }
         return lower..<upper
     }
+
+    /// Punctuation and symbols, built once rather than for every character tested.
+    private static let edges = CharacterSet.punctuationCharacters.union(.symbols)
 }
