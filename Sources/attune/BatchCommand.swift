@@ -41,8 +41,9 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Stop at the first record that cannot be read.")
     var strict = false
 
+    // Optional, so the help says "every core" rather than the count of the machine it was built on.
     @Option(help: "Worker threads (default: every core).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Flag(help: "Never show the progress bar.")
     var quiet = false
@@ -54,11 +55,12 @@ struct BatchCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     }
 
     func run() throws {
         var failed = false
+        var records = 0
         Terminal.guarded { () throws(AttuneError) in
             let engine = try Engine(ruleSet: rules.loadRuleSet())
             let reader = TranscriptReader(inputs: inputs.isEmpty ? ["-"] : inputs, format: inputFormat)
@@ -69,8 +71,10 @@ struct BatchCommand: ParsableCommand {
                 totalBytes: reader.totalBytes, enabled: !quiet && Terminal.standardErrorIsTerminal)
             var out = StandardOutput()
             out.write(output.begin())
-            try BatchRunner(engine: engine, workers: jobs).run(reader, progress: { progress.update(bytes: $0) }) {
+            let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+            try BatchRunner(engine: engine, workers: workers).run(reader, progress: { progress.update(bytes: $0) }) {
                 result in
+                records += 1
                 if case .failure(let error) = result {
                     failed = true
                     progress.clear()
@@ -80,6 +84,8 @@ struct BatchCommand: ParsableCommand {
                 return !(failed && strict)
             }
             progress.clear()
+            // Not an error (an empty shard is a fine input), but a user who piped nothing should hear it.
+            if records == 0 { Terminal.printError("attune: no turns to score: the input was empty") }
             out.write(output.end())
             out.flush()
         }

@@ -115,6 +115,25 @@ import Testing
         #expect(html.hasSuffix("</html>\n"))
     }
 
+    /// Each marked span names its own tooltip, which CSS shows on hover and on keyboard
+    /// focus alike; counts agree with their noun.
+    @Test func htmlReportExplainsSpansOnFocusAndCountsInTheSingular() throws {
+        var report = HTMLReport()
+        var summary = BatchSummary()
+        var html = report.begin()
+        for result in try run("Ana: I'm so stressed about my exam tomorrow.\nBen: Just study harder.") {
+            summary.add(result)
+            html += report.write(result)
+        }
+        html += report.end(summary: summary)
+        #expect(html.contains(#"<mark class="cat-fixing" tabindex="0" aria-describedby="tip-1">"#))
+        #expect(html.contains(#"<span class="tip" role="tooltip" id="tip-1">fixing: "#))
+        #expect(html.contains("mark:hover + .tip, mark:focus + .tip { display: block; }"))
+        #expect(html.contains("<summary>1 finding</summary>"))
+        #expect(!html.contains("1 findings"))
+        #expect(html.contains("<p>2 turns."))
+    }
+
     @Test func markdownReportMarksSpansAndEndsWithTheSummary() throws {
         var report = MarkdownReport()
         var summary = BatchSummary()
