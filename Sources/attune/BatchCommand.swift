@@ -38,6 +38,14 @@ struct BatchCommand: ParsableCommand {
             """)
     var positions = true
 
+    @Flag(
+        help: """
+            Take a speaker's name for the same person in every conversation (a role, such as Therapist, \
+            is then summed over sessions). Without it, a name counts per conversation unless the records \
+            carry a "speaker_id".
+            """)
+    var sameSpeakers = false
+
     @Flag(help: "Stop at the first record that cannot be read.")
     var strict = false
 
@@ -66,7 +74,8 @@ struct BatchCommand: ParsableCommand {
             let reader = TranscriptReader(inputs: inputs.isEmpty ? ["-"] : inputs, format: inputFormat)
             let format = format ?? (Terminal.standardOutputIsTerminal ? .markdown : .jsonl)
             var output = BatchOutput(
-                format: format, turns: !summaryOnly, summary: summary || summaryOnly, positions: positions)
+                format: format, turns: !summaryOnly, summary: summary || summaryOnly, positions: positions,
+                sameSpeakers: sameSpeakers)
             var progress = ProgressBar(
                 totalBytes: reader.totalBytes, enabled: !quiet && Terminal.standardErrorIsTerminal)
             var out = StandardOutput()
@@ -101,12 +110,13 @@ struct BatchOutput {
     let turns: Bool
     let summary: Bool
     let positions: Bool
-    private var tally = BatchSummary()
+    private var tally: BatchSummary
     private var markdown = MarkdownReport()
     private var html: HTMLReport?
 
-    init(format: BatchCommand.BatchFormat, turns: Bool, summary: Bool, positions: Bool) {
+    init(format: BatchCommand.BatchFormat, turns: Bool, summary: Bool, positions: Bool, sameSpeakers: Bool) {
         self.format = format
+        tally = BatchSummary(sameSpeakers: sameSpeakers)
         self.positions = positions
         self.turns = turns
         // The reports a person reads always carry the summary.

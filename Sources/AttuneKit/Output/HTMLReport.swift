@@ -72,8 +72,8 @@ public struct HTMLReport {
 
     public func end(summary: BatchSummary) -> String {
         var conversations: [[String: Any?]] = []
-        if summary.conversations.items.count > 1 {
-            conversations.append(["name": "All conversations", "speakers": rows(summary.speakers)])
+        if summary.conversations.items.count > 1 && summary.speakersSpanConversations {
+            conversations.append(["name": summary.overallTitle, "speakers": rows(summary.speakers)])
         }
         for conversation in summary.conversations.items {
             conversations.append([
@@ -99,8 +99,32 @@ public struct HTMLReport {
                     ?? "no misattuned",
                 "towards": tally.bids == 0
                     ? "no bids" : "\(tally.turnedToward) of \(tally.bids) (\(MarkdownReport.percent(tally)))",
-            ]
+            ].merging(Self.miti(tally.miti)) { $1 }
         }
+    }
+
+    /// MITI 4.2's summary figures of a speaker, each against its thresholds where MITI sets one.
+    static func miti(_ miti: MITICounts) -> [String: Any] {
+        let ratio = miti.reflectionsToQuestions
+        let rq: String
+        if let ratio {
+            let level = MITICounts.level(
+                ratio, fair: MITICounts.reflectionsToQuestionsFair, good: MITICounts.reflectionsToQuestionsGood)!
+            rq = "\(miti.reflections) : \(miti.questions) = \(BatchSummary.rounded(ratio, places: 2)) : 1 (\(level))"
+        } else {
+            rq = miti.reflections == 0 ? "none" : "\(miti.reflections) : 0 (no questions)"
+        }
+        var complex = "–"
+        if let share = miti.complexShare {
+            let level = MITICounts.level(
+                share, fair: MITICounts.complexShareFair, good: MITICounts.complexShareGood)!
+            let percent = Int((share * 100).rounded())
+            complex = "\(miti.complexReflections) of \(miti.reflectionsJudged) (\(percent)%, \(level))"
+        }
+        return [
+            "rq": rq, "complex": complex, "affirmations": miti.affirmations,
+            "withPermission": miti.adviceWithPermission, "withoutPermission": miti.adviceWithoutPermission,
+        ]
     }
 
     /// A line per speaker: x is the turn's place in the conversation, y the score.

@@ -45,8 +45,11 @@ public struct MarkdownReport {
 
     public func end(summary: BatchSummary) -> String {
         var out = "## Summary\n\n\(counted(summary.turns, "turn")), \(summary.errors) unreadable.\n\n"
-        out += Self.table(summary.speakers.items, title: "All conversations")
-        for conversation in summary.conversations.items where summary.conversations.items.count > 1 {
+        let several = summary.conversations.items.count > 1
+        if !several || summary.speakersSpanConversations {
+            out += Self.table(summary.speakers.items, title: several ? summary.overallTitle : "All conversations")
+        }
+        for conversation in summary.conversations.items where several {
             out += Self.table(conversation.speakers.items, title: Self.escape(conversation.conversation))
         }
         out += """
