@@ -26,6 +26,8 @@ JSONL=$PEERS/utterances_$N.jsonl
 
 echo "== attune in process, one core"
 "$BIN/attune-throughput" "$TXT" --runs 3 > "$OUT/inprocess.json"
+# multiply_rules.py imports yaml, which run_all.sh's venv does not install.
+/tmp/peersvenv/bin/python -c 'import yaml' 2>/dev/null || /tmp/peersvenv/bin/pip install -q pyyaml
 /tmp/peersvenv/bin/python "$ROOT/Benchmarks/multiply_rules.py" "$ROOT/Rules" "$OUT/variants" 10
 "$BIN/attune-throughput" "$TXT" --runs 3 --rules "$OUT/variants" > "$OUT/inprocess_10x.json"
 

@@ -38,11 +38,20 @@ struct BatchCommand: ParsableCommand {
             """)
     var positions = true
 
+    @Flag(
+        help: """
+            Take a speaker's name for the same person in every conversation (a role, such as Therapist, \
+            is then summed over sessions). Without it, a name counts per conversation unless the records \
+            carry a "speaker_id".
+            """)
+    var sameSpeakers = false
+
     @Flag(help: "Stop at the first record that cannot be read.")
     var strict = false
 
+    // Optional, so the help says "every core" rather than the count of the machine it was built on.
     @Option(help: "Worker threads (default: every core; at most 4 per core, or 64 on a small machine).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Flag(help: "Never show the progress bar.")
     var quiet = false
@@ -54,8 +63,8 @@ struct BatchCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
-        guard jobs <= BatchRunner.maximumWorkers else {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+        if let jobs, jobs > BatchRunner.maximumWorkers {
             throw ValidationError(
                 "--jobs must be at most \(BatchRunner.maximumWorkers) (4 per core, or 64 on a small machine): "
                     + "more threads than that only cost memory.")
@@ -64,19 +73,23 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         var failed = false
+        var records = 0
         Terminal.guarded { () throws(AttuneError) in
             let engine = try Engine(ruleSet: rules.loadRuleSet())
             let reader = TranscriptReader(inputs: inputs.isEmpty ? ["-"] : inputs, format: inputFormat)
             let format = format ?? (Terminal.standardOutputIsTerminal ? .markdown : .jsonl)
             var output = BatchOutput(
-                format: format, turns: !summaryOnly, summary: summary || summaryOnly, positions: positions)
+                format: format, turns: !summaryOnly, summary: summary || summaryOnly, positions: positions,
+                sameSpeakers: sameSpeakers)
             var progress = ProgressBar(
                 totalBytes: reader.totalBytes, enabled: !quiet && Terminal.standardErrorIsTerminal)
             var out = StandardOutput()
             out.write(output.begin())
-            let outcome = try BatchRunner(engine: engine, workers: jobs).run(
+            let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+            let outcome = try BatchRunner(engine: engine, workers: workers).run(
                 reader, progress: { progress.update(bytes: $0) }
             ) { result in
+                records += 1
                 if case .failure(let error) = result {
                     failed = true
                     progress.clear()
@@ -86,6 +99,8 @@ struct BatchCommand: ParsableCommand {
                 return !(failed && strict)
             }
             progress.clear()
+            // Not an error (an empty shard is a fine input), but a user who piped nothing should hear it.
+            if records == 0 { Terminal.printError("attune: no turns to score: the input was empty") }
             out.write(output.end())
             out.flush()
             if outcome.turnsWithoutContext > 0 {
@@ -107,12 +122,13 @@ struct BatchOutput {
     let turns: Bool
     let summary: Bool
     let positions: Bool
-    private var tally = BatchSummary()
+    private var tally: BatchSummary
     private var markdown = MarkdownReport()
     private var html: HTMLReport?
 
-    init(format: BatchCommand.BatchFormat, turns: Bool, summary: Bool, positions: Bool) {
+    init(format: BatchCommand.BatchFormat, turns: Bool, summary: Bool, positions: Bool, sameSpeakers: Bool) {
         self.format = format
+        tally = BatchSummary(sameSpeakers: sameSpeakers)
         self.positions = positions
         self.turns = turns
         // The reports a person reads always carry the summary.

@@ -63,6 +63,21 @@ extension CommandLineTests {
         #expect((summary?["turns"] as? Int ?? 0) > 100)
     }
 
+    @Test func emptyInputIsScoredButSaidOnStandardError() throws {
+        let result = try run(["batch", "--summary-only", "-"], input: Data())
+        #expect(result.status == 0)
+        #expect(result.errors == "attune: no turns to score: the input was empty\n")
+        #expect(result.output.hasPrefix(#"{"turns":0,"errors":0"#))
+        #expect(try run(["batch", "--format", "jsonl", "-"], input: Data("ok\n".utf8)).errors.isEmpty)
+    }
+
+    @Test func jobsHelpNamesItsDefaultOnce() throws {
+        let help = try run(["batch", "--help"]).output
+        #expect(help.contains("Worker threads (default: every core; at most 4 per core"))
+        #expect(!help.contains("(default: every core). (default:"))
+        #expect(try run(["batch", "--jobs", "0", "-"]).errors.contains("--jobs must be at least 1."))
+    }
+
     @Test func csvAndSummaryOutputsFromTheCommandLine() throws {
         let input = Data("speaker,text\nAna,I'm so stressed\nBen,\"Just relax, it's fine\"\n".utf8)
         let result = try run(["batch", "--format", "csv", "--summary", "-"], input: input)

@@ -48,7 +48,7 @@ import Testing
         let ana = speakers[0].tally
         #expect(ana.meanScore == 50 && ana.bids == 0 && ana.positiveToNegative == nil)
         let json = summary.json()
-        #expect(json.hasPrefix(#"{"turns":6,"errors":0,"speakers":[{"speaker":"Ana","turns":3,"mean_score":50,"#))
+        #expect(json.hasPrefix(#"{"turns":6,"errors":0,"speakers":[{"speaker":"Ana","conversation":"/tmp/"#))
         #expect(json.contains(#""speaker":"Ben","turns":3,"mean_score":45.3,"#))
         #expect(json.contains(#""positive_to_negative":1,"bids":3,"turned_toward":1"#))
         #expect(json.contains(#""conversations":[{"conversation":""#))
@@ -113,6 +113,99 @@ import Testing
         #expect(!html.contains("http://") && !html.contains("https://"))
         #expect(!html.contains("nil"))
         #expect(html.hasSuffix("</html>\n"))
+    }
+
+    /// Each marked span names its own tooltip, which CSS shows on hover and on keyboard
+    /// focus alike; counts agree with their noun.
+    @Test func htmlReportExplainsSpansOnFocusAndCountsInTheSingular() throws {
+        var report = HTMLReport()
+        var summary = BatchSummary()
+        var html = report.begin()
+        for result in try run("Ana: I'm so stressed about my exam tomorrow.\nBen: Just study harder.") {
+            summary.add(result)
+            html += report.write(result)
+        }
+        html += report.end(summary: summary)
+        #expect(html.contains(#"<mark class="cat-fixing" tabindex="0" aria-describedby="tip-1">"#))
+        #expect(html.contains(#"<span class="tip" role="tooltip" id="tip-1">fixing: "#))
+        #expect(html.contains("mark:hover + .tip, mark:focus + .tip { display: block; }"))
+        #expect(html.contains("<summary>1 finding</summary>"))
+        #expect(!html.contains("1 findings"))
+        #expect(html.contains("<p>2 turns."))
+    }
+
+    /// A counsellor's two reflections (one names feelings the client did not: complex),
+    /// one question, advice the client asked for and advice they did not.
+    @Test func mitiCountsOfACounsellingExchange() throws {
+        let session = """
+            {"speaker": "Client", "text": "I'm so stressed about my exams, I can't sleep."}
+            {"speaker": "Counsellor", "text": "You're feeling overwhelmed and exhausted. What worries you most?"}
+            {"speaker": "Client", "text": "Failing, I guess. What should I do?"}
+            {"speaker": "Counsellor", "text": "You should make a study plan."}
+            {"speaker": "Client", "text": "Maybe. My mum keeps nagging me about it."}
+            {"speaker": "Counsellor", "text": "Just ignore her. You've worked really hard this year."}
+            """
+        let miti = try summary(session).speakers.items[1].tally.miti
+        #expect(miti.reflections == 2 && miti.reflectionsJudged == 2 && miti.complexReflections == 1)
+        #expect(miti.questions == 1 && miti.reflectionsToQuestions == 2)
+        #expect(miti.adviceWithPermission == 1 && miti.adviceWithoutPermission == 1)
+        #expect(MITICounts.level(miti.reflectionsToQuestions, fair: 1, good: 2) == "good")
+        #expect(MITICounts.level(0.3, fair: 0.4, good: 0.5) == "below fair")
+        var report = HTMLReport()
+        var html = try run(session, name: "s.jsonl").map { report.write($0) }.joined()
+        html += report.end(summary: try summary(session))
+        #expect(html.contains("<td>Counsellor</td><td>2 : 1 = 2.0 : 1 (good)</td><td>1 of 2 (50%, good)</td>"))
+    }
+
+    /// Two sessions, each with a "Therapist": two people unless told otherwise.
+    static let twoSessions = """
+        {"conversation": "s1", "speaker": "Client", "text": "I'm so stressed about work."}
+        {"conversation": "s1", "speaker": "Therapist", "text": "That sounds really hard.", "speaker_id": ID1}
+        {"conversation": "s2", "speaker": "Client", "text": "My sister never calls."}
+        {"conversation": "s2", "speaker": "Therapist", "text": "Just call her yourself.", "speaker_id": ID2}
+        """
+
+    func summary(_ jsonl: String, sameSpeakers: Bool = false) throws -> BatchSummary {
+        var summary = BatchSummary(sameSpeakers: sameSpeakers)
+        for result in try run(jsonl, name: "sessions.jsonl") { summary.add(result) }
+        return summary
+    }
+
+    @Test func speakersAreCountedPerConversationUnlessSaidOtherwise() throws {
+        let unnamed = Self.twoSessions.replacingOccurrences(
+            of: #", "speaker_id": ID\d"#, with: "", options: .regularExpression)
+        let apart = try summary(unnamed)
+        #expect(apart.speakers.items.map(\.speaker) == ["Client", "Therapist", "Client", "Therapist"])
+        #expect(apart.speakers.items.map(\.conversation) == ["s1", "s1", "s2", "s2"])
+        #expect(!apart.speakersSpanConversations)
+        #expect(apart.json().contains(#"{"speaker":"Therapist","conversation":"s1","turns":1"#))
+        #expect(!BatchCSV.summary(apart).contains("\r\n*,"))
+
+        let same = try summary(unnamed, sameSpeakers: true)
+        #expect(same.speakers.items.map(\.speaker) == ["Client", "Therapist"])
+        #expect(same.speakers.items.map(\.tally.turns) == [2, 2])
+        #expect(BatchCSV.summary(same).contains("\r\n*,Therapist,2,"))
+
+        let byID = try summary(
+            Self.twoSessions.replacingOccurrences(of: "ID2", with: "7").replacingOccurrences(of: "ID1", with: "7"))
+        #expect(byID.speakers.items.map(\.speaker) == ["Client", "Therapist", "Client"])
+        #expect(byID.speakers.items[1].speakerID == "7" && byID.speakers.items[1].tally.turns == 2)
+        #expect(byID.json().contains(#"{"speaker":"Therapist","speaker_id":"7","turns":2"#))
+    }
+
+    @Test func theOverallTableAppearsOnlyWhenSpeakersSpanConversations() throws {
+        let unnamed = Self.twoSessions.replacingOccurrences(
+            of: #", "speaker_id": ID\d"#, with: "", options: .regularExpression)
+        for sameSpeakers in [false, true] {
+            let results = try run(unnamed, name: "sessions.jsonl")
+            var summary = BatchSummary(sameSpeakers: sameSpeakers)
+            results.forEach { summary.add($0) }
+            let html = HTMLReport().end(summary: summary)
+            let markdown = MarkdownReport().end(summary: summary)
+            #expect(html.contains("All conversations, speakers by name") == sameSpeakers)
+            #expect(markdown.contains("### All conversations, speakers by name") == sameSpeakers)
+            #expect(!html.contains("<h3>All conversations</h3>"))
+        }
     }
 
     @Test func markdownReportMarksSpansAndEndsWithTheSummary() throws {

@@ -41,6 +41,19 @@ import Testing
         #expect(diagnostic(Self.rule()).filter { $0.severity == .error }.isEmpty)
     }
 
+    @Test func aMoveIsOneOfTheListAndOnlyOnValidatingRules() throws {
+        expectError(
+            Self.rule(extra: "    move: reflection"), line: 10, column: 11,
+            containing: "only validating rules name a 'move'")
+        let validating = { (move: String) in
+            Self.rule(id: "validating.sample", category: "validating", extra: "    move: \(move)")
+        }
+        expectError(validating("reflect"), line: 10, column: 11, containing: "unknown move 'reflect'")
+        let analysis = try Fixtures.engine(rules: validating("question")).makeAnalyzer().analyze("you should quit")
+        #expect(analysis.findings.first?.move == .question)
+        #expect(analysis.json().contains(#""polarity":"attuned","move":"question","start""#))
+    }
+
     @Test func invalidYAML() {
         expectError("rules:\n  - id: [unclosed\n", line: 3, column: 1, containing: "invalid YAML")
     }

@@ -36,6 +36,26 @@ import Testing
         print("browser test: \(run.output.trimmingCharacters(in: .whitespacesAndNewlines))")
     }
 
+    /// The HTML report explains a marked span on keyboard focus as well as on hover.
+    @Test(.timeLimit(.minutes(3)))
+    func theReportsMarkedSpansExplainThemselvesOnFocus() async throws {
+        try Self.requireBrowser()
+        let folder = ServeProcess.binary.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("e2e")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let chat = ServeProcess.packageRoot.appendingPathComponent("Examples/chat.jsonl").path
+        let report = try ServeProcess.run(ServeProcess.binary.path, ["batch", "--format", "html", chat])
+        #expect(report.status == 0)
+        let page = folder.appendingPathComponent("report.html")
+        try Data(report.output.utf8).write(to: page)
+        let script = ServeProcess.packageRoot.appendingPathComponent("Tests/e2e/report_focus_test.py")
+        let arguments = [
+            script.path, "--report", page.path, "--screenshot", folder.appendingPathComponent("report-focus.png").path,
+        ]
+        let run = try await OffPool.run { try ServeProcess.run(Self.python, arguments) }
+        #expect(run.status == 0, "report_focus_test.py failed (exit \(run.status)):\n\(run.output)")
+    }
+
     /// Fails with what to install when the browser, its driver or Selenium is missing.
     static func requireBrowser() throws {
         var missing: [String] = []

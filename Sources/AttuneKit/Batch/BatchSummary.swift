@@ -11,6 +11,10 @@ public struct BatchSummary: Sendable {
         /// Replies to the other speaker's emotional bids, and those that turned toward.
         public var bids = 0
         public var turnedToward = 0
+        /// The counts behind MITI's summary scores.
+        public var miti = MITICounts()
+        /// Whether the speaker's latest turn asked before advising (per conversation).
+        var askedPermission = false
 
         public var meanScore: Double? { turns == 0 ? nil : Double(scoreTotal) / Double(turns) }
         public var attunedMoments: Int { counts[.validating, default: 0] }
@@ -22,8 +26,9 @@ public struct BatchSummary: Sendable {
             misattunedMoments == 0 ? nil : Double(attunedMoments) / Double(misattunedMoments)
         }
 
-        mutating func add(_ analysis: Analysis) {
+        mutating func add(_ analysis: Analysis, askedBefore: Bool) {
             turns += 1
+            askedPermission = miti.add(analysis, askedBefore: askedBefore)
             scoreTotal += analysis.score
             for finding in analysis.findings { counts[finding.category, default: 0] += 1 }
             if analysis.answersEmotionalBid {
@@ -33,10 +38,21 @@ public struct BatchSummary: Sendable {
         }
     }
 
-    /// A speaker's tally; `speaker` is nil for turns without one.
+    /// A speaker's tally; `speaker` is nil for turns without one. In the overall list,
+    /// `conversation` says which conversation a speaker known only by name spoke in.
     public struct Speaker: Sendable {
         public var speaker: String?
+        public var speakerID: String?
+        public var conversation: String?
         public var tally = Tally()
+    }
+
+    /// Who a speaker is: their `speaker_id` wherever they speak; else their name, in one
+    /// conversation, or in all of them with `--same-speakers`.
+    public enum SpeakerKey: Hashable, Sendable {
+        case id(String)
+        case name(String?)
+        case nameIn(conversation: String, String?)
     }
 
     public struct Conversation: Sendable {
@@ -50,6 +66,9 @@ public struct BatchSummary: Sendable {
         public private(set) var items: [Value] = []
         private var index: [Key: Int] = [:]
 
+        /// The value of `key`, if it appeared.
+        func value(_ key: Key) -> Value? { index[key].map { items[$0] } }
+
         /// Changes the value of `key`, made by `make` on its first appearance.
         mutating func update(_ key: Key, make: () -> Value, _ change: (inout Value) -> Void) {
             let position = index[key] ?? items.count
@@ -61,14 +80,27 @@ public struct BatchSummary: Sendable {
         }
     }
 
-    public typealias OrderedTallies = FirstSeen<String?, Speaker>
+    public typealias OrderedTallies = FirstSeen<SpeakerKey, Speaker>
+
+    /// Whether a name means the same person in every conversation (`--same-speakers`).
+    public let sameSpeakers: Bool
+    /// Whether some turn said who its speaker is across conversations (`speaker_id`).
+    public private(set) var sawSpeakerIDs = false
+    /// Whether the overall list says more than the conversations' own: only when a
+    /// speaker can be followed from one conversation to another.
+    public var speakersSpanConversations: Bool { sameSpeakers || sawSpeakerIDs }
+
+    /// The heading of the overall table, saying how speakers were matched across conversations.
+    public var overallTitle: String {
+        sameSpeakers ? "All conversations, speakers by name" : "All conversations, speakers by speaker_id"
+    }
 
     public private(set) var turns = 0
     public private(set) var errors = 0
     public private(set) var speakers = OrderedTallies()
     public private(set) var conversations = FirstSeen<String, Conversation>()
 
-    public init() {}
+    public init(sameSpeakers: Bool = false) { self.sameSpeakers = sameSpeakers }
 
     public mutating func add(_ result: BatchResult) {
         switch result {
@@ -76,17 +108,30 @@ public struct BatchSummary: Sendable {
             errors += 1
         case .turn(let turn, let analysis):
             turns += 1
-            speakers.add(analysis, speaker: turn.speaker)
+            if turn.speakerID != nil { sawSpeakerIDs = true }
+            let overall: SpeakerKey =
+                if let id = turn.speakerID { .id(id) } else if sameSpeakers { .name(turn.speaker) } else {
+                    .nameIn(conversation: turn.conversationKey, turn.speaker)
+                }
+            // Permission to advise carries over from the speaker's previous turn in this conversation.
+            var askedBefore = false
             conversations.update(turn.conversationKey, make: { Conversation(conversation: turn.conversationKey) }) {
-                $0.tally.add(analysis)
-                $0.speakers.add(analysis, speaker: turn.speaker)
+                let key: SpeakerKey = turn.speakerID.map { .id($0) } ?? .name(turn.speaker)
+                askedBefore = $0.speakers.value(key)?.tally.askedPermission ?? false
+                $0.tally.add(analysis, askedBefore: askedBefore)
+                $0.speakers.add(analysis, turn: turn, key: key, askedBefore: askedBefore)
             }
+            speakers.add(analysis, turn: turn, key: overall, askedBefore: askedBefore)
         }
     }
 }
 
-extension BatchSummary.FirstSeen where Key == String?, Value == BatchSummary.Speaker {
-    mutating func add(_ analysis: Analysis, speaker: String?) {
-        update(speaker, make: { BatchSummary.Speaker(speaker: speaker) }) { $0.tally.add(analysis) }
+extension BatchSummary.FirstSeen where Key == BatchSummary.SpeakerKey, Value == BatchSummary.Speaker {
+    /// Adds a turn to its speaker's tally; the speaker is named as they were first.
+    mutating func add(_ analysis: Analysis, turn: Turn, key: Key, askedBefore: Bool) {
+        let conversation: String? = if case .nameIn(let conversation, _) = key { conversation } else { nil }
+        update(key, make: { .init(speaker: turn.speaker, speakerID: turn.speakerID, conversation: conversation) }) {
+            $0.tally.add(analysis, askedBefore: askedBefore)
+        }
     }
 }

@@ -82,6 +82,9 @@ public final class Analyzer {
         let (kept, suppressed) = filter.filter(matches, in: tokenized, bid: bid?.kind)
         var findings = FindingMerger.merge(kept, rules: engine.ruleSet.rules, text: tokenized)
         for index in findings.indices { fillSuggestions(&findings[index], tokenized) }
+        if let bid, bid.language == .english, findings.contains(where: { $0.move == .reflection }) {
+            markComplexReflections(&findings, tokenized, bid)
+        }
         if let bid, let reflection = reflection(of: bid, in: tokenized, findings) {
             findings.append(reflection)
             findings.sort { ($0.start, $0.category) < ($1.start, $1.category) }
@@ -133,10 +136,28 @@ public final class Analyzer {
             guard !token.flags.contains(.quoted), !validated[index],
                 feelingWords.contains(where: { Self.sameStem($0, token.text) })
             else { continue }
-            return Finding(
-                cue: engine.ruleSet.bids.reflected, category: .validating, tokens: index..<(index + 1), in: text)
+            var echo = Finding(
+                cue: engine.ruleSet.bids.reflected, category: .validating, tokens: index..<(index + 1), in: text,
+                move: .reflection)
+            echo.complexReflection = false  // their own feeling word, said back
+            return echo
         }
         return nil
+    }
+
+    /// A reflection goes beyond repeating the message (MITI's complex reflection) when
+    /// it names a feeling the message did not: one extra pass of the feeling lists.
+    private func markComplexReflections(_ findings: inout [Finding], _ text: TokenizedText, _ bid: Bid) {
+        let theirs = bid.feelings.flatMap { $0.split(separator: " ").map(String.init) }
+        let named = feelingMatcher.matches(in: text).filter { match in
+            text.tokens[match.start..<match.end].contains { token in
+                !theirs.contains { Self.sameStem($0, token.text) }
+            }
+        }
+        for index in findings.indices where findings[index].move == .reflection {
+            let focus = findings[index].tokens
+            findings[index].complexReflection = named.contains { focus.overlaps($0.start..<$0.end) }
+        }
     }
 
     /// Two forms of one word: equal, or sharing their first five letters ("stressed",

@@ -26,6 +26,11 @@ public struct Finding: Sendable, Equatable {
     var utf16: Range<Int>
     /// The match that speaks for the finding, for filling suggestion templates.
     var match: PatternMatch?
+    /// The counselling move of a validating finding, when its rule names one.
+    public var move: Move? = nil
+    /// For a reflection answering an English message: whether it goes beyond repeating
+    /// it (a content word the message did not use). Nil when that cannot be told.
+    public var complexReflection: Bool? = nil
 }
 
 extension Finding {
@@ -35,7 +40,7 @@ extension Finding {
     /// the whole reply: empty only when the reply is.
     init(
         cue: BidCues.FindingCue, category: Category, tokens: Range<Int>, in text: TokenizedText,
-        suggestions: [String] = []
+        suggestions: [String] = [], move: Move? = nil
     ) {
         let start = tokens.isEmpty ? 0 : text.tokens[tokens.lowerBound].start
         let end = tokens.isEmpty ? text.utf16.count : text.tokens[tokens.upperBound - 1].end
@@ -44,6 +49,7 @@ extension Finding {
             end: text.codePointOffset(ofUTF16: end), excerpt: text.excerpt(utf16: start..<end), message: cue.message,
             suggestions: suggestions, attune: cue.attune, weight: cue.weight, effectiveWeight: cue.weight,
             discount: nil, tokens: tokens, utf16: start..<end, match: nil)
+        self.move = move
     }
 }
 

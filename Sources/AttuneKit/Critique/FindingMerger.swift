@@ -43,6 +43,6 @@ enum FindingMerger {
             rule: rule.id, category: rule.category, start: text.codePointOffset(ofUTF16: start),
             end: text.codePointOffset(ofUTF16: end), excerpt: text.excerpt(utf16: start..<end), message: rule.message,
             suggestions: rule.suggestions, attune: rule.attune, weight: rule.weight, effectiveWeight: rule.weight,
-            discount: nil, tokens: focus, utf16: start..<end, match: match)
+            discount: nil, tokens: focus, utf16: start..<end, match: match, move: rule.move)
     }
 }

@@ -25,6 +25,7 @@ extension Analysis {
             writer.field("rule", finding.rule)
             writer.field("category", finding.category.rawValue)
             writer.field("polarity", finding.polarity.rawValue)
+            if let move = finding.move { writer.field("move", move.rawValue) }
             writer.field("start", finding.start)
             writer.field("end", finding.end)
             writer.field("excerpt", finding.excerpt)

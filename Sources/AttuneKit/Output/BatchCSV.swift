@@ -28,10 +28,13 @@ public struct BatchCSV {
         }
     }
 
-    /// The summary table: every speaker overall (conversation `*`), then per conversation.
+    /// The summary table: every speaker overall (conversation `*`) when a speaker can be
+    /// followed across conversations, then per conversation.
     public static func summary(_ summary: BatchSummary) -> String {
         var text = line(summaryHeader)
-        for speaker in summary.speakers.items { text += summaryRow("*", speaker) }
+        if summary.speakersSpanConversations {
+            for speaker in summary.speakers.items { text += summaryRow("*", speaker) }
+        }
         for conversation in summary.conversations.items {
             for speaker in conversation.speakers.items { text += summaryRow(conversation.conversation, speaker) }
         }

@@ -16,6 +16,7 @@ extension BatchResult {
             if let id = turn.id { writer.field("id", id) }
             if let conversation = turn.conversation { writer.field("conversation", conversation) }
             writer.field("speaker", turn.speaker)
+            if let speakerID = turn.speakerID { writer.field("speaker_id", speakerID) }
             if positions { writer.field("turn", turn.turn) }
             if let startTime = turn.startTime { writer.field("start_time", startTime) }
             analysis.writeFields(to: &writer)
@@ -59,6 +60,8 @@ extension BatchSummary {
         for speaker in speakers.items {
             writer.beginObject()
             writer.field("speaker", speaker.speaker)
+            if let speakerID = speaker.speakerID { writer.field("speaker_id", speakerID) }
+            if let conversation = speaker.conversation { writer.field("conversation", conversation) }
             write(speaker.tally, to: &writer)
             writer.endObject()
         }
@@ -75,6 +78,25 @@ extension BatchSummary {
         writer.field("positive_to_negative", tally.positiveToNegative.map { rounded($0, places: 2) })
         writer.field("bids", tally.bids)
         writer.field("turned_toward", tally.turnedToward)
+        writer.key("miti")
+        write(tally.miti, to: &writer)
+    }
+
+    /// `{"reflections", "complex_reflections", "reflections_judged", "questions",
+    /// "reflections_to_questions", "complex_share", "affirmations",
+    /// "advice_with_permission", "advice_without_permission"}`; ratios null without a divisor.
+    private static func write(_ miti: MITICounts, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("reflections", miti.reflections)
+        writer.field("complex_reflections", miti.complexReflections)
+        writer.field("reflections_judged", miti.reflectionsJudged)
+        writer.field("questions", miti.questions)
+        writer.field("reflections_to_questions", miti.reflectionsToQuestions.map { rounded($0, places: 2) })
+        writer.field("complex_share", miti.complexShare.map { rounded($0, places: 2) })
+        writer.field("affirmations", miti.affirmations)
+        writer.field("advice_with_permission", miti.adviceWithPermission)
+        writer.field("advice_without_permission", miti.adviceWithoutPermission)
+        writer.endObject()
     }
 
     static func rounded(_ value: Double, places: Int) -> Double {

@@ -1,7 +1,8 @@
 import Mustache
 
 /// `--format html`: one self-contained page (no scripts, no network) with the
-/// conversation, flagged spans that explain themselves on hover or focus, the summary
+/// conversation, flagged spans that explain themselves on hover or keyboard focus (a
+/// tooltip the span names with `aria-describedby`, shown by CSS alone), the summary
 /// and an inline SVG chart of each speaker's score over the turns. It is written as
 /// the turns arrive; CSS puts the summary, written last, at the top.
 public struct HTMLReport {
@@ -13,6 +14,8 @@ public struct HTMLReport {
     private var conversation: String?
     /// Scores per conversation in turn order, for the charts.
     private var scores: [String: [(speaker: String?, turn: Int, score: Int)]] = [:]
+    /// Marked spans so far: each gets its own tooltip id for `aria-describedby`.
+    private var marks = 0
 
     public init() {
         var library = MustacheLibrary()
@@ -43,7 +46,11 @@ public struct HTMLReport {
             }
             let segments: [[String: Any]] = analysis.highlightSegments.map { segment in
                 guard let (_, finding) = segment.finding else { return ["text": segment.text] }
-                return ["text": segment.text, "category": finding.category.rawValue, "message": finding.message]
+                marks += 1
+                return [
+                    "text": segment.text, "category": finding.category.rawValue, "message": finding.message,
+                    "tip": "tip-\(marks)",
+                ]
             }
             let findings: [[String: Any?]] = analysis.findings.map {
                 [
@@ -54,8 +61,9 @@ public struct HTMLReport {
             let context: [String: Any?] = [
                 "speaker": turn.speaker ?? "(no speaker)", "turn": turn.turn, "line": turn.line,
                 "startTime": turn.startTime, "score": analysis.score, "verdict": analysis.verdict.rawValue,
-                "segments": segments, "hasFindings": !findings.isEmpty, "findingCount": findings.count,
-                "findings": findings, "rewrite": analysis.rewrite == analysis.text ? nil : analysis.rewrite,
+                "segments": segments, "hasFindings": !findings.isEmpty,
+                "findingCount": counted(findings.count, "finding"), "findings": findings,
+                "rewrite": analysis.rewrite == analysis.text ? nil : analysis.rewrite,
                 "notEnglish": analysis.language == .other ? MarkdownReport.notEnglish : nil,
             ]
             return out + render(context, "turn")
@@ -64,8 +72,8 @@ public struct HTMLReport {
 
     public func end(summary: BatchSummary) -> String {
         var conversations: [[String: Any?]] = []
-        if summary.conversations.items.count > 1 {
-            conversations.append(["name": "All conversations", "speakers": rows(summary.speakers)])
+        if summary.conversations.items.count > 1 && summary.speakersSpanConversations {
+            conversations.append(["name": summary.overallTitle, "speakers": rows(summary.speakers)])
         }
         for conversation in summary.conversations.items {
             conversations.append([
@@ -74,7 +82,7 @@ public struct HTMLReport {
             ])
         }
         let context: [String: Any?] = [
-            "turns": summary.turns, "errors": summary.errors == 0 ? nil : summary.errors,
+            "turns": counted(summary.turns, "turn"), "errors": summary.errors == 0 ? nil : summary.errors,
             "conversations": conversations, "categories": Category.allCases.map(\.rawValue),
         ]
         return render(context, "end")
@@ -91,8 +99,32 @@ public struct HTMLReport {
                     ?? "no misattuned",
                 "towards": tally.bids == 0
                     ? "no bids" : "\(tally.turnedToward) of \(tally.bids) (\(MarkdownReport.percent(tally)))",
-            ]
+            ].merging(Self.miti(tally.miti)) { $1 }
         }
+    }
+
+    /// MITI 4.2's summary figures of a speaker, each against its thresholds where MITI sets one.
+    static func miti(_ miti: MITICounts) -> [String: Any] {
+        let ratio = miti.reflectionsToQuestions
+        let rq: String
+        if let ratio {
+            let level = MITICounts.level(
+                ratio, fair: MITICounts.reflectionsToQuestionsFair, good: MITICounts.reflectionsToQuestionsGood)!
+            rq = "\(miti.reflections) : \(miti.questions) = \(BatchSummary.rounded(ratio, places: 2)) : 1 (\(level))"
+        } else {
+            rq = miti.reflections == 0 ? "none" : "\(miti.reflections) : 0 (no questions)"
+        }
+        var complex = "–"
+        if let share = miti.complexShare {
+            let level = MITICounts.level(
+                share, fair: MITICounts.complexShareFair, good: MITICounts.complexShareGood)!
+            let percent = Int((share * 100).rounded())
+            complex = "\(miti.complexReflections) of \(miti.reflectionsJudged) (\(percent)%, \(level))"
+        }
+        return [
+            "rq": rq, "complex": complex, "affirmations": miti.affirmations,
+            "withPermission": miti.adviceWithPermission, "withoutPermission": miti.adviceWithoutPermission,
+        ]
     }
 
     /// A line per speaker: x is the turn's place in the conversation, y the score.

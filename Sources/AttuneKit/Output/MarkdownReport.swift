@@ -44,9 +44,12 @@ public struct MarkdownReport {
     static let notEnglish = "Not analysed as English: the reply reads as another language, and the rules are English."
 
     public func end(summary: BatchSummary) -> String {
-        var out = "## Summary\n\n\(summary.turns) turns, \(summary.errors) unreadable.\n\n"
-        out += Self.table(summary.speakers.items, title: "All conversations")
-        for conversation in summary.conversations.items where summary.conversations.items.count > 1 {
+        var out = "## Summary\n\n\(counted(summary.turns, "turn")), \(summary.errors) unreadable.\n\n"
+        let several = summary.conversations.items.count > 1
+        if !several || summary.speakersSpanConversations {
+            out += Self.table(summary.speakers.items, title: several ? summary.overallTitle : "All conversations")
+        }
+        for conversation in summary.conversations.items where several {
             out += Self.table(conversation.speakers.items, title: Self.escape(conversation.conversation))
         }
         out += """

@@ -14,6 +14,12 @@ public enum Polarity: String, Sendable, Codable {
     case misattuned, attuned
 }
 
+/// The counselling move a validating finding makes, as MITI codes counsellors'
+/// utterances: batch summaries count reflections, questions and affirmations per speaker.
+public enum Move: String, Sendable, CaseIterable, Codable {
+    case reflection, question, affirmation, presence, repair, apology
+}
+
 /// Gottman's ATTUNE components, which every rule's message is tied to.
 public enum AttuneComponent: String, Sendable, CaseIterable, Codable {
     case awareness, turningToward = "turning-toward", tolerance, understanding
@@ -39,6 +45,8 @@ public struct Rule: Sendable, Identifiable {
     /// How much one finding moves the score (1 mild … 5 severe, or strongly attuned).
     public var weight: Double
     public var attune: AttuneComponent
+    /// Which move a validating rule's finding is; nil for the misattuned categories.
+    public var move: Move? = nil
     public var message: String
     public var suggestions: [String]
     public var patterns: [Pattern]

@@ -4,7 +4,8 @@ import Yams
 /// against the lexicon, and logging each problem where it stands in the file.
 struct RuleFileLoader {
     static let ruleKeys = [
-        "id", "category", "weight", "attune", "message", "suggestions", "patterns", "exceptions", "bid", "examples",
+        "id", "category", "weight", "attune", "move", "message", "suggestions", "patterns", "exceptions", "bid",
+        "examples",
     ]
     static let exceptionKeys = ["negation", "subjects", "quoted", "unless"]
     static let exampleKeys = ["match", "no_match"]
@@ -43,6 +44,17 @@ struct RuleFileLoader {
         }
 
         let attune: AttuneComponent = choice(field("attune"), "attune", in: node, name, &reader) ?? .awareness
+
+        var move: Move?
+        if let moveNode = field("move"), let text = reader.string(moveNode, "'move'") {
+            move = Move(rawValue: text)
+            if move == nil {
+                reader.log.error(reader.at(moveNode), Self.unknown("move", text, Move.allCases.map(\.rawValue)))
+            } else if category != .validating {
+                reader.log.error(
+                    reader.at(moveNode), "only validating rules name a 'move'; \(name) is \(category.rawValue)")
+            }
+        }
 
         let weight = field("weight").flatMap { reader.number($0, "'weight'", in: 1...5) } ?? 0
         if field("weight") == nil { reader.log.error(reader.at(node), "\(name) needs a 'weight'") }
@@ -99,7 +111,7 @@ struct RuleFileLoader {
         let errorsAfter = reader.log.diagnostics.filter { $0.severity == .error }.count
         guard errorsAfter == errorsBefore else { return nil }
         var rule = Rule(
-            id: id, category: category, weight: weight, attune: attune, message: message,
+            id: id, category: category, weight: weight, attune: attune, move: move, message: message,
             suggestions: suggestions, patterns: patterns, exceptions: exceptions, bids: bids, examples: examples,
             location: reader.at(node))
         rule.suggestionLocations = suggestionItems.map { reader.at($0.1) }

@@ -4,12 +4,13 @@ struct CSVTranscript: TranscriptParser {
     /// The fields a turn takes from a row, and the header names read as each (first
     /// match wins; compared case-insensitively).
     enum Field: CaseIterable {
-        case text, speaker, id, context, conversation, startTime
+        case text, speaker, speakerID, id, context, conversation, startTime
 
         var names: [String] {
             switch self {
             case .text: ["text", "utterance", "message", "reply", "content"]
             case .speaker: ["speaker", "name", "author", "from", "sender"]
+            case .speakerID: ["speaker_id", "author_id", "sender_id"]
             case .id: ["id", "turn_id", "message_id"]
             case .context: ["context", "in_reply_to_text"]
             case .conversation: ["conversation", "conversation_id", "session", "thread"]
@@ -75,7 +76,7 @@ struct CSVTranscript: TranscriptParser {
                     file: file, line: recordLine, id: value(.id), speaker: value(.speaker),
                     text: fields[columns.index[.text]!], context: value(.context),
                     hasOwnContext: value(.context) != nil, conversation: value(.conversation),
-                    startTime: value(.startTime))))
+                    startTime: value(.startTime), speakerID: value(.speakerID))))
     }
 
     private mutating func readHeader(_ fields: [String], line: Int, into records: inout [TranscriptRecord]) {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// JSON Lines: one `{"id"?, "speaker"?, "text", "context"?, "conversation"?,
-/// "start_time"?}` object per line. Blank lines are skipped; any other line that is
+/// JSON Lines: one `{"id"?, "speaker"?, "speaker_id"?, "text", "context"?,
+/// "conversation"?, "start_time"?}` object per line. Blank lines are skipped; any other line that is
 /// not such an object becomes an error record.
 struct JSONLTranscript: TranscriptParser {
     private let file: String
@@ -25,7 +25,8 @@ struct JSONLTranscript: TranscriptParser {
                     Turn(
                         file: file, line: line.number, id: record.id, speaker: record.speaker, text: record.text,
                         context: record.context, hasOwnContext: record.hasContext,
-                        conversation: record.conversation, startTime: record.startTime)))
+                        conversation: record.conversation, startTime: record.startTime,
+                        speakerID: record.speakerID)))
         } catch {
             records.append(.failure(RecordError(file: file, line: line.number, message: Self.describe(error))))
         }
@@ -52,6 +53,7 @@ struct JSONLTranscript: TranscriptParser {
     private struct Record: Decodable {
         var id: String?
         var speaker: String?
+        var speakerID: String?
         var text: String
         var context: String?
         var hasContext: Bool
@@ -61,12 +63,14 @@ struct JSONLTranscript: TranscriptParser {
         enum Keys: String, CodingKey {
             case id, speaker, text, context, conversation
             case startTime = "start_time"
+            case speakerID = "speaker_id"
         }
 
         init(from decoder: Decoder) throws {
             let container = try decoder.container(keyedBy: Keys.self)
             id = try Self.label(container, .id)
             speaker = try container.decodeIfPresent(String.self, forKey: .speaker)
+            speakerID = try Self.label(container, .speakerID)
             text = try container.decode(String.self, forKey: .text)
             hasContext = container.contains(.context)
             context = try container.decodeIfPresent(String.self, forKey: .context)

@@ -14,6 +14,9 @@ public struct Turn: Sendable, Equatable {
     public var line: Int
     public var id: String?
     public var speaker: String?
+    /// Who the speaker is across conversations (`speaker_id`): without it, the same name
+    /// in two conversations is taken for two people.
+    public var speakerID: String?
     public var text: String
     /// The message the turn answers: the record's own, or filled in from the
     /// conversation by `ConversationTracker`.
@@ -29,7 +32,7 @@ public struct Turn: Sendable, Equatable {
 
     public init(
         file: String, line: Int, id: String? = nil, speaker: String? = nil, text: String, context: String? = nil,
-        hasOwnContext: Bool = false, conversation: String? = nil, startTime: String? = nil
+        hasOwnContext: Bool = false, conversation: String? = nil, startTime: String? = nil, speakerID: String? = nil
     ) {
         self.file = file
         self.line = line
@@ -40,6 +43,7 @@ public struct Turn: Sendable, Equatable {
         self.hasOwnContext = hasOwnContext
         self.conversation = conversation
         self.startTime = startTime
+        self.speakerID = speakerID
     }
 
     /// The conversation this turn belongs to: the input's own id, else its file.
