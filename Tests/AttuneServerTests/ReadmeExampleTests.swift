@@ -15,8 +15,9 @@ import Testing
     }
 
     /// Commands that build or install the binary under test: `swift test` has just done
-    /// that (and a nested build would wait on its own lock), so they are not run here.
-    static let buildCommands = ["swift ", "make ", "sudo make "]
+    /// that (and a nested build would wait on its own lock), so they are not run here;
+    /// nor is the fuzzer, which builds its own harness and runs for as long as it is told.
+    static let buildCommands = ["swift ", "make ", "sudo make ", "Fuzz/run.sh "]
 
     /// The ```sh blocks of the README: lines ending in `\` continue, `#` lines are output.
     static func examples(_ readme: String) -> [[Example]] {

@@ -30,10 +30,19 @@ extension Analyzer {
         let turnedAway = engine.ruleSet.bids.turnedAway.id
         let advice = AdviceContent(
             templates: engine.ruleSet.rewrites, verbs: engine.ruleSet.lexicon.words(of: "advice_verbs"))
-        return text.sentences.compactMap { sentence in
+        // Each finding listed under the sentences its tokens reach: one pass over the
+        // findings, so a reply dense with them stays linear.
+        var bySentence = [[Finding]](repeating: [], count: text.sentences.count)
+        for finding in findings where finding.rule != turnedAway && !finding.tokens.isEmpty {
+            let first = text.tokens[finding.tokens.lowerBound].sentence
+            let last = text.tokens[finding.tokens.upperBound - 1].sentence
+            for index in first...last { bySentence[index].append(finding) }
+        }
+        return text.sentences.indices.compactMap { index in
+            let sentence = text.sentences[index]
             let words = text.excerpt(utf16: sentence.start..<sentence.end).trimmingCharacters(in: .whitespacesAndNewlines)
             guard !words.isEmpty else { return nil }
-            let here = findings.filter { $0.rule != turnedAway && $0.tokens.overlaps(sentence.tokens) }
+            let here = bySentence[index]
             if let heaviest = here.filter({ $0.polarity == .misattuned }).max(by: { $0.weight < $1.weight }) {
                 let content = heaviest.category == .fixing ? advice.content(of: sentence, in: text) : nil
                 return ReadSentence(text: words, move: .hurt(heaviest.category), advice: content)

@@ -31,7 +31,11 @@ public final class Analyzer {
     }
 
     /// The critique plus what `explain` shows: tokens, raw matches and suppressions.
-    public func analyzeWithTrace(_ text: String, context: String? = nil) -> (analysis: Analysis, trace: Trace) {
+    /// `rewriting: false` leaves the reply as its own rewrite: evaluations need only the
+    /// findings, and the rewrite, which re-reads each of its pieces, costs more than they do.
+    public func analyzeWithTrace(_ text: String, context: String? = nil, rewriting: Bool = true) -> (
+        analysis: Analysis, trace: Trace
+    ) {
         var notes: [String] = []
         var context = context
         if let given = context, given.allSatisfy({ $0.isWhitespace }) {
@@ -49,7 +53,8 @@ public final class Analyzer {
         let scored = Scorer(policy: engine.ruleSet.scoring, contrast: contrast).score(pass.findings, in: tokenized)
         var analysis = Analysis(
             text: text, context: context, score: scored.score, verdict: scored.verdict, findings: scored.findings,
-            bid: bid, notes: notes, scoreLines: scored.lines, rewrite: rewrite(tokenized, scored.findings, bid))
+            bid: bid, notes: notes, scoreLines: scored.lines,
+            rewrite: rewriting ? rewrite(tokenized, scored.findings, bid) : text)
         let units = Array(text.utf16)
         for index in analysis.findings.indices {
             analysis.findings[index].replace = replaceSpan(of: analysis.findings[index], in: tokenized, units: units)

@@ -114,7 +114,7 @@ public struct CorpusEvaluation: Sendable {
         if patternUsage { evaluation.patternUsage = PatternUsage(rules: analyzer.engine.ruleSet.rules) }
         for entry in entries {
             evaluation.entries += 1
-            let (analysis, trace) = analyzer.analyzeWithTrace(entry.text, context: entry.context)
+            let (analysis, trace) = analyzer.analyzeWithTrace(entry.text, context: entry.context, rewriting: false)
             let findings = analysis.findings
             evaluation.patternUsage?.record(
                 trace.firedPatterns, row: .init(line: entry.line, id: entry.id, text: entry.text))

@@ -190,7 +190,7 @@ public struct MappedEvaluation: Sendable {
                 continue
             }
             evaluation.analysed += 1
-            let (analysis, trace) = analyzer.analyzeWithTrace(text, context: context)
+            let (analysis, trace) = analyzer.analyzeWithTrace(text, context: context, rewriting: false)
             let found = Set(analysis.findings.map(\.category))
             evaluation.patternUsage?.record(trace.firedPatterns, row: .init(line: row.line, turn: row.turn, text: text))
 
