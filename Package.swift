@@ -31,16 +31,61 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["attune-embed-files"]
         ),
+        // The layers below, each a target so that a dependency pointing upward does not
+        // compile (docs/ARCHITECTURE.md). Only AttuneLoading imports Yams.
+        // Shared vocabulary: categories, bid kinds, verdicts, diagnostics, errors.
+        .target(name: "AttuneCore"),
+        // Tokens, sentences, lexicon values, language guessing (ICU).
+        .target(name: "AttuneText", dependencies: ["AttuneCore", "CICU"]),
+        // Rules, patterns and the other rule-file values, as plain data.
+        .target(name: "AttuneRules", dependencies: ["AttuneCore", "AttuneText"]),
+        // Every file kind read from YAML: rules, lexicons, bids, scoring, rewrites,
+        // languages, packs, `.attune.yaml`, corpus mappings; and the embedded Rules/.
         .target(
-            name: "AttuneKit",
+            name: "AttuneLoading",
             dependencies: [
-                "CICU",
+                "AttuneCore", "AttuneText", "AttuneRules",
                 .product(name: "Yams", package: "Yams"),
+            ],
+            plugins: ["EmbedFilesPlugin"]
+        ),
+        // The automata and filters that find a rule's candidate matches.
+        .target(name: "AttuneMatching", dependencies: ["AttuneCore", "AttuneText", "AttuneRules"]),
+        // Analyzer and its steps: bids, findings, score, rewrite.
+        .target(
+            name: "AttuneEngine",
+            dependencies: ["AttuneCore", "AttuneText", "AttuneRules", "AttuneLoading", "AttuneMatching"]
+        ),
+        // Input formats: transcripts read into turns. Knows nothing of the engine.
+        .target(name: "AttuneTranscripts", dependencies: ["AttuneCore"]),
+        // Transcripts through the engine, and what is counted over them.
+        .target(name: "AttuneBatch", dependencies: ["AttuneCore", "AttuneEngine", "AttuneTranscripts"]),
+        // Output formats: terminal, JSON, CSV, Markdown, HTML.
+        .target(
+            name: "AttuneOutput",
+            dependencies: [
+                "AttuneCore", "AttuneText", "AttuneRules", "AttuneEngine", "AttuneTranscripts", "AttuneBatch",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Assets"],
             plugins: ["EmbedFilesPlugin"]
+        ),
+        // Checking the rules: examples, corpora, coded corpora, fuzzing.
+        .target(
+            name: "AttuneEvaluation",
+            dependencies: [
+                "AttuneCore", "AttuneText", "AttuneRules", "AttuneLoading", "AttuneMatching", "AttuneEngine",
+                "AttuneTranscripts", "AttuneOutput",
+            ]
+        ),
+        // The one library product: re-exports what library users need.
+        .target(
+            name: "AttuneKit",
+            dependencies: [
+                "AttuneCore", "AttuneText", "AttuneRules", "AttuneLoading", "AttuneMatching", "AttuneEngine",
+                "AttuneTranscripts", "AttuneBatch", "AttuneOutput", "AttuneEvaluation",
+            ]
         ),
         // `attune serve`: the web page and the JSON API, over AttuneKit.
         .target(
@@ -72,6 +117,11 @@ let package = Package(
         ),
         .testTarget(
             name: "AttuneKitTests",
+            dependencies: ["AttuneKit"]
+        ),
+        // Tests that start the built `attune` binary (found at .build/debug/attune).
+        .testTarget(
+            name: "AttuneCommandLineTests",
             dependencies: ["AttuneKit"]
         ),
         .testTarget(

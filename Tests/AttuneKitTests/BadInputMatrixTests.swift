@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import AttuneKit
+import AttuneKit
+@testable import AttuneMatching
+@testable import AttuneTranscripts
 
 /// The bad inputs of issue 14 that the transcript readers and the batch runner meet,
 /// scaled down: each gives a clear error or record, loses nothing else that could be

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import AttuneKit
+import AttuneKit
+@testable import AttuneEvaluation
+@testable import AttuneEngine
+@testable import AttuneMatching
 
 /// `attune eval --mapping`: coded corpora read through a mapping file. The corpora here
 /// are invented (Tests/Fixtures/coded/); the real ones may not be redistributed.

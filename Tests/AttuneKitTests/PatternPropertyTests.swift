@@ -1,4 +1,6 @@
-@testable import AttuneKit
+import AttuneKit
+@testable import AttuneEngine
+@testable import AttuneMatching
 import Testing
 
 /// The loader refuses what the compiler cannot take: random patterns, some well formed

@@ -1,4 +1,6 @@
-@testable import AttuneKit
+import AttuneKit
+@testable import AttuneEngine
+@testable import AttuneMatching
 import Foundation
 import Testing
 

@@ -1,0 +1,193 @@
+import AttuneCore
+import AttuneEngine
+import AttuneTranscripts
+import Foundation
+
+/// Scores a stream of transcript records on several threads and hands the results
+/// back in input order. Memory stays flat: at most `blocksInFlight` blocks of
+/// `blockSize` records exist at once, whatever the input's length.
+public struct BatchRunner: Sendable {
+    public let engine: Engine
+    public let workers: Int
+    let blockSize: Int
+
+    /// More workers than this only cost memory and start-up (each holds its own ICU
+    /// objects): four per core, and never fewer than 64 allowed.
+    public static let maximumWorkers = max(64, 4 * ProcessInfo.processInfo.activeProcessorCount)
+
+    /// `workers` is clamped to 1...`maximumWorkers`.
+    public init(engine: Engine, workers: Int = ProcessInfo.processInfo.activeProcessorCount, blockSize: Int = 128) {
+        self.engine = engine
+        self.workers = min(max(1, workers), Self.maximumWorkers)
+        self.blockSize = blockSize
+    }
+
+    /// What a run had to let go to keep its memory bounded.
+    public struct Outcome: Sendable {
+        /// Conversations whose last turns were let go (see `ConversationTracker`).
+        public var conversationsLetGo = 0
+        /// Turns of a let-go conversation read without that conversation's context.
+        public var turnsWithoutContext = 0
+    }
+
+    /// Reads every record of `reader`, gives turns their conversation context, and
+    /// calls `sink` with each result in order until it returns false. `progress`
+    /// gets the bytes read so far, on the calling thread.
+    @discardableResult
+    public func run(
+        _ reader: TranscriptReader, progress: (Int) -> Void = { _ in }, sink: (BatchResult) -> Bool
+    ) throws(AttuneError) -> Outcome {
+        var analyzers: [Analyzer] = []
+        for _ in 0..<workers { analyzers.append(try engine.makeAnalyzer()) }
+        let state = PipelineState(blocksInFlight: workers * 4)
+        let source = UncheckedBox(reader)
+        let blockSize = blockSize
+        spawn { Self.produce(source.value, into: state, blockSize: blockSize) }
+        for analyzer in analyzers {
+            let box = UncheckedBox(analyzer)
+            spawn { Self.work(box.value, on: state) }
+        }
+        var next = 0
+        while let (results, bytes) = state.takeResults(sequence: next) {
+            next += 1
+            progress(bytes)
+            for result in results where !sink(result) {
+                state.cancel()
+                return state.outcome
+            }
+        }
+        return state.outcome
+    }
+
+    private func spawn(_ body: @escaping @Sendable () -> Void) {
+        let thread = Thread(block: body)
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// The reading thread: records in order, with contexts filled in, in blocks.
+    private static func produce(_ reader: TranscriptReader, into state: PipelineState, blockSize: Int) {
+        var tracker = ConversationTracker()
+        var block: [TranscriptRecord] = []
+        block.reserveCapacity(blockSize)
+        while let record = reader.next() {
+            if case .turn(var turn) = record {
+                tracker.place(&turn)
+                block.append(.turn(turn))
+            } else {
+                block.append(record)
+            }
+            if block.count == blockSize {
+                guard state.submit(block, bytes: reader.bytesRead) else { break }
+                block.removeAll(keepingCapacity: true)
+            }
+        }
+        if !block.isEmpty { _ = state.submit(block, bytes: reader.bytesRead) }
+        state.finishSubmitting(
+            Outcome(conversationsLetGo: tracker.conversationsLetGo, turnsWithoutContext: tracker.turnsWithoutContext))
+    }
+
+    /// A worker thread: analyses blocks until there are none left.
+    private static func work(_ analyzer: Analyzer, on state: PipelineState) {
+        while let (sequence, records) = state.takeWork() {
+            let results = records.map { record -> BatchResult in
+                switch record {
+                case .turn(let turn): .turn(turn, analyzer.analyze(turn.text, context: turn.context))
+                case .failure(let error): .failure(error)
+                }
+            }
+            state.deliver(results, sequence: sequence)
+        }
+    }
+}
+
+/// Hands a value that is used by one thread at a time to another thread.
+struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// The queues between the reading thread, the workers and the writer, under one lock.
+private final class PipelineState: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var work: [(sequence: Int, records: [TranscriptRecord], bytes: Int)] = []
+    private var workIndex = 0
+    private var done: [Int: (results: [BatchResult], bytes: Int)] = [:]
+    private var bytesOfBlock: [Int: Int] = [:]
+    private var submitted = 0
+    private var taken = 0
+    private var submitting = true
+    private var cancelled = false
+    /// Set by the reading thread when it is done; read after the last block is taken.
+    private var finalOutcome = BatchRunner.Outcome()
+
+    var outcome: BatchRunner.Outcome {
+        condition.lock()
+        defer { condition.unlock() }
+        return finalOutcome
+    }
+
+    private let blocksInFlight: Int
+
+    init(blocksInFlight: Int) { self.blocksInFlight = blocksInFlight }
+
+    /// Queues a block; false once the writer has stopped, so reading stops too.
+    func submit(_ records: [TranscriptRecord], bytes: Int) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while submitted - taken >= blocksInFlight && !cancelled { condition.wait() }
+        guard !cancelled else { return false }
+        work.append((submitted, records, bytes))
+        submitted += 1
+        condition.broadcast()
+        return true
+    }
+
+    func finishSubmitting(_ outcome: BatchRunner.Outcome) {
+        condition.lock()
+        finalOutcome = outcome
+        submitting = false
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func takeWork() -> (Int, [TranscriptRecord])? {
+        condition.lock()
+        defer { condition.unlock() }
+        while workIndex == work.count && submitting && !cancelled { condition.wait() }
+        guard workIndex < work.count, !cancelled else { return nil }
+        let item = work[workIndex]
+        workIndex += 1
+        bytesOfBlock[item.sequence] = item.bytes
+        if workIndex > 64 {
+            work.removeFirst(workIndex)
+            workIndex = 0
+        }
+        return (item.sequence, item.records)
+    }
+
+    func deliver(_ results: [BatchResult], sequence: Int) {
+        condition.lock()
+        done[sequence] = (results, bytesOfBlock.removeValue(forKey: sequence) ?? 0)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The results of block `sequence`, waiting for them; nil after the last block.
+    func takeResults(sequence: Int) -> ([BatchResult], Int)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while done[sequence] == nil && (submitting || sequence < submitted) { condition.wait() }
+        guard let block = done.removeValue(forKey: sequence) else { return nil }
+        taken += 1
+        condition.broadcast()
+        return (block.results, block.bytes)
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}

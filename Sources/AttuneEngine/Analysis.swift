@@ -1,0 +1,24 @@
+import AttuneCore
+import AttuneText
+
+/// The complete critique of one reply.
+public struct Analysis: Sendable {
+    public var text: String
+    public var context: String?
+    public var score: Int
+    public var verdict: Verdict
+    public var findings: [Finding]
+    /// What the context was read as; nil without a context.
+    public var bid: Bid?
+    /// Remarks for the reader ("nothing to analyse", "empty context ignored").
+    public var notes: [String]
+    /// How the score was reached, line by line (for `explain`).
+    public var scoreLines: [String]
+    /// The reply rewritten to attune: unchanged when nothing misattuned was found.
+    public var rewrite: String
+    /// Whether the reply reads as English. The rules are English: a reply in another
+    /// language was not really analysed, whatever its score says.
+    public var language: Language = .english
+    /// The same for the context, when one was given.
+    public var contextLanguage: Language? = nil
+}

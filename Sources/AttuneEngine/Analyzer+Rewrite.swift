@@ -1,0 +1,122 @@
+import AttuneText
+import Foundation
+
+/// The rewrite's side of the analyzer: reading what each sentence of a reply does, and
+/// re-reading the pieces of a rewrite against the same message.
+extension Analyzer {
+    /// The attuned rewrite: unchanged when nothing misattunes. A rewrite that still
+    /// misattunes or is not `attuned` as a whole falls back to the opening validation
+    /// and the closing question alone.
+    func rewrite(_ tokenized: TokenizedText, _ findings: [Finding], _ bid: Bid?) -> String {
+        guard findings.contains(where: { $0.polarity == .misattuned }) else { return tokenized.original }
+        let rewriter = Rewriter(templates: engine.ruleSet.rewrites)
+        let check = { (piece: String) in self.reading(of: piece, bid: bid) }
+        let sentences = read(tokenized, findings, bid)
+        let count = tokenized.sentences.count
+        let built = rewriter.rewrite(sentences, originalSentences: count, bid: bid, check: check)
+        if isAttuned(built, bid: bid) { return built }
+        let bare = sentences.map { ReadSentence(text: $0.text, move: .other) }
+        return rewriter.rewrite(bare, originalSentences: count, bid: bid.map(Self.emotional), check: check)
+    }
+
+    /// A bid read as emotional, so the fallback lets every sentence go.
+    private static func emotional(_ bid: Bid) -> Bid {
+        var bid = bid
+        if !bid.kind.isEmotional { bid.kind = .distress }
+        return bid
+    }
+
+    /// What each sentence of the reply does.
+    func read(_ text: TokenizedText, _ findings: [Finding], _ bid: Bid?) -> [ReadSentence] {
+        let turnedAway = engine.ruleSet.bids.turnedAway.id
+        let advice = AdviceContent(
+            templates: engine.ruleSet.rewrites, verbs: engine.ruleSet.lexicon.words(of: "advice_verbs"))
+        // Each finding listed under the sentences its tokens reach: one pass over the
+        // findings, so a reply dense with them stays linear.
+        var bySentence = [[Finding]](repeating: [], count: text.sentences.count)
+        for finding in findings where finding.rule != turnedAway && !finding.tokens.isEmpty {
+            let first = text.tokens[finding.tokens.lowerBound].sentence
+            let last = text.tokens[finding.tokens.upperBound - 1].sentence
+            for index in first...last { bySentence[index].append(finding) }
+        }
+        return text.sentences.indices.compactMap { index in
+            let sentence = text.sentences[index]
+            let words = text.excerpt(utf16: sentence.start..<sentence.end).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !words.isEmpty else { return nil }
+            let here = bySentence[index]
+            if let heaviest = here.filter({ $0.polarity == .misattuned }).max(by: { $0.weight < $1.weight }) {
+                let content = heaviest.category == .fixing ? advice.content(of: sentence, in: text) : nil
+                return ReadSentence(text: words, move: .hurt(heaviest.category), advice: content)
+            }
+            let apologizes = saysSorry(words)
+            if here.contains(where: { $0.polarity == .attuned && $0.discount == nil }) {
+                return ReadSentence(text: words, move: .validation, apologizes: apologizes)
+            }
+            return ReadSentence(text: words, move: apologizes ? .serves : move(of: words, bid), apologizes: apologizes)
+        }
+    }
+
+    /// What a sentence with no finding does: an apology, an offer or a question that
+    /// takes up their bid serves them; a bare "ok" is minimal; the rest is other.
+    private func move(of sentence: String, _ bid: Bid?) -> SentenceMove {
+        let templates = engine.ruleSet.rewrites
+        let text = pipeline.tokenize(sentence)
+        let words = text.tokens.filter { !$0.flags.contains(.emoji) }.map(\.text)
+        if words.allSatisfy(templates.minimalWords.contains) { return .minimal }
+        let joined = " " + words.joined(separator: " ") + " "
+        let isOffer = templates.offerCues.contains { joined.contains(" \($0) ") }
+        let isQuestion = text.sentences.last?.isQuestion ?? false
+        guard isOffer || isQuestion else { return .other }
+        guard let bid else { return words.contains(where: Self.secondPerson.contains) || isOffer ? .serves : .other }
+        let matches = bidMatcher.matches(in: text)
+        // A question about errands is a topic switch, whatever it shares with the bid.
+        if isQuestion && bidKind(matches) == .request { return .other }
+        let owners = Set(matches.map { engine.bids.patterns[Int($0.pattern)].owner })
+        let takesUp = engages(owners, bid) || !(bid.language == .english && topics(of: text).isDisjoint(with: bid.topics))
+        return takesUp ? .serves : .other
+    }
+
+    /// Whether a sentence says sorry ("I'm sorry", "my bad").
+    private func saysSorry(_ sentence: String) -> Bool {
+        let joined = " " + pipeline.tokenize(sentence).tokens.map(\.text).joined(separator: " ") + " "
+        return engine.ruleSet.rewrites.apologyCues.contains { joined.contains(" \($0) ") }
+    }
+
+    /// A piece of a rewrite read alone against the same message, sentence by sentence.
+    func reading(of piece: String, bid: Bid?) -> Rewriter.Reading {
+        let text = pipeline.tokenize(piece)
+        var reading = Rewriter.Reading(sentences: text.sentences.count, misattuned: false, attuned: false)
+        let parts =
+            text.sentences.count > 1
+            ? text.sentences.map { pipeline.tokenize(text.excerpt(utf16: $0.start..<$0.end)) } : [text]
+        for part in parts {
+            let found = findings(in: part, bid: bid).findings
+            if found.contains(where: { $0.polarity == .misattuned }) { reading.misattuned = true }
+            if found.contains(where: { $0.polarity == .attuned }) { reading.attuned = true }
+        }
+        return reading
+    }
+
+    /// Whether a whole rewrite reads as `attuned` with nothing misattuned.
+    private func isAttuned(_ rewrite: String, bid: Bid?) -> Bool {
+        let text = pipeline.tokenize(rewrite)
+        let found = findings(in: text, bid: bid).findings
+        guard !found.contains(where: { $0.polarity == .misattuned }) else { return false }
+        return Scorer(policy: engine.ruleSet.scoring, contrast: contrast).score(found, in: text).verdict == .attuned
+    }
+
+    /// The whole sentences a finding sits in, in code points, without the spaces around
+    /// them: what its suggestions replace.
+    func replaceSpan(of finding: Finding, in text: TokenizedText, units: [UInt16]) -> Range<Int> {
+        guard !finding.tokens.isEmpty else { return finding.start..<finding.end }
+        let first = text.sentences[text.tokens[finding.tokens.lowerBound].sentence]
+        let last = text.sentences[text.tokens[finding.tokens.upperBound - 1].sentence]
+        var start = first.start
+        var end = last.end
+        while start < end, Self.isSpace(units[start]) { start += 1 }
+        while end > start, Self.isSpace(units[end - 1]) { end -= 1 }
+        return text.codePointOffset(ofUTF16: start)..<text.codePointOffset(ofUTF16: end)
+    }
+
+    private static func isSpace(_ unit: UInt16) -> Bool { unit == 0x20 || unit == 0x09 || unit == 0x0A || unit == 0x0D }
+}

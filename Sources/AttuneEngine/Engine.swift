@@ -1,0 +1,47 @@
+import AttuneCore
+import AttuneLoading
+import AttuneMatching
+import AttuneRules
+import AttuneText
+
+/// A compiled rule set: immutable and shareable across threads. Each thread asks it
+/// for its own `Analyzer`, which holds the per-thread ICU objects.
+public struct Engine: Sendable {
+    public let ruleSet: RuleSet
+    let vocabulary: Vocabulary
+    let rules: Automaton
+    let bids: Automaton
+    /// The `@feelings` list compiled alone, to name the feelings of a bid.
+    let feelings: Automaton
+
+    public init(ruleSet: RuleSet) {
+        self.ruleSet = ruleSet
+        var vocabulary = Vocabulary()
+        // Every word the lexicon knows, so squeezing ("sooo" → "so") can recognise it.
+        for list in ruleSet.lexicon.lists.values {
+            for entry in list.entries { entry.forEach { vocabulary.intern($0) } }
+        }
+        for words in ruleSet.lexicon.expansions.values { words.forEach { vocabulary.intern($0) } }
+        rules = AutomatonBuilder.build(rules: ruleSet.rules, lexicon: ruleSet.lexicon, vocabulary: &vocabulary)
+        bids = AutomatonBuilder.build(
+            groups: ruleSet.bids.automatonGroups, lexicon: ruleSet.lexicon,
+            vocabulary: &vocabulary)
+        let feelingPattern = Pattern(
+            source: "@feelings", elements: [.list("feelings")], sentenceKind: .any,
+            location: SourceLocation(file: "", line: 0, column: 0))
+        feelings = AutomatonBuilder.build(
+            groups: ruleSet.lexicon.lists["feelings"] == nil ? [] : [[feelingPattern]], lexicon: ruleSet.lexicon,
+            vocabulary: &vocabulary)
+        self.vocabulary = vocabulary
+    }
+
+    /// The engine over the rules embedded at build time.
+    public static func builtIn() throws(AttuneError) -> Engine {
+        Engine(ruleSet: try RuleSet.builtIn())
+    }
+
+    /// A new analyzer for the calling thread.
+    public func makeAnalyzer() throws(AttuneError) -> Analyzer {
+        try Analyzer(engine: self)
+    }
+}

@@ -1,0 +1,152 @@
+import AttuneCore
+import AttuneRules
+
+/// What one sentence of a reply does, as a rewrite reads it.
+enum SentenceMove: Equatable {
+    /// It has a misattuned finding; the category is its heaviest one's.
+    case hurt(Category)
+    /// It has an attuned finding that counted in full.
+    case validation
+    /// An apology, a real offer, or a question about them and what they said.
+    case serves
+    /// "k", "ok cool", "thanks": nothing but a minimal reply.
+    case minimal
+    /// Anything else: self-focus, one-upping, a topic switch, a plain statement.
+    case other
+}
+
+/// One sentence of the reply, read for the rewrite.
+struct ReadSentence {
+    var text: String
+    var move: SentenceMove
+    /// For a fixing sentence, what they were told to do, as a verb phrase ("call her").
+    var advice: String?
+    /// It says sorry: the rewrite need not apologize again.
+    var apologizes = false
+}
+
+/// Builds an attuned version of a reply sentence by sentence, rather than patching it:
+/// it keeps what serves the other person (a validation, an apology, a real offer, a
+/// question about them), lets go of a bare "ok" and, after an emotional bid, of what
+/// does not serve them (self-focus, one-upping, a topic switch), and gives each misattuned sentence the
+/// attuned move of the same intent where one fits the moment: advice becomes advice
+/// offered with permission, with its content; an apology and a promised pause answer only
+/// a complaint about the replier. A reflection of what they said opens it, and at most
+/// one question closes it. Every piece is re-read alone (`check`), and one that
+/// misattunes is left out, so no sentence of a rewrite misattunes on its own.
+struct Rewriter {
+    let templates: RewriteTemplates
+
+    /// How a piece of the rewrite reads alone against the same message.
+    struct Reading {
+        var sentences: Int
+        var misattuned: Bool
+        var attuned: Bool
+    }
+
+    /// The rewrite of a reply of `originalSentences` sentences, read as `sentences`.
+    func rewrite(_ sentences: [ReadSentence], originalSentences: Int, bid: Bid?, check: (String) -> Reading)
+        -> String
+    {
+        let emotional = bid?.kind.isEmotional ?? true
+        let conflict = bid?.kind == .complaint && bid?.aboutReplier == true
+        var body: [String] = []
+        var bodySentences = 0
+        // Moves already made, each at most once; a kept apology is one.
+        var moves: Set<String> = sentences.contains { $0.apologizes && $0.move != .minimal } ? ["apology"] : []
+        var validated = false
+        for sentence in sentences {
+            var candidates: [String] = []
+            switch sentence.move {
+            case .validation:
+                validated = true
+                candidates = [sentence.text]
+            case .serves: candidates = [sentence.text]
+            // A bare "ok" adds nothing once the rewrite says something; after an
+            // emotional bid it is turning away.
+            case .minimal: continue
+            case .other: candidates = emotional ? [] : [sentence.text]
+            case .hurt(let category):
+                guard let move = move(for: category, bid: bid?.kind, conflict: conflict),
+                    moves.insert(move).inserted
+                else { continue }
+                candidates = replacements(for: category, advice: sentence.advice, conflict: conflict)
+            }
+            for candidate in candidates {
+                let reading = check(candidate)
+                guard !reading.misattuned else { continue }
+                body.append(candidate)
+                bodySentences += reading.sentences
+                break
+            }
+        }
+        var pieces = body
+        var total = bodySentences
+        if !validated, let opener = opener(for: bid, conflict: conflict, check: check) {
+            pieces.insert(opener, at: 0)
+            total += 1
+        }
+        let asks = body.contains { $0.contains("?") }
+        let paused = moves.contains("pause")
+        if emotional, !asks, !paused, total < originalSentences + 2, let kind = bid?.kind,
+            let question = templates.questions[kind], !check(question).misattuned
+        {
+            pieces.append(question)
+        }
+        return pieces.joined(separator: " ")
+    }
+
+    /// The attuned move of the same intent, by name, or nil when the moment has none and
+    /// the sentence is let go (the opening validation answers it).
+    private func move(for category: Category, bid: BidKind?, conflict: Bool) -> String? {
+        switch category {
+        case .fixing: return conflict ? "apology" : "ideas"
+        case .minimizing: return conflict ? "apology" : bid == .goodNews ? nil : "accept"
+        case .defensiveness: return conflict ? "apology" : nil
+        case .withdrawal: return conflict ? "pause" : nil
+        case .validating: return nil
+        }
+    }
+
+    /// Replacements in order of preference: the advice offered with its content, then
+    /// the plain template.
+    private func replacements(for category: Category, advice: String?, conflict: Bool) -> [String] {
+        var result: [String] = []
+        if category == .fixing, !conflict, let advice, let offer = Template.fill(templates.advice, ["advice": advice]) {
+            result.append(offer)
+        }
+        // Answering a complaint about the replier, any hurt but a withdrawal is owned.
+        let plain: Category = conflict && category != .withdrawal ? .defensiveness : category
+        if let text = templates.replace[plain] { result.append(text) }
+        return result
+    }
+
+    /// A validation that opens the reply: their good news, their complaint about the
+    /// replier owned, or their own words or feeling said back; the first that reads as
+    /// attuned alone.
+    private func opener(for bid: Bid?, conflict: Bool, check: (String) -> Reading) -> String? {
+        var candidates: [String] = []
+        if bid?.kind == .goodNews { candidates.append(templates.openForGoodNews) }
+        if conflict { candidates.append(templates.openForComplaint) }
+        if let words = bid?.theirWords, let text = Template.fill(templates.openWithTheirWords, ["their_words": words]) {
+            candidates.append(text)
+        }
+        if let feeling = bid?.feelings.first, let text = Template.fill(templates.openWithFeeling, ["feeling": feeling])
+        {
+            candidates.append(text)
+        }
+        candidates.append(templates.openWithoutFeeling)
+        return candidates.first {
+            let reading = check($0)
+            return reading.attuned && !reading.misattuned
+        } ?? candidates.last
+    }
+}
+
+extension String {
+    func trimmingTrailingWhitespace() -> String {
+        var text = self
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,129 @@
+import AttuneCore
+import AttuneRules
+import AttuneText
+import Foundation
+
+/// Turns findings into a 0–100 score and a verdict.
+///
+/// With A the sum of attuned weights and M the sum of misattuned weights (after
+/// discounts), score = 100 × (A + p) / (A + M + 2p), p the prior. The score only
+/// rises with A and only falls with M, so adding a validation never lowers it and
+/// adding a misattunement never raises it.
+package struct Scorer {
+    let policy: ScoringPolicy
+    let contrast: Set<String>
+
+    struct Result {
+        var score: Int
+        var verdict: Verdict
+        var findings: [Finding]
+        var lines: [String]
+    }
+
+    func score(_ findings: [Finding], in text: TokenizedText) -> Result {
+        var findings = findings
+        var lines: [String] = []
+        applyDiscounts(&findings, text)
+        var attuned = 0.0
+        var misattuned = 0.0
+        for finding in findings {
+            let sign = finding.polarity == .attuned ? "+" : "−"
+            var line = "\(sign)\(Self.format(finding.effectiveWeight))  \(finding.rule) \"\(finding.excerpt)\""
+            if let discount = finding.discount { line += "  (\(discount))" }
+            lines.append(line)
+            if finding.polarity == .attuned {
+                attuned += finding.effectiveWeight
+            } else {
+                misattuned += finding.effectiveWeight
+            }
+        }
+        let prior = policy.prior
+        let exact = 100 * (attuned + prior) / (attuned + misattuned + 2 * prior)
+        let score = Int(exact.rounded())
+        let verdict: Verdict
+        if findings.isEmpty {
+            verdict = .neutral
+        } else if Double(score) >= policy.attunedAt {
+            verdict = .attuned
+        } else if Double(score) < policy.misattunedBelow {
+            verdict = .misattuned
+        } else {
+            verdict = .mixed
+        }
+        lines.append(
+            "attuned A = \(Self.format(attuned)), misattuned M = \(Self.format(misattuned)), prior p = \(Self.format(prior))"
+        )
+        lines.append(
+            "score = 100 × (A + p) / (A + M + 2p) = 100 × \(Self.format(attuned + prior)) / \(Self.format(attuned + misattuned + 2 * prior)) = \(score)"
+        )
+        lines.append(verdictLine(verdict, findings.isEmpty))
+        return Result(score: score, verdict: verdict, findings: findings, lines: lines)
+    }
+
+    /// "I hear you, but …" keeps little of the validation; advice that follows a real
+    /// acknowledgement weighs less than advice instead of one.
+    private func applyDiscounts(_ findings: inout [Finding], _ text: TokenizedText) {
+        var ahead: [String?]?
+        for index in findings.indices where findings[index].polarity == .attuned {
+            if let word = contrastAfter(findings[index], text, &ahead) {
+                findings[index].effectiveWeight = findings[index].weight * policy.validationBeforeContrast
+                findings[index].discount = "followed by '\(word)'"
+            }
+        }
+        // Advice is discounted when some acknowledgement ends before it: the earliest
+        // end is all that needs comparing.
+        let firstAcknowledgementEnd = findings.lazy.filter { $0.polarity == .attuned && $0.discount == nil }
+            .map(\.tokens.upperBound).min()
+        for index in findings.indices where findings[index].category == .fixing {
+            if let end = firstAcknowledgementEnd, end <= findings[index].tokens.lowerBound {
+                findings[index].effectiveWeight = findings[index].weight * policy.adviceAfterAcknowledgement
+                findings[index].discount = "after an acknowledgement"
+            }
+        }
+    }
+
+    /// A contrast word after the finding in its sentence, or opening the next sentence.
+    private func contrastAfter(_ finding: Finding, _ text: TokenizedText, _ ahead: inout [String?]?) -> String? {
+        guard !finding.tokens.isEmpty, finding.tokens.upperBound < text.tokens.count else { return nil }
+        let next = text.tokens[finding.tokens.upperBound]
+        if next.sentence != text.tokens[finding.tokens.upperBound - 1].sentence {
+            return contrast.contains(next.text) ? next.text : nil
+        }
+        if ahead == nil { ahead = contrastAhead(text) }
+        return ahead?[finding.tokens.upperBound] ?? nil
+    }
+
+    /// For each token, the contrast word met walking on from it to the end of its
+    /// sentence, or opening the next one: one backward pass, so that many validations
+    /// in one long sentence do not each walk the rest of it.
+    private func contrastAhead(_ text: TokenizedText) -> [String?] {
+        let tokens = text.tokens
+        var ahead = [String?](repeating: nil, count: tokens.count)
+        for index in tokens.indices.reversed() {
+            let token = tokens[index]
+            if contrast.contains(token.text) && token.flags.contains(.clauseStart) || token.text == "but" {
+                ahead[index] = token.text
+            } else if index + 1 < tokens.count {
+                let next = tokens[index + 1]
+                if next.sentence != token.sentence {
+                    ahead[index] = contrast.contains(next.text) ? next.text : nil
+                } else {
+                    ahead[index] = ahead[index + 1]
+                }
+            }
+        }
+        return ahead
+    }
+
+    private func verdictLine(_ verdict: Verdict, _ empty: Bool) -> String {
+        if empty { return "no findings → neutral" }
+        return
+            "verdict: \(verdict.rawValue) (attuned ≥ \(Self.format(policy.attunedAt)), misattuned < \(Self.format(policy.misattunedBelow)))"
+    }
+
+    package static func format(_ value: Double) -> String {
+        value == value.rounded()
+            ? String(Int(value))
+            : String(format: "%.2f", value).replacingOccurrences(of: "0$", with: "", options: .regularExpression)
+    }
+}

@@ -1,0 +1,43 @@
+import AttuneCore
+import AttuneRules
+import Yams
+
+/// Reads `scoring.yaml` into a `ScoringPolicy`.
+extension ScoringPolicy {
+    static let keys = [
+        "prior", "attuned_at", "misattuned_below", "validation_before_contrast", "advice_after_acknowledgement",
+    ]
+
+    static func load(_ file: RuleSet.File, log: inout DiagnosticLog) -> ScoringPolicy {
+        var policy = ScoringPolicy()
+        var reader = YAMLReader(file: file.path)
+        defer { log.append(contentsOf: reader.log.diagnostics) }
+        guard let root = reader.parse(file.contents), let pairs = reader.mapping(root, "scoring.yaml") else {
+            return policy
+        }
+        reader.checkKeys(pairs, allowed: keys, in: "scoring.yaml")
+        for pair in pairs {
+            switch pair.key {
+            case "prior": policy.prior = reader.number(pair.value, "'prior'", in: 0.1...100) ?? policy.prior
+            case "attuned_at":
+                policy.attunedAt = reader.number(pair.value, "'attuned_at'", in: 0...100) ?? policy.attunedAt
+            case "misattuned_below":
+                policy.misattunedBelow =
+                    reader.number(pair.value, "'misattuned_below'", in: 0...100) ?? policy.misattunedBelow
+            case "validation_before_contrast":
+                policy.validationBeforeContrast =
+                    reader.number(pair.value, "'validation_before_contrast'", in: 0...1)
+                    ?? policy.validationBeforeContrast
+            case "advice_after_acknowledgement":
+                policy.adviceAfterAcknowledgement =
+                    reader.number(pair.value, "'advice_after_acknowledgement'", in: 0...1)
+                    ?? policy.adviceAfterAcknowledgement
+            default: break
+            }
+        }
+        if policy.misattunedBelow > policy.attunedAt {
+            reader.log.error(reader.at(root), "'misattuned_below' must not exceed 'attuned_at'")
+        }
+        return policy
+    }
+}

@@ -1,0 +1,242 @@
+import AttuneCore
+import AttuneRules
+import AttuneText
+
+/// A match of a rule that survived its exceptions, or why it did not.
+package struct Candidate: Sendable {
+    package var rule: Int
+    /// The match, its focus trimmed where an `unless` covered part of it.
+    package var match: PatternMatch
+    /// The `unless` pattern that trimmed the focus, if one did (for `explain`).
+    package var trimmedBy: String? = nil
+}
+
+package struct Suppression: Sendable {
+    package var rule: Int
+    package var match: PatternMatch
+    package var reason: String
+}
+
+/// Applies each rule's exceptions to its raw matches: quoted or reported speech,
+/// negation in scope, whose clause it is, and `unless` patterns.
+///
+/// An `unless` pattern trims rather than cancels: it takes the tokens it covers out of
+/// the match's focus, so "You need to let it go and report him to HR" can keep its
+/// advice while "let it go" is left to the minimizing rules. It still cancels the match
+/// when it re-reads what the rule asked for: a token the pattern took with its own
+/// words ("joking" in "I was just joking with my friends") or a token of the context
+/// outside the focus ("tell" in "Why didn't you just tell me?" for "[why did not you
+/// just] _"); see `trim`.
+package struct CandidateFilter {
+    package let rules: [Rule]
+    package let automaton: Automaton
+    package let lexicon: Lexicon
+    package let negators: Set<String>
+    package let subjectPronouns: Set<String>
+
+    /// How far back a negator still negates ("I do not think you are overreacting").
+    package static let negationWindow = 3
+    /// How far back the subject of a clause is looked for.
+    package static let subjectWindow = 4
+
+    package func filter(_ matches: [PatternMatch], in text: TokenizedText, bid: BidKind?) -> (
+        kept: [Candidate], suppressed: [Suppression]
+    ) {
+        var exceptionsByRule: [Int: ExceptionMatches] = [:]
+        for match in matches where automaton.patterns[Int(match.pattern)].isException {
+            exceptionsByRule[automaton.patterns[Int(match.pattern)].owner, default: ExceptionMatches()].append(match)
+        }
+        var kept: [Candidate] = []
+        var suppressed: [Suppression] = []
+        for match in matches {
+            let info = automaton.patterns[Int(match.pattern)]
+            guard !info.isException else { continue }
+            let rule = rules[info.owner]
+            if !rule.bids.isEmpty, !rule.bids.contains(where: { $0 == bid }) {
+                let kinds = rule.bids.map(\.rawValue).joined(separator: " or ")
+                suppressed.append(
+                    Suppression(
+                        rule: info.owner, match: match,
+                        reason: "it answers a \(kinds) only, and the bid is \(bid?.rawValue ?? "not given")"))
+            } else {
+                let overlapping = exceptionsByRule[info.owner]?.overlapping(match) ?? []
+                switch judge(match, rule, info, overlapping, text.tokens) {
+                case .suppress(let reason):
+                    suppressed.append(Suppression(rule: info.owner, match: match, reason: reason))
+                case .keep(let candidate, let trimmedBy):
+                    kept.append(Candidate(rule: info.owner, match: candidate, trimmedBy: trimmedBy))
+                }
+            }
+        }
+        return (kept, suppressed)
+    }
+
+    private enum Judgement {
+        case keep(PatternMatch, trimmedBy: String?)
+        case suppress(String)
+    }
+
+    private func judge(
+        _ match: PatternMatch, _ rule: Rule, _ info: Automaton.PatternInfo, _ overlapping: [PatternMatch],
+        _ tokens: [Token]
+    ) -> Judgement {
+        var kept = match
+        var trimmedBy: String?
+        if let first = overlapping.first {
+            let source = "unless pattern \"\(automaton.source(of: first.pattern, in: rules))\""
+            guard let focus = trim(match, by: overlapping, tokens) else { return .suppress("\(source) matches") }
+            (kept.focusStart, kept.focusEnd) = (focus.lowerBound, focus.upperBound)
+            if focus != Self.focus(of: match) { trimmedBy = source }
+        }
+        if let reason = reason(toSuppress: kept, rule, info, tokens) { return .suppress(reason) }
+        return .keep(kept, trimmedBy: trimmedBy)
+    }
+
+    /// The focus left once `unless` matches overlapping `match` take out the tokens they
+    /// cover, or nil when they cancel it:
+    ///
+    /// - an `unless` covering a token of the match that the pattern took with its own
+    ///   words (a word or a word list, not `_`, `_{m,n}` or `!word`), or any token of the
+    ///   match outside the focus, cancels it, as it always did: it says that what the
+    ///   rule asked for means something else here;
+    /// - otherwise it covers only tokens a wildcard let into the focus: they leave it,
+    ///   and the focus keeps the run of what remains with the most of the pattern's own
+    ///   words (the earliest on a tie); with none left, the match is cancelled. So an
+    ///   `unless` covering the whole focus still cancels.
+    ///
+    /// Runs only for a match an `unless` overlaps, over that match's few tokens.
+    package func trim(_ match: PatternMatch, by exceptions: [PatternMatch], _ tokens: [Token]) -> Range<Int>? {
+        guard let pattern = automaton.pattern(match.pattern, in: rules),
+            let own = PatternAligner(lexicon: lexicon, tokens: tokens).ownWords(
+                pattern.elements, match.start..<match.end)
+        else { return nil }
+        let ownWords = Set(own)
+        let focus = Self.focus(of: match)
+        var covered = Array(repeating: false, count: match.end - match.start)
+        for exception in exceptions {
+            for index in max(exception.start, match.start)..<min(exception.end, match.end) {
+                if ownWords.contains(index) || !focus.contains(index) { return nil }
+                covered[index - match.start] = true
+            }
+        }
+        var best: (run: Range<Int>, own: Int)?
+        var index = focus.lowerBound
+        let end = focus.upperBound
+        while index < end {
+            guard !covered[index - match.start] else {
+                index += 1
+                continue
+            }
+            let start = index
+            var count = 0
+            while index < end, !covered[index - match.start] {
+                if ownWords.contains(index) { count += 1 }
+                index += 1
+            }
+            if count > 0, count > (best?.own ?? 0) { best = (start..<index, count) }
+        }
+        return best?.run
+    }
+
+    /// The reported span of a match: its focus, or all of it without `[` `]`.
+    package static func focus(of match: PatternMatch) -> Range<Int> {
+        match.focusStart < match.focusEnd ? match.focusStart..<match.focusEnd : match.start..<match.end
+    }
+
+    private func reason(
+        toSuppress match: PatternMatch, _ rule: Rule, _ info: Automaton.PatternInfo, _ tokens: [Token]
+    ) -> String? {
+        let first = tokens[Self.focus(of: match).lowerBound]
+        if rule.exceptions.quoted {
+            if first.flags.contains(.quoted) { return "quoted speech" }
+            if first.flags.contains(.reported) { return "reported speech" }
+        }
+        if rule.exceptions.negation, let negator = negator(for: match, info, tokens) {
+            return "negated by '\(negator)'"
+        }
+        if !rule.exceptions.subjects.isEmpty, let subject = subject(before: match.start, tokens),
+            rule.exceptions.subjects.contains(subject)
+        {
+            return "the subject is '\(subject)'"
+        }
+        return nil
+    }
+
+    /// A negator inside the match that the pattern did not ask for, or one shortly
+    /// before it in the same clause.
+    private func negator(for match: PatternMatch, _ info: Automaton.PatternInfo, _ tokens: [Token]) -> String? {
+        for index in match.start..<match.end
+        where negators.contains(tokens[index].text) && !info.literalWords.contains(tokens[index].id) {
+            return tokens[index].text
+        }
+        var index = match.start
+        while index > 0, index > match.start - Self.negationWindow {
+            if tokens[index].flags.contains(.clauseStart) { break }
+            index -= 1
+            guard tokens[index].sentence == tokens[match.start].sentence else { break }
+            if negators.contains(tokens[index].text) && !tokens[index].flags.contains(.idiom) {
+                return tokens[index].text
+            }
+        }
+        return nil
+    }
+
+    /// The nearest subject pronoun before `start` in its clause.
+    private func subject(before start: Int, _ tokens: [Token]) -> String? {
+        var index = start
+        while index > 0, index > start - Self.subjectWindow {
+            if tokens[index].flags.contains(.clauseStart) { break }
+            index -= 1
+            guard tokens[index].sentence == tokens[start].sentence else { break }
+            if subjectPronouns.contains(tokens[index].text) { return tokens[index].text }
+        }
+        return nil
+    }
+
+    /// Memberwise, for the loaders in other targets.
+    package init(
+        rules: [Rule],
+        automaton: Automaton,
+        lexicon: Lexicon,
+        negators: Set<String>,
+        subjectPronouns: Set<String>
+    ) {
+        self.rules = rules
+        self.automaton = automaton
+        self.lexicon = lexicon
+        self.negators = negators
+        self.subjectPronouns = subjectPronouns
+    }
+}
+
+/// One rule's `unless` matches in the matcher's order (by end), with their longest
+/// length, so the ones overlapping a match are found by a binary search and a short
+/// walk rather than a scan of all of them for every match.
+package struct ExceptionMatches {
+    private(set) var matches: [PatternMatch] = []
+    private var longest = 0
+
+    package mutating func append(_ match: PatternMatch) {
+        matches.append(match)
+        longest = max(longest, match.end - match.start)
+    }
+
+    /// The exceptions overlapping `match`, in the matcher's order.
+    package func overlapping(_ match: PatternMatch) -> [PatternMatch] {
+        // The first that ends after the match starts.
+        var low = 0
+        var high = matches.count
+        while low < high {
+            let middle = (low + high) / 2
+            if matches[middle].end <= match.start { low = middle + 1 } else { high = middle }
+        }
+        var result: [PatternMatch] = []
+        // Past an end of `match.end + longest`, nothing can start before `match.end`.
+        for index in low..<matches.count {
+            let exception = matches[index]
+            if exception.end >= match.end + longest { break }
+            if exception.start < match.end { result.append(exception) }
+        }
+        return result
+    }
+}

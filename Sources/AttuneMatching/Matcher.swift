@@ -1,0 +1,198 @@
+import AttuneText
+
+/// A raw match of one compiled pattern, in token indices (end exclusive).
+package struct PatternMatch: Sendable, Equatable {
+    package var pattern: Int32
+    package var start: Int
+    package var end: Int
+    package var focusStart: Int
+    package var focusEnd: Int
+}
+
+/// Runs the automaton over a token sequence in one pass, carrying only the partial
+/// matches that are alive (a Pike VM: no backtracking, each state at most once a step).
+package struct Matcher {
+    private let automaton: Automaton
+    private let program: MatchProgram
+    private var visited: [UInt32]
+    private var generation: UInt32 = 0
+    /// The prefilter's marks for the current text: sets seen, and per pattern how many
+    /// of its sets were seen (valid where `patternStamp` is the text's stamp).
+    private var setStamp: [UInt32]
+    private var patternStamp: [UInt32]
+    private var patternSets: [Int32]
+    /// Prefix-tree nodes with a pattern below them that can match this text.
+    private var nodeStamp: [UInt32]
+    private var textStamp: UInt32 = 0
+
+    private struct Thread {
+        var state: Int32
+        var start: Int
+        var focusStart: Int
+        var focusEnd: Int
+    }
+
+    package init(automaton: Automaton) {
+        self.automaton = automaton
+        program = automaton.program!
+        visited = Array(repeating: 0, count: automaton.states.count)
+        setStamp = Array(repeating: 0, count: program.setCount)
+        patternStamp = Array(repeating: 0, count: automaton.patterns.count)
+        patternSets = Array(repeating: 0, count: automaton.patterns.count)
+        nodeStamp = Array(repeating: 0, count: automaton.nodeAlwaysLive.count)
+    }
+
+    /// All matches of all patterns within sentences of `text`.
+    package mutating func matches(in text: TokenizedText) -> [PatternMatch] {
+        let tokens = text.tokens
+        var found: [PatternMatch] = []
+        var current: [Thread] = []
+        var next: [Thread] = []
+        markRequiredTokens(tokens)
+        for position in tokens.indices {
+            let token = tokens[position]
+            nextGeneration()
+            next.removeAll(keepingCapacity: true)
+            // Partial matches started earlier go first, so the leftmost start wins a state.
+            for thread in current where tokens[thread.start].sentence == token.sentence {
+                let target = program.target(of: Int(thread.state), on: token.id)
+                guard target >= 0 else { continue }
+                follow(target, thread, at: position + 1, text, into: &next, found: &found)
+            }
+            let context = startContext(of: position, tokens).rawValue
+            for index in program.firstRange(context, token.id) {
+                let entry = program.firstEntries[context][index]
+                guard canMatch(entry.node) else { continue }
+                start(entry, at: position, text, into: &next, found: &found)
+            }
+            for entry in automaton.firstWildcards[context] where canMatch(entry.node) {
+                start(entry, at: position, text, into: &next, found: &found)
+            }
+            swap(&current, &next)
+        }
+        return found
+    }
+
+    /// Marks, for this text, the required sets its tokens belong to.
+    private mutating func markRequiredTokens(_ tokens: [Token]) {
+        textStamp &+= 1
+        if textStamp == 0 {
+            for index in setStamp.indices { setStamp[index] = 0 }
+            for index in patternStamp.indices { patternStamp[index] = 0 }
+            for index in nodeStamp.indices { nodeStamp[index] = 0 }
+            textStamp = 1
+        }
+        for token in tokens where token.id >= 0 && token.id < program.setSize {
+            let id = Int(token.id)
+            for offset in Int(program.postingOffsets[id])..<Int(program.postingOffsets[id + 1]) {
+                let set = Int(program.postings[offset])
+                guard setStamp[set] != textStamp else { continue }
+                setStamp[set] = textStamp
+                for member in Int(program.setPatternOffsets[set])..<Int(program.setPatternOffsets[set + 1]) {
+                    let pattern = Int(program.setPattern[member])
+                    if patternStamp[pattern] != textStamp {
+                        patternStamp[pattern] = textStamp
+                        patternSets[pattern] = 0
+                    }
+                    patternSets[pattern] += 1
+                    if patternSets[pattern] == program.requiredCount[pattern] {
+                        for node in automaton.patternNodes[pattern] { nodeStamp[Int(node)] = textStamp }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether a pattern below the prefix-tree node can match: the text holds a token
+    /// of each of its required sets.
+    @inline(__always)
+    private func canMatch(_ node: Int32) -> Bool {
+        let index = Int(node)
+        return automaton.nodeAlwaysLive[index] || nodeStamp[index] == textStamp
+    }
+
+    private mutating func start(
+        _ entry: Automaton.Entry, at position: Int, _ text: TokenizedText, into list: inout [Thread],
+        found: inout [PatternMatch]
+    ) {
+        let target = program.target(of: Int(entry.state), on: text.tokens[position].id)
+        guard target >= 0 else { return }
+        let thread = Thread(
+            state: entry.state, start: position, focusStart: entry.focusOpened ? position : -1, focusEnd: -1)
+        follow(target, thread, at: position + 1, text, into: &list, found: &found)
+    }
+
+    /// Follows empty moves from `state` at token boundary `position`, collecting the
+    /// consuming states reached into `list` and recording accepted patterns.
+    private mutating func follow(
+        _ state: Int32, _ thread: Thread, at position: Int, _ text: TokenizedText, into list: inout [Thread],
+        found: inout [PatternMatch]
+    ) {
+        guard visited[Int(state)] != generation else { return }
+        visited[Int(state)] = generation
+        var thread = thread
+        let index = Int(state)
+        let next = program.next[index]
+        switch program.kind[index] {
+        case .consume:
+            thread.state = state
+            list.append(thread)
+        case .split:
+            for offset in Int(next)..<Int(next + program.argument[index]) {
+                follow(program.splitTargets[offset], thread, at: position, text, into: &list, found: &found)
+            }
+        case .anchor:
+            if holds(Automaton.Anchor(rawValue: program.argument[index])!, at: position, text.tokens) {
+                follow(next, thread, at: position, text, into: &list, found: &found)
+            }
+        case .focusStart:
+            thread.focusStart = position
+            follow(next, thread, at: position, text, into: &list, found: &found)
+        case .focusEnd:
+            thread.focusEnd = position
+            follow(next, thread, at: position, text, into: &list, found: &found)
+        case .accept:
+            let info = automaton.patterns[Int(next)]
+            let sentence = text.sentences[text.tokens[thread.start].sentence]
+            switch info.sentenceKind {
+            case .question where !sentence.isQuestion: return
+            case .statement where sentence.isQuestion: return
+            default: break
+            }
+            // A leading gap reaches back as far as it may within the sentence.
+            let available = thread.start - sentence.tokens.lowerBound
+            guard available >= info.leadingGap.min else { return }
+            let start = thread.start - min(available, info.leadingGap.max)
+            found.append(
+                PatternMatch(
+                    pattern: next, start: start, end: position,
+                    focusStart: thread.focusStart >= 0 ? thread.focusStart : start,
+                    focusEnd: thread.focusEnd >= 0 ? thread.focusEnd : position))
+        }
+    }
+
+    private func startContext(of position: Int, _ tokens: [Token]) -> Automaton.StartContext {
+        if position == 0 || tokens[position - 1].sentence != tokens[position].sentence { return .sentenceStart }
+        return tokens[position].flags.contains(.clauseStart) ? .clauseStart : .midClause
+    }
+
+    private func holds(_ anchor: Automaton.Anchor, at position: Int, _ tokens: [Token]) -> Bool {
+        let startsSentence =
+            position == 0 || (position < tokens.count && tokens[position - 1].sentence != tokens[position].sentence)
+        switch anchor {
+        case .sentenceStart: return startsSentence
+        case .clauseStart:
+            return startsSentence || (position < tokens.count && tokens[position].flags.contains(.clauseStart))
+        case .sentenceEnd:
+            return position == tokens.count || tokens[position - 1].sentence != tokens[position].sentence
+        }
+    }
+
+    private mutating func nextGeneration() {
+        generation &+= 1
+        if generation == 0 {
+            for index in visited.indices { visited[index] = 0 }
+            generation = 1
+        }
+    }
+}

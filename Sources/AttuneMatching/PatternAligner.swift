@@ -1,0 +1,139 @@
+import AttuneRules
+import AttuneText
+
+/// For `attune explain`: which tokens of a match each pattern element took. The
+/// automaton only reports where a match starts and ends; this re-walks one pattern
+/// over that short span (a few tokens) to show the alignment.
+package struct PatternAligner {
+    package let lexicon: Lexicon
+    package let tokens: [Token]
+
+    /// The token ranges of the named captures of a match.
+    package func captures(_ elements: [PatternElement], _ range: Range<Int>) -> [String: Range<Int>] {
+        var result: [String: Range<Int>] = [:]
+        guard let steps = align(elements, range) else { return result }
+        for (element, step) in zip(elements, steps) {
+            if case .capture(let name, _) = element { result[name] = step.tokens }
+        }
+        return result
+    }
+
+    /// The tokens of a match that the pattern took with its own words (a word, a word
+    /// list, inside groups and captures too), as opposed to tokens a wildcard let
+    /// through (`_`, `_{m,n}`, `!word`); nil if no alignment exists. An `unless` that
+    /// touches such a token re-reads what the rule asked for, so it cancels the match;
+    /// one that covers only wildcard tokens is another phrase inside it.
+    package func ownWords(_ elements: [PatternElement], _ range: Range<Int>) -> [Int]? {
+        ownWords(elements[...], from: range.lowerBound, to: range.upperBound)
+    }
+
+    private func ownWords(_ elements: ArraySlice<PatternElement>, from position: Int, to end: Int) -> [Int]? {
+        guard let element = elements.first else { return position == end ? [] : nil }
+        for length in lengths(of: element, at: position, end: end) {
+            guard let inner = ownWords(of: element, position..<(position + length)),
+                let tail = ownWords(elements.dropFirst(), from: position + length, to: end)
+            else { continue }
+            return inner + tail
+        }
+        return nil
+    }
+
+    private func ownWords(of element: PatternElement, _ span: Range<Int>) -> [Int]? {
+        switch element {
+        case .word, .list: return Array(span)
+        case .any, .none, .gap, .focusStart, .focusEnd, .sentenceStart, .sentenceEnd, .clauseStart: return []
+        case .group(let alternatives):
+            for alternative in alternatives {
+                if let words = ownWords(alternative[...], from: span.lowerBound, to: span.upperBound) { return words }
+            }
+            return nil
+        case .optional(let inner): return span.isEmpty ? [] : ownWords(of: inner, span)
+        case .capture(_, let inner): return ownWords(inner[...], from: span.lowerBound, to: span.upperBound)
+        }
+    }
+
+    /// Element descriptions with the tokens each consumed, or nil if no alignment exists.
+    package func align(_ elements: [PatternElement], _ range: Range<Int>) -> [(element: String, tokens: Range<Int>)]? {
+        align(elements[...], from: range.lowerBound, to: range.upperBound)
+    }
+
+    private func align(_ elements: ArraySlice<PatternElement>, from position: Int, to end: Int)
+        -> [(element: String, tokens: Range<Int>)]?
+    {
+        guard let element = elements.first else { return position == end ? [] : nil }
+        let rest = elements.dropFirst()
+        for length in lengths(of: element, at: position, end: end) {
+            if let tail = align(rest, from: position + length, to: end) {
+                return [(Self.describe(element), position..<(position + length))] + tail
+            }
+        }
+        return nil
+    }
+
+    /// The token counts `element` can consume at `position`, longest first.
+    private func lengths(of element: PatternElement, at position: Int, end: Int) -> [Int] {
+        let available = end - position
+        switch element {
+        case .word(let words):
+            return available > 0 && words.contains(tokens[position].text) ? [1] : []
+        case .list(let name):
+            let entries = lexicon.lists[name]?.entries ?? []
+            return entries.filter { entry in
+                entry.count <= available && zip(entry, tokens[position...]).allSatisfy { $0 == $1.text }
+            }.map(\.count).sorted(by: >)
+        case .any:
+            return available > 0 ? [1] : []
+        case .none(let words, let lists):
+            guard available > 0 else { return [] }
+            let word = tokens[position].text
+            let excluded =
+                words.contains(word) || lists.contains { lexicon.lists[$0]?.entries.contains([word]) ?? false }
+            return excluded ? [] : [1]
+        case .gap(let minimum, let maximum):
+            return Array((minimum...min(maximum, max(minimum, available))).reversed()).filter { $0 <= available }
+        case .group(let alternatives):
+            var result: [Int] = []
+            for alternative in alternatives {
+                for length in (0...available).reversed()
+                where align(alternative[...], from: position, to: position + length) != nil {
+                    result.append(length)
+                }
+            }
+            return Array(Set(result)).sorted(by: >)
+        case .optional(let inner):
+            return Array(Set(lengths(of: inner, at: position, end: end) + [0])).sorted(by: >)
+        case .capture(_, let inner):
+            return lengths(of: .group([inner]), at: position, end: end)
+        case .focusStart, .focusEnd, .sentenceStart, .sentenceEnd, .clauseStart:
+            return [0]
+        }
+    }
+
+    package static func describe(_ element: PatternElement) -> String {
+        switch element {
+        case .word(let words): return words.joined(separator: "|")
+        case .list(let name): return "@" + name
+        case .any: return "_"
+        case .none(let words, let lists): return "!" + (words + lists.map { "@" + $0 }).joined(separator: "|")
+        case .gap(let minimum, let maximum): return "_{\(minimum),\(maximum)}"
+        case .group(let alternatives):
+            return "(" + alternatives.map { $0.map(describe).joined(separator: " ") }.joined(separator: "|") + ")"
+        case .optional(let inner): return describe(inner) + "?"
+        case .capture(let name, let inner): return "{\(name): " + inner.map(describe).joined(separator: " ") + "}"
+        case .focusStart: return "["
+        case .focusEnd: return "]"
+        case .sentenceStart: return "<s>"
+        case .sentenceEnd: return "</s>"
+        case .clauseStart: return "<c>"
+        }
+    }
+
+    /// Memberwise, for the loaders in other targets.
+    package init(
+        lexicon: Lexicon,
+        tokens: [Token]
+    ) {
+        self.lexicon = lexicon
+        self.tokens = tokens
+    }
+}

@@ -1,0 +1,295 @@
+import AttuneCore
+
+/// Turns a reply into normalized tokens and sentences: typography folding, ICU word
+/// and sentence segmentation, NFKC case folding, squeezing of stretched letters,
+/// expansion of contractions and chat spellings, and quote and reported-speech marks.
+///
+/// Holds ICU objects, so it is not `Sendable`: make one per thread (`Engine.makeAnalyzer`).
+package final class TextPipeline {
+    private let lexicon: Lexicon
+    private let vocabulary: Vocabulary
+    private let icu: ICUSegmenter
+    private let reportingVerbs: Set<String>
+    private let reportingSubjects: Set<String>
+    private let firstPerson: Set<String>
+
+    package init(lexicon: Lexicon, vocabulary: Vocabulary) throws(AttuneError) {
+        self.lexicon = lexicon
+        self.vocabulary = vocabulary
+        icu = try ICUSegmenter()
+        reportingVerbs = lexicon.words(of: "reporting_verbs")
+        firstPerson = lexicon.words(of: "first_person")
+        reportingSubjects = lexicon.words(of: "subject_pronouns").union(lexicon.words(of: "people"))
+            .subtracting(firstPerson)
+    }
+
+    package func tokenize(_ text: String) -> TokenizedText {
+        var units = Array(text.utf16)
+        TypographyFolding.fold(&units)
+        let codePoints = Self.codePointOffsets(units)
+        var builder = Builder(units: units, sentenceStarts: icu.sentenceStarts(units))
+        for segment in icu.wordSegments(units) {
+            let slice = units[segment.start..<segment.end]
+            if segment.isWord {
+                builder.addWords(normalize(slice), start: segment.start, end: segment.end)
+            } else if let emoji = Self.emoji(in: slice) {
+                builder.addWords([emoji], start: segment.start, end: segment.end, isEmoji: true)
+            } else {
+                builder.addGap(slice)
+            }
+        }
+        var (tokens, sentences) = builder.finish()
+        for index in tokens.indices { tokens[index].id = vocabulary.id(of: tokens[index].text) }
+        markReportedSpeech(&tokens)
+        return TokenizedText(original: text, tokens: tokens, sentences: sentences, codePointOffsets: codePoints)
+    }
+
+    // MARK: normalization of one word
+
+    private func normalize(_ units: ArraySlice<UInt16>) -> [String] {
+        let folded = String(decoding: icu.caseFold(units), as: UTF16.self)
+        let word = squeeze(folded)
+        return lexicon.expand(word) ?? [word]
+    }
+
+    /// "sooooo" → "so", "goooood" → "good": runs of three or more letters shrink to
+    /// two, or to one when only that form is a word the rules know.
+    private func squeeze(_ word: String) -> String {
+        let characters = Array(word)
+        var hasRun = false
+        var index = 2
+        while index < characters.count {
+            if characters[index] == characters[index - 1] && characters[index] == characters[index - 2]
+                && characters[index].isLetter
+            {
+                hasRun = true
+                break
+            }
+            index += 1
+        }
+        guard hasRun else { return word }
+        func collapse(to keep: Int) -> String {
+            var result = ""
+            var run = 0
+            var previous: Character?
+            for character in characters {
+                run = character == previous ? run + 1 : 1
+                previous = character
+                if run <= keep || !character.isLetter { result.append(character) }
+            }
+            return result
+        }
+        let two = collapse(to: 2)
+        let one = collapse(to: 1)
+        if isKnown(two) { return two }
+        if isKnown(one) { return one }
+        return two
+    }
+
+    private func isKnown(_ word: String) -> Bool {
+        vocabulary.contains(word) || lexicon.expansions[word] != nil
+    }
+
+    // MARK: reported speech
+
+    /// After "you said", "she told me", "my mom keeps saying", the rest of the clause is
+    /// someone else's words, not the speaker's move. The speaker quoting themselves
+    /// ("I said I was sorry") is not reported speech.
+    private func markReportedSpeech(_ tokens: inout [Token]) {
+        var index = 0
+        while index < tokens.count {
+            defer { index += 1 }
+            guard reportingVerbs.contains(tokens[index].text), hasReportingSubject(before: index, tokens) else {
+                continue
+            }
+            var next = index + 1
+            while next < tokens.count, tokens[next].sentence == tokens[index].sentence,
+                !tokens[next].flags.contains(.clauseStart)
+            {
+                tokens[next].flags.insert(.reported)
+                next += 1
+            }
+            // A reporting verb inside the marked run would mark a part of the same run:
+            // going on after it keeps "she said she said ..." linear.
+            index = next - 1
+        }
+    }
+
+    private func hasReportingSubject(before index: Int, _ tokens: [Token]) -> Bool {
+        var back = index - 1
+        while back >= 0, back >= index - 3, tokens[back].sentence == tokens[index].sentence {
+            let word = tokens[back].text
+            if firstPerson.contains(word) { return false }
+            if reportingSubjects.contains(word) { return true }
+            if tokens[back].flags.contains(.clauseStart) { break }
+            back -= 1
+        }
+        return false
+    }
+
+    // MARK: helpers
+
+    /// The emoji of a non-word segment, without skin tones, variation selectors or
+    /// what follows a zero-width joiner (🤷‍♀️ → 🤷).
+    private static func emoji(in units: ArraySlice<UInt16>) -> String? {
+        var result = String.UnicodeScalarView()
+        for scalar in String(decoding: units, as: UTF16.self).unicodeScalars {
+            if scalar.value == 0x200D { break }
+            if scalar.value == 0xFE0F || (0x1F3FB...0x1F3FF).contains(scalar.value) { continue }
+            if UnicodeProperties.isEmoji(scalar) { result.append(scalar) }
+        }
+        return result.isEmpty ? nil : String(result)
+    }
+
+    private static func codePointOffsets(_ units: [UInt16]) -> [Int32] {
+        var offsets = [Int32](repeating: 0, count: units.count + 1)
+        var codePoint: Int32 = 0
+        for index in units.indices {
+            offsets[index] = codePoint
+            let isLowSurrogate = (0xDC00...0xDFFF).contains(units[index])
+            let followsHigh = index > 0 && (0xD800...0xDBFF).contains(units[index - 1])
+            if !(isLowSurrogate && followsHigh) { codePoint += 1 }
+        }
+        // A low surrogate points at its pair's code point; the end maps past the last one.
+        offsets[units.count] = codePoint
+        return offsets
+    }
+}
+
+/// Accumulates tokens and the punctuation between them into tokens and sentences.
+private struct Builder {
+    let units: [UInt16]
+    /// ICU's sentence starts, ascending, walked with a cursor as tokens arrive.
+    let icuSentenceStarts: [Int]
+    var tokens: [Token] = []
+    var sentences: [Sentence] = []
+
+    // What the punctuation since the last token says about the next one.
+    private var clauseBreak = false
+    private var sentenceBreak = false
+    private var questionMark = false
+    private var spaceSinceToken = true
+    private var pendingOpenQuote: UInt16?
+    private var quoteEvents: [(kind: UInt16, opens: Bool, token: Int)] = []
+    private var lastEnd = 0
+    private var icuCursor = 0
+    private var sentenceFirstToken = 0
+
+    private static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "vs", "etc", "jr", "sr", "prof"]
+
+    init(units: [UInt16], sentenceStarts: [Int]) {
+        self.units = units
+        icuSentenceStarts = sentenceStarts
+    }
+
+    mutating func addGap(_ slice: ArraySlice<UInt16>) {
+        for (offset, unit) in zip(slice.indices, slice) {
+            switch unit {
+            case 0x2C, 0x3B, 0x3A, 0x2013, 0x2014, 0x28, 0x29:  // , ; : – — ( )
+                clauseBreak = true
+            case 0x2D:  // a hyphen with a space beside it is a dash
+                let before = offset > 0 ? units[offset - 1] : 0x20
+                let after = offset + 1 < units.count ? units[offset + 1] : 0x20
+                if before == 0x20 || after == 0x20 { clauseBreak = true }
+            case 0x2E, 0x21, 0x2026:  // . ! …
+                sentenceBreak = sentenceBreak || endsSentence(offset)
+            case 0x3F:  // ?
+                questionMark = true
+                sentenceBreak = sentenceBreak || endsSentence(offset)
+            case 0x0A, 0x0D, 0x2028, 0x2029:
+                sentenceBreak = true
+                spaceSinceToken = true
+                pendingOpenQuote = nil
+            case 0x20, 0x09, 0xA0:
+                spaceSinceToken = true
+                pendingOpenQuote = nil  // a quote followed by a space opens nothing
+            case 0x22, 0x27:  // " '
+                if !tokens.isEmpty && !spaceSinceToken {
+                    quoteEvents.append((unit, false, tokens.count - 1))
+                } else {
+                    pendingOpenQuote = unit
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    mutating func addWords(_ words: [String], start: Int, end: Int, isEmoji: Bool = false) {
+        while icuCursor < icuSentenceStarts.count && icuSentenceStarts[icuCursor] <= lastEnd { icuCursor += 1 }
+        let icuBreak = icuCursor < icuSentenceStarts.count && icuSentenceStarts[icuCursor] <= start
+        // "Dr. Patel": a period after a title abbreviation ends nothing.
+        let afterAbbreviation =
+            !questionMark && !tokens.isEmpty && Self.abbreviations.contains(tokens[tokens.count - 1].text)
+        let startsSentence = !tokens.isEmpty && (icuBreak || sentenceBreak) && !afterAbbreviation
+        if startsSentence { closeSentence(at: start) }
+        if let kind = pendingOpenQuote {
+            quoteEvents.append((kind, true, tokens.count))
+            pendingOpenQuote = nil
+        }
+        for (index, word) in words.enumerated() {
+            var flags: Token.Flags = isEmoji ? [.emoji] : []
+            if words.count >= 3 { flags.insert(.idiom) }
+            if index == 0 && (tokens.isEmpty || startsSentence || clauseBreak) { flags.insert(.clauseStart) }
+            tokens.append(
+                Token(
+                    text: word, id: Vocabulary.unknown, start: start, end: end, sentence: sentences.count, flags: flags)
+            )
+        }
+        // An emoji punctuates chat like a comma: "😢 just quit" starts a clause at "just".
+        clauseBreak = isEmoji
+        sentenceBreak = false
+        questionMark = false
+        spaceSinceToken = false
+        lastEnd = end
+    }
+
+    mutating func finish() -> ([Token], [Sentence]) {
+        if !tokens.isEmpty { closeSentence(at: units.count) }
+        applyQuotes()
+        return (tokens, sentences)
+    }
+
+    private mutating func closeSentence(at end: Int) {
+        let first = sentenceFirstToken
+        guard first < tokens.count else { return }
+        sentences.append(
+            Sentence(tokens: first..<tokens.count, start: tokens[first].start, end: end, isQuestion: questionMark))
+        sentenceFirstToken = tokens.count
+    }
+
+    /// Terminal punctuation ends a sentence when a space, a line end or the end of the
+    /// text follows it (after any closing quotes or brackets), whatever the case of the
+    /// next word: chat is often all lowercase.
+    ///
+    /// Every mark of a run shares the answer of the run's end, so the last scan is
+    /// remembered: a long run of marks is read once, not once per mark.
+    private mutating func endsSentence(_ offset: Int) -> Bool {
+        if offset >= lastRun.from && offset < lastRun.to { return lastRun.ends }
+        var next = offset + 1
+        while next < units.count, Self.runMarks.contains(units[next]) { next += 1 }
+        let ends = next >= units.count || [0x20, 0x09, 0x0A, 0x0D, 0xA0].contains(units[next])
+        lastRun = (offset, next, ends)
+        return ends
+    }
+
+    private static let runMarks: Set<UInt16> = [0x2E, 0x21, 0x3F, 0x2026, 0x22, 0x27, 0x29]
+    /// The last run of marks scanned by `endsSentence`, and its answer.
+    private var lastRun = (from: 0, to: 0, ends: false)
+
+    /// Pairs each opening quote with the next closing one of the same kind; tokens
+    /// between them are quoted. An unpaired quote marks nothing.
+    private mutating func applyQuotes() {
+        for kind in [UInt16(0x22), 0x27] {
+            var open: Int?
+            for event in quoteEvents where event.kind == kind {
+                if event.opens {
+                    open = event.token
+                } else if let first = open {
+                    for index in first...event.token where index < tokens.count { tokens[index].flags.insert(.quoted) }
+                    open = nil
+                }
+            }
+        }
+    }
+}

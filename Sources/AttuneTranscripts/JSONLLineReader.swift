@@ -1,0 +1,42 @@
+import AttuneCore
+
+/// Reads JSONL transcript records from lines the caller already has, for a caller that
+/// does not read a file descriptor: `attune serve` receives `/api/batch` bodies as
+/// chunks of a network stream, not through `LineReader`. Each line is read exactly as
+/// `attune batch --input-format jsonl` reads it, so both give the same records.
+public struct JSONLLineReader {
+    private var parser: JSONLTranscript
+
+    /// `file` names the input in records and errors (`"request"` for a request body).
+    public init(file: String) {
+        parser = JSONLTranscript(file: file)
+    }
+
+    /// The record that line `number` (from 1) holds: a turn without its conversation
+    /// context (give it one with `ConversationTracker`), an error record, or nil for a
+    /// blank line. `bytes` is the line without its line break.
+    public mutating func read<Bytes: Collection<UInt8>>(line number: Int, bytes: Bytes) -> TranscriptRecord? {
+        var records: [TranscriptRecord] = []
+        parser.read(InputLine(number: number, bytes: bytes), into: &records)
+        return records.first
+    }
+}
+
+extension InputLine {
+    /// Decodes one line's bytes as `LineReader` does: a carriage return before the line
+    /// break and a byte order mark opening line 1 are dropped, and bytes that are not
+    /// UTF-8 make an undecodable line (one error record), not a failed input.
+    init<Bytes: Collection<UInt8>>(number: Int, bytes: Bytes) {
+        var line = Array(bytes)
+        if line.last == UInt8(ascii: "\r") { line.removeLast() }
+        if number == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
+        if line.count > LineReader.maximumLineBytes {
+            self.init(number: number, content: .tooLong)
+        } else if let text = String(validating: line, as: UTF8.self) {
+            self.init(number: number, content: .text(text))
+        } else {
+            let column = (UTF8Validation.firstInvalidByte(in: line) ?? 0) + 1
+            self.init(number: number, content: .invalidUTF8(column: column))
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import AttuneCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One physical line of input, numbered from 1, without its line break.
+public struct InputLine: Sendable {
+    public enum Content: Sendable {
+        case text(String)
+        /// Not valid UTF-8; the column is the first bad byte's, from 1.
+        case invalidUTF8(column: Int)
+        /// Longer than `LineReader.maximumLineBytes`; the rest was skipped.
+        case tooLong
+    }
+
+    public var number: Int
+    public var content: Content
+
+    /// The text, or nil for a line that could not be decoded.
+    public var text: String? {
+        if case .text(let text) = content { return text }
+        return nil
+    }
+
+    /// Why the line could not be decoded, for an error record.
+    public var problem: String? {
+        switch content {
+        case .text: return nil
+        case .invalidUTF8(let column): return "not valid UTF-8 (first bad byte at column \(column))"
+        case .tooLong: return "line longer than \(LineReader.maximumLineBytes / 1_048_576) MB"
+        }
+    }
+}
+
+/// Reads a file descriptor line by line through a fixed buffer, so memory stays flat
+/// however long the input; each line is checked as UTF-8 on its own, so one bad line
+/// costs one record, not the file.
+public final class LineReader {
+    /// A line longer than this is reported, not held: 16 MB is far beyond any reply.
+    public static let maximumLineBytes = 16 * 1_048_576
+
+    private let descriptor: Int32
+    private let closesDescriptor: Bool
+    private var buffer: [UInt8]
+    private var start = 0
+    private var end = 0
+    private var atEnd = false
+    private var lineNumber = 0
+    /// Bytes consumed so far, for progress.
+    public private(set) var bytesRead = 0
+    private let name: String
+
+    /// Opens `path`, or standard input for `-`.
+    public init(path: String) throws(AttuneError) {
+        name = path
+        if path == "-" {
+            descriptor = STDIN_FILENO
+            closesDescriptor = false
+        } else {
+            let opened = open(path, O_RDONLY)
+            guard opened >= 0 else {
+                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            descriptor = opened
+            closesDescriptor = true
+        }
+        buffer = [UInt8](repeating: 0, count: 1 << 16)
+    }
+
+    deinit {
+        if closesDescriptor { close(descriptor) }
+    }
+
+    /// The next line, or nil at the end of the input.
+    public func next() throws(AttuneError) -> InputLine? {
+        var pending: [UInt8] = []
+        var overflowed = false
+        while true {
+            if let newline = buffer[start..<end].firstIndex(of: UInt8(ascii: "\n")) {
+                let chunk = buffer[start..<newline]
+                start = newline + 1
+                bytesRead += chunk.count + 1
+                if !overflowed { pending += chunk }
+                return finishLine(&pending, overflowed: overflowed || pending.count > Self.maximumLineBytes)
+            }
+            // No line break in the buffer: keep what there is and read more.
+            if !overflowed {
+                pending += buffer[start..<end]
+                if pending.count > Self.maximumLineBytes {
+                    overflowed = true
+                    pending = []
+                }
+            }
+            bytesRead += end - start
+            start = 0
+            end = 0
+            let filled = atEnd ? false : try fill()
+            if !filled {
+                atEnd = true
+                guard overflowed || !pending.isEmpty else { return nil }
+                return finishLine(&pending, overflowed: overflowed)
+            }
+        }
+    }
+
+    private func fill() throws(AttuneError) -> Bool {
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path: name, reason: String(cString: strerror(errno)))
+            }
+            end = count
+            return count > 0
+        }
+    }
+
+    private func finishLine(_ bytes: inout [UInt8], overflowed: Bool) -> InputLine {
+        lineNumber += 1
+        if overflowed { return InputLine(number: lineNumber, content: .tooLong) }
+        return InputLine(number: lineNumber, bytes: bytes)
+    }
+}
