@@ -26,10 +26,8 @@ struct Attune: AsyncParsableCommand {
         // replace invalid UTF-8 with U+FFFD, and a reply must never be mangled.
         // A closed pipe is then an EPIPE that StandardOutput reports, not a silent death.
         signal(SIGPIPE, SIG_IGN)
-        if let problem = RawArguments.firstInvalidUTF8() {
-            Terminal.fail(problem)
-        }
         do {
+            if let problem = RawArguments.firstInvalidUTF8() { throw CommandFailure(problem) }
             var command = try parseAsRoot()
             if var command = command as? AsyncParsableCommand {
                 try await command.run()
@@ -37,7 +35,8 @@ struct Attune: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            exit(withError: error)
+            // Ours become a message and a status here; ArgumentParser's own it reports itself.
+            exit(withError: ErrorReport.status(for: error).map { ExitCode($0) } ?? error)
         }
     }
 }

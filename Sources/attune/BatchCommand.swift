@@ -74,41 +74,41 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         var failed = false
         var records = 0
-        Terminal.guarded { () throws(AttuneError) in
-            let engine = try Engine(ruleSet: rules.loadRuleSet())
-            let reader = TranscriptReader(inputs: inputs.isEmpty ? ["-"] : inputs, format: inputFormat)
-            let format = format ?? (Terminal.standardOutputIsTerminal ? .markdown : .jsonl)
-            var output = BatchOutput(
-                format: format, turns: !summaryOnly, summary: summary || summaryOnly, positions: positions,
-                sameSpeakers: sameSpeakers)
-            var progress = ProgressBar(
-                totalBytes: reader.totalBytes, enabled: !quiet && Terminal.standardErrorIsTerminal)
-            var out = StandardOutput()
-            out.write(output.begin())
-            let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
-            let outcome = try BatchRunner(engine: engine, workers: workers).run(
-                reader, progress: { progress.update(bytes: $0) }
-            ) { result in
-                records += 1
-                if case .failure(let error) = result {
-                    failed = true
-                    progress.clear()
-                    Terminal.printError("attune: \(error)")
-                }
-                out.write(output.write(result))
-                return !(failed && strict)
+        let engine = try Engine(ruleSet: rules.loadRuleSet())
+        let reader = TranscriptReader(inputs: inputs.isEmpty ? ["-"] : inputs, format: inputFormat)
+        let format = format ?? (Terminal.standardOutputIsTerminal ? .markdown : .jsonl)
+        var output = BatchOutput(
+            format: format, turns: !summaryOnly, summary: summary || summaryOnly, positions: positions,
+            sameSpeakers: sameSpeakers)
+        var progress = ProgressBar(
+            totalBytes: reader.totalBytes, enabled: !quiet && Terminal.standardErrorIsTerminal)
+        var out = StandardOutput()
+        out.write(output.begin())
+        let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let outcome = try BatchRunner(engine: engine, workers: workers).run(
+            reader, progress: { progress.update(bytes: $0) }
+        ) { result in
+            records += 1
+            if case .failure(let error) = result {
+                failed = true
+                progress.clear()
+                Terminal.printError("attune: \(error)")
             }
-            progress.clear()
-            // Not an error (an empty shard is a fine input), but a user who piped nothing should hear it.
-            if records == 0 { Terminal.printError("attune: no turns to score: the input was empty") }
-            out.write(output.end())
-            out.flush()
-            if outcome.turnsWithoutContext > 0 {
-                Terminal.printError(
-                    "attune: \(outcome.turnsWithoutContext) turns were read without their conversation's context: "
-                        + "more than \(ConversationTracker.defaultMaximumConversations) conversations were open at once, "
-                        + "and theirs had been let go")
-            }
+            out.write(output.write(result))
+            // A lost output ends the run: nothing more can reach the reader.
+            return !(failed && strict) && out.failure == nil
+        }
+        progress.clear()
+        if let failure = out.failure { throw failure }
+        // Not an error (an empty shard is a fine input), but a user who piped nothing should hear it.
+        if records == 0 { Terminal.printError("attune: no turns to score: the input was empty") }
+        out.write(output.end())
+        try out.flush()
+        if outcome.turnsWithoutContext > 0 {
+            Terminal.printError(
+                "attune: \(outcome.turnsWithoutContext) turns were read without their conversation's context: "
+                    + "more than \(ConversationTracker.defaultMaximumConversations) conversations were open at once, "
+                    + "and theirs had been let go")
         }
         if failed { throw ExitCode(1) }
     }

@@ -31,19 +31,17 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        Terminal.guarded { () throws(AttuneError) in
-            let reply = try Terminal.argumentOrStandardInput(text)
-            let analyzer = try rules.makeAnalyzer()
-            let analysis = analyzer.analyze(reply, context: context)
-            if rewriteOnly {
-                StandardOutput.print(analysis.rewrite)
-                return
-            }
-            switch format {
-            case .json: StandardOutput.print(analysis.json())
-            case .text:
-                StandardOutput.print(TerminalReport(color: Terminal.useColor(color)).render(analysis), terminator: "")
-            }
+        let reply = try Terminal.argumentOrStandardInput(text)
+        let analyzer = try rules.makeAnalyzer()
+        let analysis = analyzer.analyze(reply, context: context)
+        if rewriteOnly {
+            try StandardOutput.print(analysis.rewrite)
+            return
+        }
+        switch format {
+        case .json: try StandardOutput.print(analysis.json())
+        case .text:
+            try StandardOutput.print(TerminalReport(color: Terminal.useColor(color)).render(analysis), terminator: "")
         }
     }
 }

@@ -53,32 +53,30 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        Terminal.guarded { () throws(AttuneError) in
-            if let mapping { return try runMapped(mapping) }
-            let corpus = try RuleSet.files(in: file)
-            let analyzer = try rules.makeAnalyzer()
-            let entries = try CorpusEvaluation.read(corpus.first?.contents ?? "", file: file).filter(split.contains)
-            let evaluation = CorpusEvaluation.evaluate(entries, with: analyzer, patternUsage: patternUsage)
-            switch format {
-            case .json: print(evaluation.json())
-            case .text: print(evaluation.text(source: file), terminator: "")
+        if let mapping { return try runMapped(mapping) }
+        let corpus = try RuleSet.files(in: file)
+        let analyzer = try rules.makeAnalyzer()
+        let entries = try CorpusEvaluation.read(corpus.first?.contents ?? "", file: file).filter(split.contains)
+        let evaluation = CorpusEvaluation.evaluate(entries, with: analyzer, patternUsage: patternUsage)
+        switch format {
+        case .json: print(evaluation.json())
+        case .text: print(evaluation.text(source: file), terminator: "")
+        }
+        if let baseline {
+            guard let data = FileManager.default.contents(atPath: baseline) else {
+                throw AttuneError.unreadable(path: baseline, reason: "cannot read the file")
             }
-            if let baseline {
-                guard let data = FileManager.default.contents(atPath: baseline) else {
-                    throw AttuneError.unreadable(path: baseline, reason: "cannot read the file")
-                }
-                print(
-                    "\n"
-                        + (try evaluation.comparison(
-                            withBaseline: String(decoding: data, as: UTF8.self), source: baseline)),
-                    terminator: "")
-            }
+            print(
+                "\n"
+                    + (try evaluation.comparison(
+                        withBaseline: String(decoding: data, as: UTF8.self), source: baseline)),
+                terminator: "")
         }
     }
 
     /// A coded corpus through a mapping: the mapping and the corpus's columns are checked
     /// before any rule is loaded, so a bad mapping fails fast with its file and line.
-    private func runMapped(_ path: String) throws(AttuneError) {
+    private func runMapped(_ path: String) throws {
         let mapping = try CorpusMapping.load(path: path)
         let corpus = try CodedCorpus.read(path: file, mapping: mapping)
         let analyzer = try rules.makeAnalyzer()
@@ -86,7 +84,7 @@ struct EvalCommand: ParsableCommand {
             corpus, mapping: mapping, split: split, with: analyzer, missesPerCode: misses, patternUsage: patternUsage)
         var out = StandardOutput()
         out.write(format == .json ? evaluation.json() + "\n" : evaluation.text())
-        out.flush()
+        try out.flush()
         if !evaluation.errors.isEmpty {
             Terminal.printError(
                 "attune: \(evaluation.errors.count) rows of \(file) could not be evaluated (listed in the report)")

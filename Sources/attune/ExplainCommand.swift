@@ -19,16 +19,14 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var rules: RuleOptions
 
     func run() throws {
-        Terminal.guarded { () throws(AttuneError) in
-            let reply = try Terminal.argumentOrStandardInput(text)
-            let analyzer = try rules.makeAnalyzer()
-            if let rule, !analyzer.engine.ruleSet.rules.contains(where: { $0.id == rule }) {
-                Terminal.fail("no rule '\(rule)'")
-            }
-            let (analysis, trace) = analyzer.analyzeWithTrace(reply, context: context)
-            StandardOutput.print(
-                ExplainReport(analysis: analysis, trace: trace, lexicon: analyzer.engine.ruleSet.lexicon, rule: rule)
-                    .render(), terminator: "")
+        let reply = try Terminal.argumentOrStandardInput(text)
+        let analyzer = try rules.makeAnalyzer()
+        if let rule, !analyzer.engine.ruleSet.rules.contains(where: { $0.id == rule }) {
+            throw CommandFailure("no rule '\(rule)'")
         }
+        let (analysis, trace) = analyzer.analyzeWithTrace(reply, context: context)
+        try StandardOutput.print(
+            ExplainReport(analysis: analysis, trace: trace, lexicon: analyzer.engine.ruleSet.lexicon, rule: rule)
+                .render(), terminator: "")
     }
 }

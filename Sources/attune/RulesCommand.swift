@@ -32,24 +32,20 @@ struct RulesTestCommand: ParsableCommand {
     var rule: [String] = []
 
     func run() throws {
-        var failed = false
-        Terminal.guarded { () throws(AttuneError) in
-            // Broken files are reported and their rules skipped, so one author's
-            // half-written file does not stop everyone else's examples from running.
-            let set = try ruleSet(for: folders, skipBroken: true)
-            let errors = set.diagnostics.filter { $0.severity == .error }
-            for error in errors { StandardOutput.print("skipped: \(error)") }
-            let analyzer = try Engine(ruleSet: set).makeAnalyzer()
-            let report = ExampleRunner(analyzer: analyzer).run(only: rule.isEmpty ? nil : Set(rule))
-            for failure in report.failures { StandardOutput.print(failure) }
-            let failedRules = Set(report.failures.map(\.rule)).count
-            StandardOutput.print(
-                "\(report.rulesTested) rules, \(report.examplesRun) examples: "
-                    + "\(report.examplesRun - report.failures.count) passed, \(report.failures.count) failed"
-                    + (failedRules > 0 ? " (in \(failedRules) rules)" : ""))
-            failed = !report.failures.isEmpty || !errors.isEmpty
-        }
-        if failed { throw ExitCode.failure }
+        // Broken files are reported and their rules skipped, so one author's
+        // half-written file does not stop everyone else's examples from running.
+        let set = try ruleSet(for: folders, skipBroken: true)
+        let errors = set.diagnostics.filter { $0.severity == .error }
+        for error in errors { try StandardOutput.print("skipped: \(error)") }
+        let analyzer = try Engine(ruleSet: set).makeAnalyzer()
+        let report = ExampleRunner(analyzer: analyzer).run(only: rule.isEmpty ? nil : Set(rule))
+        for failure in report.failures { try StandardOutput.print(failure) }
+        let failedRules = Set(report.failures.map(\.rule)).count
+        try StandardOutput.print(
+            "\(report.rulesTested) rules, \(report.examplesRun) examples: "
+                + "\(report.examplesRun - report.failures.count) passed, \(report.failures.count) failed"
+                + (failedRules > 0 ? " (in \(failedRules) rules)" : ""))
+        if !report.failures.isEmpty || !errors.isEmpty { throw ExitCode.failure }
     }
 }
 
@@ -65,18 +61,14 @@ struct RulesLintCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        var failed = false
-        Terminal.guarded { () throws(AttuneError) in
-            let set = try ruleSet(for: folders, skipBroken: true)
-            // Suggestions and rewrite templates that the rules themselves flag.
-            let diagnostics = set.diagnostics + (try SuggestionLint.check(Engine(ruleSet: set)))
-            for diagnostic in diagnostics { StandardOutput.print(diagnostic) }
-            let errors = diagnostics.filter { $0.severity == .error }.count
-            let warnings = diagnostics.filter { $0.severity == .warning }.count
-            StandardOutput.print("\(set.rules.count) rules loaded: \(errors) errors, \(warnings) warnings")
-            failed = errors > 0 || (strict && warnings > 0)
-        }
-        if failed { throw ExitCode.failure }
+        let set = try ruleSet(for: folders, skipBroken: true)
+        // Suggestions and rewrite templates that the rules themselves flag.
+        let diagnostics = set.diagnostics + (try SuggestionLint.check(Engine(ruleSet: set)))
+        for diagnostic in diagnostics { try StandardOutput.print(diagnostic) }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        try StandardOutput.print("\(set.rules.count) rules loaded: \(errors) errors, \(warnings) warnings")
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode.failure }
     }
 }
 
@@ -95,11 +87,9 @@ struct RulesListCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func run() throws {
-        Terminal.guarded { () throws(AttuneError) in
-            let selected = try rules.loadRuleSet().rules.filter { category == nil || $0.category == category }
-            StandardOutput.print(
-                format == .json ? RuleListing.json(selected) : RuleListing.table(selected), terminator: "")
-        }
+        let selected = try rules.loadRuleSet().rules.filter { category == nil || $0.category == category }
+        try StandardOutput.print(
+            format == .json ? RuleListing.json(selected) : RuleListing.table(selected), terminator: "")
     }
 }
 

@@ -39,21 +39,16 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let server: WebServer
-        do {
-            let engine = try Engine(ruleSet: rules.loadRuleSet())
-            server = try WebServer(
-                engine: engine, configuration: ServerConfiguration(host: host, port: port, allowedHosts: allowedHosts))
-        } catch {
-            Terminal.fail(error.description)
-        }
+        let engine = try Engine(ruleSet: rules.loadRuleSet())
+        let server = try WebServer(
+            engine: engine, configuration: ServerConfiguration(host: host, port: port, allowedHosts: allowedHosts))
         do {
             try await server.run { url in
                 // Unbuffered, so a script reading the pipe sees the URL at once.
                 FileHandle.standardOutput.write(Data("attune is serving \(url) (Ctrl-C stops it)\n".utf8))
             }
         } catch {
-            Terminal.fail("cannot serve on \(host):\(port): \(error)")
+            throw CommandFailure("cannot serve on \(host):\(port): \(error)")
         }
     }
 }
