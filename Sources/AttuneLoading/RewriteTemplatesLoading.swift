@@ -4,8 +4,12 @@ import Yams
 
 /// Reads `rewrites.yaml` into `RewriteTemplates`.
 extension RewriteTemplates {
-    static func load(_ file: RuleSet.File, log: inout DiagnosticLog) -> RewriteTemplates {
-        var templates = RewriteTemplates()
+    /// The templates `file` names replace those of `base`: a pack's `rewrites.yaml`
+    /// changes only what it mentions.
+    static func load(_ file: RuleSet.File, over base: RewriteTemplates = RewriteTemplates(), log: inout DiagnosticLog)
+        -> RewriteTemplates
+    {
+        var templates = base
         var reader = YAMLReader(file: file.path)
         defer { log.append(contentsOf: reader.log.diagnostics) }
         guard let root = reader.parse(file.contents), let pairs = reader.mapping(root, "rewrites.yaml") else {

@@ -6,12 +6,12 @@ import Yams
 /// Reads rule files into `Rule` values, checking every field and every pattern
 /// against the lexicon, and logging each problem where it stands in the file.
 package struct RuleFileLoader {
-    static let ruleKeys = [
+    package static let ruleKeys = [
         "id", "category", "weight", "attune", "move", "message", "suggestions", "patterns", "exceptions", "bid",
         "examples",
     ]
-    static let exceptionKeys = ["negation", "subjects", "quoted", "unless"]
-    static let exampleKeys = ["match", "no_match"]
+    package static let exceptionKeys = ["negation", "subjects", "quoted", "unless"]
+    package static let exampleKeys = ["match", "no_match"]
 
     let lexicon: Lexicon
 
@@ -29,7 +29,9 @@ package struct RuleFileLoader {
             return []
         }
         guard let items = reader.sequence(rulesNode, "'rules'") else { return [] }
-        return items.compactMap { rule($0, &reader) }
+        let rules = items.compactMap { rule($0, &reader) }
+        checkPlacement(rules, path: path, &reader)
+        return rules
     }
 
     private func rule(_ node: Node, _ reader: inout YAMLReader) -> Rule? {
@@ -256,6 +258,21 @@ package struct RuleFileLoader {
         } catch {
             reader.log.error(location.shifted(by: error.offset), "in pattern \"\(source)\": \(error.message)")
             return nil
+        }
+    }
+
+    /// A file named for a category (`fixing.yaml`) holds rules of that category: a rule
+    /// of another one is easy to miss there, and reads as misplaced to its next author.
+    private func checkPlacement(_ rules: [Rule], path: String, _ reader: inout YAMLReader) {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = name.split(separator: ".").first.map(String.init) ?? name
+        guard let fileCategory = Category(rawValue: stem), name.hasSuffix(".yaml") || name.hasSuffix(".yml") else {
+            return
+        }
+        for rule in rules where rule.category != fileCategory {
+            reader.log.warning(
+                rule.location,
+                "rule '\(rule.id)' is \(rule.category.rawValue), but \(name) holds \(fileCategory.rawValue) rules")
         }
     }
 

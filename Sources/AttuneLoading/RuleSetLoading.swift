@@ -50,17 +50,38 @@ extension RuleSet {
         }
         var ids = Dictionary(set.rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         checkDuplicates(set.rules, &log)
+        // A pack carries any file kind: rules add or replace by id, scoring and rewrites
+        // change the keys they name, bids and languages replace the base's whole file,
+        // and lexicons were read with the base above.
         for pack in packs {
-            for file in pack where kind(of: file.path) == .rules {
-                for rule in loader.load(path: file.path, contents: file.contents, log: &log) {
-                    written += rule.patterns + rule.exceptions.unless
-                    if let index = ids[rule.id] {
-                        log.note(rule.location, "rule '\(rule.id)' replaces the one at \(set.rules[index].location)")
-                        set.rules[index] = rule
-                    } else {
-                        ids[rule.id] = set.rules.count
-                        set.rules.append(rule)
+            for file in pack {
+                let start = SourceLocation(file: file.path, line: 1, column: 1)
+                switch kind(of: file.path) {
+                case .rules:
+                    for rule in loader.load(path: file.path, contents: file.contents, log: &log) {
+                        written += rule.patterns + rule.exceptions.unless
+                        if let index = ids[rule.id] {
+                            log.note(rule.location, "rule '\(rule.id)' replaces the one at \(set.rules[index].location)")
+                            set.rules[index] = rule
+                        } else {
+                            ids[rule.id] = set.rules.count
+                            set.rules.append(rule)
+                        }
                     }
+                case .bids:
+                    set.bids = BidCuesLoader(lexicon: set.lexicon).load(file, log: &log)
+                    written += set.bids.automatonGroups.flatMap { $0 }
+                    log.note(start, "this pack's bids.yaml replaces the built-in bid cues")
+                case .scoring:
+                    set.scoring = ScoringPolicy.load(file, over: set.scoring, log: &log)
+                    log.note(start, "the scoring constants this file names replace the built-in ones")
+                case .rewrites:
+                    set.rewrites = RewriteTemplates.load(file, over: set.rewrites, log: &log)
+                    log.note(start, "the rewrite templates this file names replace the built-in ones")
+                case .languages:
+                    set.languages = LanguageProfile.load(file, log: &log)
+                    log.note(start, "this pack's languages.yaml replaces the built-in word lists")
+                case .lexicon, .ignored: break
                 }
             }
         }

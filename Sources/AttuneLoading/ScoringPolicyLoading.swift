@@ -8,8 +8,12 @@ extension ScoringPolicy {
         "prior", "attuned_at", "misattuned_below", "validation_before_contrast", "advice_after_acknowledgement",
     ]
 
-    static func load(_ file: RuleSet.File, log: inout DiagnosticLog) -> ScoringPolicy {
-        var policy = ScoringPolicy()
+    /// The keys `file` names replace those of `base`: a pack's `scoring.yaml` changes
+    /// only what it mentions.
+    static func load(_ file: RuleSet.File, over base: ScoringPolicy = ScoringPolicy(), log: inout DiagnosticLog)
+        -> ScoringPolicy
+    {
+        var policy = base
         var reader = YAMLReader(file: file.path)
         defer { log.append(contentsOf: reader.log.diagnostics) }
         guard let root = reader.parse(file.contents), let pairs = reader.mapping(root, "scoring.yaml") else {
