@@ -67,16 +67,11 @@ public struct BatchRunner: Sendable {
 
     /// The reading thread: records in order, with contexts filled in, in blocks.
     private static func produce(_ reader: TranscriptReader, into state: PipelineState, blockSize: Int) {
-        var tracker = ConversationTracker()
+        var scoring = BatchScoring()
         var block: [TranscriptRecord] = []
         block.reserveCapacity(blockSize)
         while let record = reader.next() {
-            if case .turn(var turn) = record {
-                tracker.place(&turn)
-                block.append(.turn(turn))
-            } else {
-                block.append(record)
-            }
+            block.append(scoring.place(record))
             if block.count == blockSize {
                 guard state.submit(block, bytes: reader.bytesRead) else { break }
                 block.removeAll(keepingCapacity: true)
@@ -84,18 +79,15 @@ public struct BatchRunner: Sendable {
         }
         if !block.isEmpty { _ = state.submit(block, bytes: reader.bytesRead) }
         state.finishSubmitting(
-            Outcome(conversationsLetGo: tracker.conversationsLetGo, turnsWithoutContext: tracker.turnsWithoutContext))
+            Outcome(
+                conversationsLetGo: scoring.tracker.conversationsLetGo,
+                turnsWithoutContext: scoring.tracker.turnsWithoutContext))
     }
 
     /// A worker thread: analyses blocks until there are none left.
     private static func work(_ analyzer: Analyzer, on state: PipelineState) {
         while let (sequence, records) = state.takeWork() {
-            let results = records.map { record -> BatchResult in
-                switch record {
-                case .turn(let turn): .turn(turn, analyzer.analyze(turn.text, context: turn.context))
-                case .failure(let error): .failure(error)
-                }
-            }
+            let results = records.map { BatchScoring.score($0, with: analyzer) }
             state.deliver(results, sequence: sequence)
         }
     }

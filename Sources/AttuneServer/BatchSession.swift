@@ -9,7 +9,8 @@ struct BatchSession {
 
     private let pool: AnalyzerPool
     private var reader = JSONLLineReader(file: inputName)
-    private var tracker = ConversationTracker()
+    private var scoring = BatchScoring()
+    private let writer = JSONLWriter(options: BatchWriterOptions())
     private var lineNumber = 0
     private var summary: BatchSummary?
 
@@ -25,26 +26,16 @@ struct BatchSession {
         for line in lines {
             lineNumber += 1
             guard let record = reader.read(line: lineNumber, bytes: line) else { continue }
-            if case .turn(var turn) = record {
-                tracker.place(&turn)
-                records.append(.turn(turn))
-            } else {
-                records.append(record)
-            }
+            records.append(scoring.place(record))
         }
         guard !records.isEmpty else { return "" }
         let results = await pool.withAnalyzer { analyzer in
-            records.map { record -> BatchResult in
-                switch record {
-                case .turn(let turn): .turn(turn, analyzer.analyze(turn.text, context: turn.context))
-                case .failure(let error): .failure(error)
-                }
-            }
+            records.map { BatchScoring.score($0, with: analyzer) }
         }
         var output = ""
         for result in results {
             summary?.add(result)
-            output += result.json() + "\n"
+            output += writer.turn(result)
         }
         return output
     }
@@ -53,11 +44,11 @@ struct BatchSession {
     mutating func stop(because message: String) -> String {
         let result = BatchResult.failure(RecordError(file: Self.inputName, line: lineNumber + 1, message: message))
         summary?.add(result)
-        return result.json() + "\n"
+        return writer.turn(result)
     }
 
     /// The summary line, when it was asked for.
     func end() -> String {
-        summary.map { $0.json() + "\n" } ?? ""
+        summary.map(writer.summary) ?? ""
     }
 }

@@ -21,7 +21,7 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Read every input as this format instead of guessing: text, jsonl, csv, vtt or srt.")
     var inputFormat: TranscriptFormat?
 
-    @Option(help: "Output: jsonl (the default when piped), csv, markdown (the default on a terminal) or html.")
+    @Option(help: ArgumentHelp("Output: \(BatchFormat.list)."))
     var format: BatchFormat?
 
     @Flag(help: "Print the per-speaker and per-conversation summary after the turns.")
@@ -57,10 +57,6 @@ struct BatchCommand: ParsableCommand {
     var quiet = false
 
     @OptionGroup var rules: RuleOptions
-
-    enum BatchFormat: String, ExpressibleByArgument, CaseIterable {
-        case jsonl, csv, markdown, html
-    }
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
@@ -116,53 +112,35 @@ struct BatchCommand: ParsableCommand {
 
 extension TranscriptFormat: ExpressibleByArgument {}
 
-/// The chosen output format, with the summary kept alongside.
+extension BatchFormat: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let format = BatchFormat.named(argument) else { return nil }
+        self = format
+    }
+
+    public static var allValueStrings: [String] { all.map(\.name) }
+}
+
+/// The chosen format's writer, with the summary kept alongside.
 struct BatchOutput {
-    let format: BatchCommand.BatchFormat
     let turns: Bool
     let summary: Bool
-    let positions: Bool
+    private var writer: any BatchWriter
     private var tally: BatchSummary
-    private var markdown = MarkdownReport()
-    private var html: HTMLReport?
 
-    init(format: BatchCommand.BatchFormat, turns: Bool, summary: Bool, positions: Bool, sameSpeakers: Bool) {
-        self.format = format
+    init(format: BatchFormat, turns: Bool, summary: Bool, positions: Bool, sameSpeakers: Bool) {
+        writer = format.makeWriter(BatchWriterOptions(turns: turns, positions: positions))
         tally = BatchSummary(sameSpeakers: sameSpeakers)
-        self.positions = positions
         self.turns = turns
-        // The reports a person reads always carry the summary.
-        self.summary = summary || format == .markdown || format == .html
-        if format == .html { html = HTMLReport() }
+        self.summary = summary || format.alwaysSummarises
     }
 
-    func begin() -> String {
-        switch format {
-        case .jsonl: ""
-        case .csv: turns ? BatchCSV.line(BatchCSV.header) : ""
-        case .markdown: markdown.begin()
-        case .html: html!.begin()
-        }
-    }
+    mutating func begin() -> String { writer.begin() }
 
     mutating func write(_ result: BatchResult) -> String {
         if summary { tally.add(result) }
-        guard turns else { return "" }
-        switch format {
-        case .jsonl: return result.json(positions: positions) + "\n"
-        case .csv: return BatchCSV.row(result)
-        case .markdown: return markdown.write(result)
-        case .html: return html!.write(result)
-        }
+        return turns ? writer.turn(result) : ""
     }
 
-    func end() -> String {
-        guard summary else { return "" }
-        switch format {
-        case .jsonl: return tally.json() + "\n"
-        case .csv: return (turns ? "\r\n" : "") + BatchCSV.summary(tally)
-        case .markdown: return markdown.end(summary: tally)
-        case .html: return html!.end(summary: tally)
-        }
-    }
+    mutating func end() -> String { summary ? writer.summary(tally) : "" }
 }
