@@ -77,7 +77,7 @@ public final class FuzzRunner {
         let data = Data(bytes)
         let formats: [TranscriptFormat?] = [nil] + TranscriptFormat.allCases
         for format in formats {
-            let file = scratch.appendingPathComponent("input" + (format.map { "." + $0.rawValue } ?? ""))
+            let file = scratch.appendingPathComponent("input" + (format.map { "." + $0.name } ?? ""))
             guard (try? data.write(to: file)) != nil else { continue }
             let reader = TranscriptReader(inputs: [file.path], format: format)
             while reader.next() != nil { records += 1 }

@@ -18,7 +18,7 @@ struct BatchCommand: ParsableCommand {
     @Argument(help: "Files, folders or - (standard input, the default).")
     var inputs: [String] = []
 
-    @Option(help: "Read every input as this format instead of guessing: text, jsonl, csv, vtt or srt.")
+    @Option(help: ArgumentHelp("Read every input as this format instead of guessing: \(TranscriptFormat.list)."))
     var inputFormat: TranscriptFormat?
 
     @Option(help: ArgumentHelp("Output: \(BatchFormat.list)."))
@@ -110,7 +110,14 @@ struct BatchCommand: ParsableCommand {
     }
 }
 
-extension TranscriptFormat: ExpressibleByArgument {}
+extension TranscriptFormat: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let format = TranscriptFormat.named(argument) else { return nil }
+        self = format
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.name) }
+}
 
 extension BatchFormat: ExpressibleByArgument {
     public init?(argument: String) {

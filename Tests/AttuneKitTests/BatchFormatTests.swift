@@ -2,7 +2,8 @@ import AttuneKit
 import Foundation
 import Testing
 
-/// The output formats come from one table, which `--help` and the README both list.
+/// The input and output formats each come from one table, which `--help` (and for
+/// output, the README) lists.
 @Suite struct BatchFormatTests {
     @Test func eachFormatIsFoundByItsOwnName() {
         let names = BatchFormat.all.map(\.name)
@@ -26,5 +27,26 @@ import Testing
 
     @Test func reportsForPeopleAlwaysSummarise() {
         #expect(BatchFormat.all.filter(\.alwaysSummarises).map(\.name) == ["markdown", "html"])
+    }
+
+    @Test func eachInputFormatIsFoundByItsNameAndItsExtensions() {
+        let names = TranscriptFormat.allCases.map(\.name)
+        #expect(names == ["text", "jsonl", "csv", "vtt", "srt"])
+        #expect(TranscriptFormat.list == "text, jsonl, csv, vtt or srt")
+        for format in TranscriptFormat.allCases {
+            #expect(TranscriptFormat.named(format.name) == format)
+            #expect(TranscriptFormat(fileName: "talk." + format.name.uppercased()) == format)
+        }
+        #expect(TranscriptFormat(fileName: "talk.ndjson") == .jsonl)
+        #expect(TranscriptFormat(fileName: "talk.md") == nil)
+    }
+
+    @Test func theFirstLineTellsTheInputFormat() {
+        #expect(TranscriptFormat(firstLine: "WEBVTT") == .vtt)
+        #expect(TranscriptFormat(firstLine: "  {\"text\": \"hi, you\"}") == .jsonl)
+        #expect(TranscriptFormat(firstLine: "12") == .srt)
+        #expect(TranscriptFormat(firstLine: "speaker,text") == .csv)
+        #expect(TranscriptFormat(firstLine: "Sam: hi, there") == .text)
+        #expect(TranscriptFormat(firstLine: "") == .text)
     }
 }
