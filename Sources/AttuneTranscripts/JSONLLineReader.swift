@@ -21,22 +21,3 @@ public struct JSONLLineReader {
         return records.first
     }
 }
-
-extension InputLine {
-    /// Decodes one line's bytes as `LineReader` does: a carriage return before the line
-    /// break and a byte order mark opening line 1 are dropped, and bytes that are not
-    /// UTF-8 make an undecodable line (one error record), not a failed input.
-    init<Bytes: Collection<UInt8>>(number: Int, bytes: Bytes) {
-        var line = Array(bytes)
-        if line.last == UInt8(ascii: "\r") { line.removeLast() }
-        if number == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
-        if line.count > LineReader.maximumLineBytes {
-            self.init(number: number, content: .tooLong)
-        } else if let text = String(validating: line, as: UTF8.self) {
-            self.init(number: number, content: .text(text))
-        } else {
-            let column = (UTF8Validation.firstInvalidByte(in: line) ?? 0) + 1
-            self.init(number: number, content: .invalidUTF8(column: column))
-        }
-    }
-}

@@ -6,35 +6,6 @@ import AttuneCore
     import Darwin
 #endif
 
-/// One physical line of input, numbered from 1, without its line break.
-public struct InputLine: Sendable {
-    public enum Content: Sendable {
-        case text(String)
-        /// Not valid UTF-8; the column is the first bad byte's, from 1.
-        case invalidUTF8(column: Int)
-        /// Longer than `LineReader.maximumLineBytes`; the rest was skipped.
-        case tooLong
-    }
-
-    public var number: Int
-    public var content: Content
-
-    /// The text, or nil for a line that could not be decoded.
-    public var text: String? {
-        if case .text(let text) = content { return text }
-        return nil
-    }
-
-    /// Why the line could not be decoded, for an error record.
-    public var problem: String? {
-        switch content {
-        case .text: return nil
-        case .invalidUTF8(let column): return "not valid UTF-8 (first bad byte at column \(column))"
-        case .tooLong: return "line longer than \(LineReader.maximumLineBytes / 1_048_576) MB"
-        }
-    }
-}
-
 /// Reads a file descriptor line by line through a fixed buffer, so memory stays flat
 /// however long the input; each line is checked as UTF-8 on its own, so one bad line
 /// costs one record, not the file.

@@ -1,0 +1,49 @@
+import AttuneCore
+
+/// One physical line of input, numbered from 1, without its line break.
+public struct InputLine: Sendable {
+    public enum Content: Sendable {
+        case text(String)
+        /// Not valid UTF-8; the column is the first bad byte's, from 1.
+        case invalidUTF8(column: Int)
+        /// Longer than `LineReader.maximumLineBytes`; the rest was skipped.
+        case tooLong
+    }
+
+    public var number: Int
+    public var content: Content
+
+    /// The text, or nil for a line that could not be decoded.
+    public var text: String? {
+        if case .text(let text) = content { return text }
+        return nil
+    }
+
+    /// Why the line could not be decoded, for an error record.
+    public var problem: String? {
+        switch content {
+        case .text: return nil
+        case .invalidUTF8(let column): return "not valid UTF-8 (first bad byte at column \(column))"
+        case .tooLong: return "line longer than \(LineReader.maximumLineBytes / 1_048_576) MB"
+        }
+    }
+}
+
+extension InputLine {
+    /// Decodes one line's bytes as `LineReader` does: a carriage return before the line
+    /// break and a byte order mark opening line 1 are dropped, and bytes that are not
+    /// UTF-8 make an undecodable line (one error record), not a failed input.
+    init<Bytes: Collection<UInt8>>(number: Int, bytes: Bytes) {
+        var line = Array(bytes)
+        if line.last == UInt8(ascii: "\r") { line.removeLast() }
+        if number == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
+        if line.count > LineReader.maximumLineBytes {
+            self.init(number: number, content: .tooLong)
+        } else if let text = String(validating: line, as: UTF8.self) {
+            self.init(number: number, content: .text(text))
+        } else {
+            let column = (UTF8Validation.firstInvalidByte(in: line) ?? 0) + 1
+            self.init(number: number, content: .invalidUTF8(column: column))
+        }
+    }
+}
