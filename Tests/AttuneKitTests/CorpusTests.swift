@@ -37,13 +37,19 @@ import Testing
         ("reflections.jsonl", .validating, 0.98),
     ]
 
-    static func evaluate(_ split: CorpusEvaluation.Split, file: String = "replies.jsonl") -> CorpusEvaluation {
+    static func entries(_ file: String) -> [CorpusEvaluation.Entry] {
         let url = Fixtures.packageRoot.appendingPathComponent("Corpus/" + file)
         do {
-            let entries = try CorpusEvaluation.read(String(contentsOf: url, encoding: .utf8), file: url.path)
-            return CorpusEvaluation.evaluate(entries.filter(split.contains), with: Fixtures.analyzer())
+            return try CorpusEvaluation.read(String(contentsOf: url, encoding: .utf8), file: url.path)
         } catch {
             fatalError("corpus: \(error)")
+        }
+    }
+
+    /// The corpus figures, from the replies analysed once for every test (`Fixtures`).
+    static func evaluate(_ split: CorpusEvaluation.Split) -> CorpusEvaluation {
+        CorpusEvaluation.evaluate(entries("replies.jsonl").filter(split.contains)) {
+            Fixtures.analysis(of: $0.id).findings
         }
     }
 
@@ -82,7 +88,7 @@ import Testing
     @Test(arguments: probeFloors.indices)
     func probesReachTheirFloors(_ index: Int) throws {
         let floor = Self.probeFloors[index]
-        let evaluation = Self.evaluate(.all, file: "probes/" + floor.file)
+        let evaluation = CorpusEvaluation.evaluate(Self.entries("probes/" + floor.file), with: Fixtures.analyzer())
         let scores = try #require(evaluation.scores[floor.category])
         #expect(evaluation.entries > 1000)
         #expect(scores.recall >= floor.recall, "\(floor.file) \(floor.category) recall \(scores.recall)")
@@ -90,12 +96,11 @@ import Testing
     }
 
     @Test func jsonShapeHoldsForEveryReply() throws {
-        let analyzer = Fixtures.analyzer()
         let findingKeys: Set<String> = [
             "rule", "category", "polarity", "start", "end", "excerpt", "message", "suggestions", "replace",
         ]
         for reply in Fixtures.corpus {
-            let json = analyzer.analyze(reply.text, context: reply.context).json()
+            let json = Fixtures.analysis(of: reply.id).json()
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
             #expect(Set(object.keys) == ["text", "context", "score", "verdict", "findings", "rewrite", "bid"])
             #expect(object["text"] as? String == reply.text)
