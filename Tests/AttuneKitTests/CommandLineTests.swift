@@ -26,7 +26,7 @@ import Testing
     ) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
-        process.arguments = arguments
+        process.arguments = Self.withoutProjectConfig(arguments)
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NO_COLOR")
@@ -46,6 +46,18 @@ import Testing
         return Run(
             status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
             errors: String(decoding: err, as: UTF8.self))
+    }
+
+    /// The arguments with `--no-config` for every command that reads `.attune.yaml`: a
+    /// stray one in a folder above the working directory must not change what is tested.
+    static func withoutProjectConfig(_ arguments: [String]) -> [String] {
+        if let command = arguments.first, ["check", "batch", "eval", "explain"].contains(command) {
+            return [command, "--no-config"] + arguments.dropFirst()
+        }
+        if arguments.starts(with: ["rules", "list"]) {
+            return ["rules", "list", "--no-config"] + arguments.dropFirst(2)
+        }
+        return arguments
     }
 
     /// Reads a pipe to its end, retrying reads a child's exit signal interrupts
@@ -120,7 +132,7 @@ import Testing
 
     /// Runs attune with a pseudo-terminal as its standard output.
     func onTerminal(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        let quoted = ([Self.binary.path] + arguments).map {
+        let quoted = ([Self.binary.path] + Self.withoutProjectConfig(arguments)).map {
             "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'"
         }
         let script = URL(fileURLWithPath: "/usr/bin/script")
