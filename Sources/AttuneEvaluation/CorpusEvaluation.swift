@@ -112,35 +112,49 @@ public struct CorpusEvaluation: Sendable {
         -> CorpusEvaluation
     {
         var evaluation = CorpusEvaluation()
-        for category in Category.allCases { evaluation.scores[category] = Scores() }
         if patternUsage { evaluation.patternUsage = PatternUsage(rules: analyzer.engine.ruleSet.rules) }
         for entry in entries {
-            evaluation.entries += 1
             let (analysis, trace) = analyzer.analyzeWithTrace(entry.text, context: entry.context, rewriting: false)
-            let findings = analysis.findings
             evaluation.patternUsage?.record(
                 trace.firedPatterns, row: .init(line: entry.line, id: entry.id, text: entry.text))
-            let found = Set(findings.map(\.category))
-            for category in Category.allCases {
-                switch (found.contains(category), entry.labels.contains(category)) {
-                case (true, true): evaluation.scores[category]!.truePositives += 1
-                case (true, false):
-                    evaluation.scores[category]!.falsePositives += 1
-                    evaluation.misses.append(
-                        Miss(
-                            entry: entry.id, line: entry.line, category: category, isFalsePositive: true,
-                            rules: findings.filter { $0.category == category }.map(\.rule), foundInstead: [],
-                            text: entry.text))
-                case (false, true):
-                    evaluation.scores[category]!.falseNegatives += 1
-                    evaluation.misses.append(
-                        Miss(
-                            entry: entry.id, line: entry.line, category: category, isFalsePositive: false, rules: [],
-                            foundInstead: found.subtracting(entry.labels).sorted(), text: entry.text))
-                case (false, false): break
-                }
-            }
+            evaluation.count(entry, findings: analysis.findings)
         }
         return evaluation
+    }
+
+    /// Counts entries already analysed: a caller that reads one corpus several ways
+    /// (the tests do) analyses each reply once.
+    public static func evaluate(_ entries: [Entry], findings: (Entry) -> [Finding]) -> CorpusEvaluation {
+        var evaluation = CorpusEvaluation()
+        for entry in entries { evaluation.count(entry, findings: findings(entry)) }
+        return evaluation
+    }
+
+    private init() {
+        for category in Category.allCases { scores[category] = Scores() }
+    }
+
+    private mutating func count(_ entry: Entry, findings: [Finding]) {
+        entries += 1
+        let found = Set(findings.map(\.category))
+        for category in Category.allCases {
+            switch (found.contains(category), entry.labels.contains(category)) {
+            case (true, true): scores[category]!.truePositives += 1
+            case (true, false):
+                scores[category]!.falsePositives += 1
+                misses.append(
+                    Miss(
+                        entry: entry.id, line: entry.line, category: category, isFalsePositive: true,
+                        rules: findings.filter { $0.category == category }.map(\.rule), foundInstead: [],
+                        text: entry.text))
+            case (false, true):
+                scores[category]!.falseNegatives += 1
+                misses.append(
+                    Miss(
+                        entry: entry.id, line: entry.line, category: category, isFalsePositive: false, rules: [],
+                        foundInstead: found.subtracting(entry.labels).sorted(), text: entry.text))
+            case (false, false): break
+            }
+        }
     }
 }

@@ -105,6 +105,10 @@ package struct AutomatonBuilder {
     }
     /// The words of each list, interned once: patterns name the same lists many times.
     private var listWords: [String: Set<Int32>] = [:]
+    /// Each list's phrases as a tree of interned ids, and its first words, built once:
+    /// interning and grouping a list's words cost more than compiling it at each use.
+    private var listTrees: [String: PhraseTree] = [:]
+    private var listFirsts: [String: Set<Int32>] = [:]
 
     init(lexicon: Lexicon, vocabulary: Vocabulary) {
         self.lexicon = lexicon
@@ -212,6 +216,20 @@ package struct AutomatonBuilder {
         return words
     }
 
+    private mutating func firstsOfList(_ name: String) -> Set<Int32> {
+        if let known = listFirsts[name] { return known }
+        let firsts = Set(tree(ofList: name).nodes[0].branches.map(\.id))
+        listFirsts[name] = firsts
+        return firsts
+    }
+
+    private mutating func tree(ofList name: String) -> PhraseTree {
+        if let known = listTrees[name] { return known }
+        let tree = PhraseTree((lexicon.lists[name]?.entries ?? []).filter { !$0.isEmpty }, vocabulary: &vocabulary)
+        listTrees[name] = tree
+        return tree
+    }
+
     private mutating func wordsOfList(_ name: String) -> Set<Int32> {
         if let known = listWords[name] { return known }
         var words: Set<Int32> = []
@@ -232,8 +250,7 @@ package struct AutomatonBuilder {
             switch element {
             case .word(let words): sets.append(Set(words.map { vocabulary.intern($0) }))
             case .list(let name):
-                let firsts = (lexicon.lists[name]?.entries ?? []).compactMap(\.first)
-                sets.append(Set(firsts.map { vocabulary.intern($0) }))
+                sets.append(firstsOfList(name))
             case .group(let alternatives):
                 // One token from each alternative's smallest required set.
                 var union: Set<Int32> = []
@@ -325,30 +342,27 @@ package struct AutomatonBuilder {
     /// A list compiles to a trie of dispatch states: the first word chooses the branch,
     /// so the list's phrases never run as separate partial matches.
     private mutating func compileList(_ name: String, next: Int32) -> Int32 {
-        return compileTrie((lexicon.lists[name]?.entries ?? []).filter { !$0.isEmpty }, next: next)
+        let tree = tree(ofList: name)
+        return compile(tree, node: 0, next: next)
     }
 
-    /// A dispatch state over the first ids of `entries`; an entry that ends here goes
-    /// to `next`, one that goes on to a deeper node, and one that does both to a split.
     private mutating func compileTrie(_ entries: [[String]], next: Int32) -> Int32 {
-        var firsts: [Int32] = []
-        var groups: [Int32: [[String]]] = [:]
-        for entry in entries {
-            let first = vocabulary.intern(entry[0])
-            if groups[first] == nil { firsts.append(first) }
-            groups[first, default: []].append(Array(entry.dropFirst()))
-        }
+        let tree = PhraseTree(entries, vocabulary: &vocabulary)
+        return compile(tree, node: 0, next: next)
+    }
+
+    /// A dispatch state over the branches of `node`; a phrase that ends at a branch goes
+    /// to `next`, one that goes on to a deeper node, and one that does both to a split.
+    private mutating func compile(_ tree: PhraseTree, node: Int, next: Int32) -> Int32 {
         var targets: [Int32: Int32] = [:]
-        for first in firsts {
-            let rests = groups[first]!
-            let longer = rests.filter { !$0.isEmpty }
-            let endsHere = longer.count < rests.count
-            guard !longer.isEmpty else {
-                targets[first] = next
+        for branch in tree.nodes[node].branches {
+            let child = tree.nodes[branch.child]
+            guard !child.branches.isEmpty else {
+                targets[branch.id] = next
                 continue
             }
-            let deeper = compileTrie(longer, next: next)
-            targets[first] = endsHere ? newState(.split([next, deeper])) : deeper
+            let deeper = compile(tree, node: branch.child, next: next)
+            targets[branch.id] = child.endsHere ? newState(.split([next, deeper])) : deeper
         }
         return newState(.consume(.dispatch(targets), next: next))
     }
@@ -411,6 +425,38 @@ package struct AutomatonBuilder {
         case .focusStart(let next): collectFirst(next, focusOpened: true, context: context, seen: &seen, found)
         case .focusEnd(let next): collectFirst(next, focusOpened: focusOpened, context: context, seen: &seen, found)
         case .accept: break
+        }
+    }
+}
+
+/// Phrases as a tree of interned token ids, branches in the order first written.
+struct PhraseTree {
+    struct Node {
+        var branches: [(id: Int32, child: Int)] = []
+        /// A phrase ends at this node.
+        var endsHere = false
+    }
+
+    private(set) var nodes: [Node] = [Node()]
+
+    init(_ phrases: [[String]], vocabulary: inout Vocabulary) {
+        var index: [[Int32: Int]] = [[:]]
+        for phrase in phrases {
+            var node = 0
+            for word in phrase {
+                let id = vocabulary.intern(word)
+                if let child = index[node][id] {
+                    node = child
+                } else {
+                    nodes.append(Node())
+                    index.append([:])
+                    let child = nodes.count - 1
+                    nodes[node].branches.append((id, child))
+                    index[node][id] = child
+                    node = child
+                }
+            }
+            nodes[node].endsHere = true
         }
     }
 }

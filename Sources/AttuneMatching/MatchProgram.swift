@@ -3,7 +3,7 @@
 /// step; profiling showed that cost more than the matching itself. Here a step is a few
 /// array reads, a set test is one bit, and the first-token table is an array indexed by
 /// token id.
-struct MatchProgram: Sendable {
+final class MatchProgram: Sendable {
     enum Kind: UInt8 {
         case consume, split, anchor, focusStart, focusEnd, accept
     }

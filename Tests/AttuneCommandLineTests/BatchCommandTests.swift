@@ -19,8 +19,8 @@ extension CommandLineTests {
         #expect(whole.status == 0)
         let lines = Self.shardable.split(separator: "\n", omittingEmptySubsequences: false)
         var concatenated = ""
-        for chunk in stride(from: 0, to: lines.count, by: 17) {
-            let part = lines[chunk..<min(chunk + 17, lines.count)].joined(separator: "\n")
+        for chunk in stride(from: 0, to: lines.count, by: 25) {
+            let part = lines[chunk..<min(chunk + 25, lines.count)].joined(separator: "\n")
             concatenated += try run(["batch", "--format", "jsonl", "--no-positions"], input: Data(part.utf8)).output
         }
         #expect(concatenated == whole.output)

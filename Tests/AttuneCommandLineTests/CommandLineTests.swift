@@ -26,7 +26,7 @@ import Testing
     ) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
-        process.arguments = arguments
+        process.arguments = Self.withoutProjectConfig(arguments)
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NO_COLOR")
@@ -46,6 +46,18 @@ import Testing
         return Run(
             status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
             errors: String(decoding: err, as: UTF8.self))
+    }
+
+    /// The arguments with `--no-config` for every command that reads `.attune.yaml`: a
+    /// stray one in a folder above the working directory must not change what is tested.
+    static func withoutProjectConfig(_ arguments: [String]) -> [String] {
+        if let command = arguments.first, ["check", "batch", "eval", "explain"].contains(command) {
+            return [command, "--no-config"] + arguments.dropFirst()
+        }
+        if arguments.starts(with: ["rules", "list"]) {
+            return ["rules", "list", "--no-config"] + arguments.dropFirst(2)
+        }
+        return arguments
     }
 
     /// Reads a pipe to its end, retrying reads a child's exit signal interrupts
@@ -109,8 +121,34 @@ import Testing
         #expect(plain.output.contains("[You should quit](1)"))
         let forced = try run(["check", "--color", "always", "You should quit"])
         #expect(forced.output.contains("\u{1B}["))
-        let noColor = try run(["check", "You should quit"], environment: ["NO_COLOR": "1"])
+        // On a terminal (util-linux `script` gives the command one), colour is on
+        // unless NO_COLOR is set.
+        let terminal = try onTerminal(["check", "You should quit"])
+        #expect(terminal.output.contains("\u{1B}["), "\(terminal.output)")
+        let noColor = try onTerminal(["check", "You should quit"], environment: ["NO_COLOR": "1"])
+        #expect(noColor.output.contains("[You should quit](1)"), "\(noColor.output)")
         #expect(!noColor.output.contains("\u{1B}["))
+    }
+
+    /// Runs attune with a pseudo-terminal as its standard output.
+    func onTerminal(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let quoted = ([Self.binary.path] + Self.withoutProjectConfig(arguments)).map {
+            "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+        let script = URL(fileURLWithPath: "/usr/bin/script")
+        let process = Process()
+        process.executableURL = script
+        process.arguments = ["-qec", quoted.joined(separator: " "), "/dev/null"]
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NO_COLOR")
+        process.environment = env.merging(environment) { $1 }
+        let stdout = Pipe()
+        process.standardOutput = stdout
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let out = Self.readAll(stdout.fileHandleForReading)
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), errors: "")
     }
 
     @Test func brokenRuleFilesStopTheRunWithTheirLocation() throws {
@@ -127,11 +165,8 @@ import Testing
         #expect(skipped.errors.contains("skipped:"))
     }
 
-    @Test func builtInRuleExamplesPassFromTheCommandLine() throws {
-        let result = try run(["rules", "test"])
-        #expect(result.status == 0, "\(result.output)")
-        #expect(result.output.contains(" 0 failed"))
-    }
+    // The built-in rules' examples are run in process (`RuleExampleTests`); from the
+    // command line, `rules test` runs on a fixture folder below.
 
     // MARK: rule author commands, on fixture folders (Tests/Fixtures)
 
@@ -195,31 +230,58 @@ import Testing
         #expect(rules.allSatisfy { $0["category"] as? String == "withdrawal" })
     }
 
-    @Test func evalReportsTheFiguresTheCorpusTestAsserts() throws {
+    /// The command prints the library's figures: over a slice of the corpus (the whole
+    /// corpus is `CorpusTests`' job), every category's row agrees with `CorpusEvaluation`.
+    @Test func evalReportsTheFiguresTheLibraryComputes() throws {
         let small = try run(["eval", "\(Self.fixtures)/labelled.jsonl", "--format", "json"])
         #expect(small.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(small.output.utf8)) as? [String: Any])
         #expect(object["entries"] as? Int == 4)
-        let corpus = try run(["eval", Fixtures.packageRoot.appendingPathComponent("Corpus/replies.jsonl").path])
-        let library = Fixtures.corpusEvaluation
-        for category in ["fixing", "validating"] {
-            let scores = library.scores[.init(rawValue: category)!]!
-            let row = category + " " + String(format: "%.3f %.3f", scores.precision, scores.recall)
-            let printed = corpus.output.split(separator: "\n").first { $0.hasPrefix(category + " ") }
-                .map { $0.split(separator: " ").prefix(3).joined(separator: " ") }
-            #expect(printed == row)
+
+        let slice = Array(Fixtures.corpusEntries("replies.jsonl").prefix(300))
+        let lines = try String(
+            contentsOf: Fixtures.packageRoot.appendingPathComponent("Corpus/replies.jsonl"), encoding: .utf8
+        ).split(separator: "\n").prefix(slice.count)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("attune-slice-\(UUID()).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let printed = try run(["eval", file.path]).output.split(separator: "\n")
+        let library = CorpusEvaluation.evaluate(slice, with: try Engine.builtIn().makeAnalyzer())
+        for category in Category.allCases {
+            let scores = try #require(library.scores[category])
+            let row = category.rawValue + " " + String(format: "%.3f %.3f", scores.precision, scores.recall)
+            let line = printed.first { $0.hasPrefix(category.rawValue + " ") }
+            #expect(line.map { $0.split(separator: " ").prefix(3).joined(separator: " ") } == row)
         }
     }
 
+    /// A baseline from a run with one more miss: the comparison names that reply as
+    /// newly right, and the other way round as newly wrong.
     @Test func evalComparesWithABaseline() throws {
-        let baseline = FileManager.default.temporaryDirectory.appendingPathComponent("attune-baseline-\(UUID()).json")
-        defer { try? FileManager.default.removeItem(at: baseline) }
-        let saved = try run(["eval", "\(Self.fixtures)/labelled.jsonl", "--format", "json"])
-        try saved.output.write(to: baseline, atomically: true, encoding: .utf8)
-        let compared = try run(["eval", "\(Self.fixtures)/labelled.jsonl", "--baseline", baseline.path])
-        #expect(compared.status == 0)
-        #expect(compared.output.contains("Against the baseline"))
-        #expect(compared.output.contains("Newly wrong (0)"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attune-baseline-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let labelled = try String(contentsOfFile: "\(Self.fixtures)/labelled.jsonl", encoding: .utf8)
+        let mislabelled = labelled.replacingOccurrences(
+            of: #""text": "The pharmacy closes at nine.", "labels": []"#,
+            with: #""text": "The pharmacy closes at nine.", "labels": ["fixing"]"#)
+        #expect(mislabelled != labelled)
+        let right = folder.appendingPathComponent("right.jsonl")
+        let wrong = folder.appendingPathComponent("wrong.jsonl")
+        try labelled.write(to: right, atomically: true, encoding: .utf8)
+        try mislabelled.write(to: wrong, atomically: true, encoding: .utf8)
+        for (name, file) in [("right.json", right), ("wrong.json", wrong)] {
+            let saved = try run(["eval", file.path, "--format", "json"])
+            try saved.output.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let better = try run(["eval", right.path, "--baseline", folder.appendingPathComponent("wrong.json").path])
+        #expect(better.status == 0)
+        #expect(better.output.contains("Against the baseline"))
+        #expect(better.output.contains("Newly wrong (0)"))
+        #expect(better.output.contains("Newly right (1)"))
+        let worse = try run(["eval", wrong.path, "--baseline", folder.appendingPathComponent("right.json").path])
+        #expect(worse.output.contains("Newly wrong (1)"))
+        #expect(worse.output.contains("fixing missed  \"The pharmacy closes at nine.\""))
     }
 
     @Test func evalReadsACodedCorpusThroughAMapping() throws {

@@ -19,7 +19,8 @@ import Testing
         return (process.terminationStatus, String(decoding: errors, as: UTF8.self))
     }
 
-    static var corpus: String { Fixtures.packageRoot.appendingPathComponent("Corpus/replies.jsonl").path }
+    /// A few labelled replies: the first write fails whatever the size of the output.
+    static var corpus: String { Fixtures.packageRoot.appendingPathComponent("Tests/Fixtures/labelled.jsonl").path }
 
     @Test(arguments: [
         ["check", "You should just quit"],

@@ -5,28 +5,37 @@ import Testing
 /// Accuracy gates on the labelled corpus (Corpus/replies.jsonl), and the JSON contract
 /// for every reply in it.
 @Suite struct CorpusTests {
-    /// The floors the README reports; a change that drops below them fails. Measured on
-    /// all 2,097 replies (README): fixing .955/.957, minimizing .991/.909, defensiveness
-    /// .981/.879, withdrawal .970/.915, validating .973/.925; each floor is about one
-    /// reply below.
-    static let floors: [Category: (precision: Double, recall: Double)] = [
-        .fixing: (0.95, 0.95),
-        .minimizing: (0.985, 0.905),
-        .defensiveness: (0.975, 0.87),
-        .withdrawal: (0.965, 0.91),
-        .validating: (0.965, 0.92),
+    /// The most false alarms and misses allowed per category, in replies. A change that
+    /// goes over fails; one that does better should lower the limit in the same commit.
+    struct Limits {
+        var falseAlarms: Int
+        var misses: Int
+    }
+
+    /// All 2,097 replies, measured: fixing 17 false alarms / 16 misses, minimizing 3/34,
+    /// defensiveness 6/43, withdrawal 9/27, validating 15/44. Rules are written from the
+    /// dev part, so a rule change there often trades a reply for another: two false
+    /// alarms and three misses of room, no more, before it counts as a regression.
+    static let limits: [Category: Limits] = [
+        .fixing: .init(falseAlarms: 19, misses: 19),
+        .minimizing: .init(falseAlarms: 5, misses: 37),
+        .defensiveness: .init(falseAlarms: 8, misses: 46),
+        .withdrawal: .init(falseAlarms: 11, misses: 30),
+        .validating: .init(falseAlarms: 17, misses: 47),
     ]
 
-    /// Floors on the held-out fifth (405 replies), which no rule was written from:
-    /// lower, and honest. Measured (README): fixing .893/.931, minimizing .982/.701,
-    /// defensiveness .950/.551, withdrawal .962/.785, validating .980/.845; each floor
-    /// allows one more miss than measured.
-    static let heldOutFloors: [Category: (precision: Double, recall: Double)] = [
-        .fixing: (0.88, 0.91),
-        .minimizing: (0.96, 0.68),
-        .defensiveness: (0.92, 0.53),
-        .withdrawal: (0.94, 0.77),
-        .validating: (0.96, 0.83),
+    /// The held-out fifth (405 replies), which no rule was written from, measured:
+    /// fixing 8 false alarms / 5 misses, minimizing 1/23, defensiveness 2/31, withdrawal
+    /// 2/14, validating 2/18. False alarms get no room (a wrong finding costs a user
+    /// more than a missed one, and nothing tuned on dev should add one here); misses
+    /// get one reply, since a rule made stricter to stop a false alarm on dev can lose
+    /// a borderline reply here.
+    static let heldOutLimits: [Category: Limits] = [
+        .fixing: .init(falseAlarms: 8, misses: 6),
+        .minimizing: .init(falseAlarms: 1, misses: 24),
+        .defensiveness: .init(falseAlarms: 2, misses: 32),
+        .withdrawal: .init(falseAlarms: 2, misses: 15),
+        .validating: .init(falseAlarms: 2, misses: 19),
     ]
 
     /// Generated coverage probes (Corpus/probes): every advice verb in every advice
@@ -37,13 +46,19 @@ import Testing
         ("reflections.jsonl", .validating, 0.98),
     ]
 
-    static func evaluate(_ split: CorpusEvaluation.Split, file: String = "replies.jsonl") -> CorpusEvaluation {
+    static func entries(_ file: String) -> [CorpusEvaluation.Entry] {
         let url = Fixtures.packageRoot.appendingPathComponent("Corpus/" + file)
         do {
-            let entries = try CorpusEvaluation.read(String(contentsOf: url, encoding: .utf8), file: url.path)
-            return CorpusEvaluation.evaluate(entries.filter(split.contains), with: Fixtures.analyzer())
+            return try CorpusEvaluation.read(String(contentsOf: url, encoding: .utf8), file: url.path)
         } catch {
             fatalError("corpus: \(error)")
+        }
+    }
+
+    /// The corpus figures, from the replies analysed once for every test (`Fixtures`).
+    static func evaluate(_ split: CorpusEvaluation.Split) -> CorpusEvaluation {
+        CorpusEvaluation.evaluate(entries("replies.jsonl").filter(split.contains)) {
+            Fixtures.analysis(of: $0.id).findings
         }
     }
 
@@ -59,30 +74,28 @@ import Testing
     }
 
     @Test(arguments: Category.allCases)
-    func precisionAndRecallStayAboveTheirFloors(_ category: Category) throws {
+    func falseAlarmsAndMissesStayWithinTheirLimits(_ category: Category) throws {
         let scores = try #require(Self.evaluation.scores[category])
-        let floor = try #require(Self.floors[category])
-        #expect(
-            scores.precision >= floor.precision,
-            "\(category) precision \(scores.precision) (tp \(scores.truePositives), fp \(scores.falsePositives))")
-        #expect(
-            scores.recall >= floor.recall,
-            "\(category) recall \(scores.recall) (tp \(scores.truePositives), fn \(scores.falseNegatives))")
+        let limit = try #require(Self.limits[category])
+        #expect(Self.evaluation.entries >= 2000)
+        #expect(scores.falsePositives <= limit.falseAlarms, "\(category): \(scores.falsePositives) false alarms")
+        #expect(scores.falseNegatives <= limit.misses, "\(category): \(scores.falseNegatives) misses")
     }
 
     @Test(arguments: Category.allCases)
-    func heldOutAccuracyStaysAboveItsFloors(_ category: Category) throws {
+    func heldOutFalseAlarmsAndMissesStayWithinTheirLimits(_ category: Category) throws {
         let scores = try #require(Self.heldOut.scores[category])
-        let floor = try #require(Self.heldOutFloors[category])
+        let limit = try #require(Self.heldOutLimits[category])
         #expect(Self.heldOut.entries >= 400)
-        #expect(scores.precision >= floor.precision, "\(category) held-out precision \(scores.precision)")
-        #expect(scores.recall >= floor.recall, "\(category) held-out recall \(scores.recall)")
+        #expect(
+            scores.falsePositives <= limit.falseAlarms, "\(category) held out: \(scores.falsePositives) false alarms")
+        #expect(scores.falseNegatives <= limit.misses, "\(category) held out: \(scores.falseNegatives) misses")
     }
 
     @Test(arguments: probeFloors.indices)
     func probesReachTheirFloors(_ index: Int) throws {
         let floor = Self.probeFloors[index]
-        let evaluation = Self.evaluate(.all, file: "probes/" + floor.file)
+        let evaluation = CorpusEvaluation.evaluate(Self.entries("probes/" + floor.file), with: Fixtures.analyzer())
         let scores = try #require(evaluation.scores[floor.category])
         #expect(evaluation.entries > 1000)
         #expect(scores.recall >= floor.recall, "\(floor.file) \(floor.category) recall \(scores.recall)")
@@ -90,12 +103,11 @@ import Testing
     }
 
     @Test func jsonShapeHoldsForEveryReply() throws {
-        let analyzer = Fixtures.analyzer()
         let findingKeys: Set<String> = [
             "rule", "category", "polarity", "start", "end", "excerpt", "message", "suggestions", "replace",
         ]
         for reply in Fixtures.corpus {
-            let json = analyzer.analyze(reply.text, context: reply.context).json()
+            let json = Fixtures.analysis(of: reply.id).json()
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
             #expect(Set(object.keys) == ["text", "context", "score", "verdict", "findings", "rewrite", "bid"])
             #expect(object["text"] as? String == reply.text)

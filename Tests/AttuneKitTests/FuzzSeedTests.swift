@@ -16,9 +16,9 @@ import Testing
         for _ in 0..<inputs { runner.run(mutator.next()) }
     }
 
-    @Test func analyze() throws { try pass(.analyze, inputs: 1000, seed: 14) }
+    @Test func analyze() throws { try pass(.analyze, inputs: 300, seed: 14) }
 
-    @Test func transcript() throws { try pass(.transcript, inputs: 1000, seed: 14) }
+    @Test func transcript() throws { try pass(.transcript, inputs: 500, seed: 14) }
 
-    @Test func rules() throws { try pass(.rules, inputs: 200, seed: 14) }
+    @Test func rules() throws { try pass(.rules, inputs: 100, seed: 14) }
 }

@@ -13,7 +13,8 @@ import Testing
 
     @Test func unflaggedHurtNextToFlaggedHurtIsLetGo() {
         let boss = Self.rewrite(
-            "Everyone's boss yells sometimes. You'll get over it lol", to: "My boss yelled at me in front of everyone today")
+            "Everyone's boss yells sometimes. You'll get over it lol",
+            to: "My boss yelled at me in front of everyone today")
         #expect(!boss.contains("Everyone's boss"), "\(boss)")
         let week = Self.rewrite(
             "Stop whining. I've had a way worse week than you and you don't hear me complaining.",
@@ -51,7 +52,8 @@ import Testing
 
     @Test func upsetWithMeOnlyAnswersAComplaintAboutTheReplier() {
         let analyzer = Fixtures.analyzer()
-        let other = analyzer.analyze("Just ignore her, it's not a big deal.", context: "My sister is so unfair, I hate it")
+        let other = analyzer.analyze(
+            "Just ignore her, it's not a big deal.", context: "My sister is so unfair, I hate it")
         #expect(!other.rewrite.contains("upset with me"), "\(other.rewrite)")
         let mine = analyzer.analyze("I didn't mean it like that.", context: "You forgot my birthday again")
         #expect(mine.bid?.aboutReplier == true)
@@ -80,7 +82,9 @@ import Testing
         let characters = Array(text)
         let sentence = String(characters[finding.replace])
         #expect(sentence == "Honestly I think you should dump him, he does this to everyone.")
-        #expect(analysis.json().contains(#""replace":{"start":\#(finding.replace.lowerBound),"end":\#(finding.replace.upperBound)}"#))
+        #expect(
+            analysis.json().contains(
+                #""replace":{"start":\#(finding.replace.lowerBound),"end":\#(finding.replace.upperBound)}"#))
     }
 
     @Test func noBuiltInSuggestionOrTemplateMisattunes() throws {

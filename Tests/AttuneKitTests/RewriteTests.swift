@@ -14,47 +14,73 @@ import Testing
         var notStable: [String] = []
         var tooLong: [String] = []
         var attunedChanged: [String] = []
+
+        mutating func add(_ other: Breaks) {
+            notAttuned += other.notAttuned
+            sentenceMisattunes += other.sentenceMisattunes
+            keepsMinimal += other.keepsMinimal
+            notStable += other.notStable
+            tooLong += other.tooLong
+            attunedChanged += other.attunedChanged
+        }
     }
 
     static func sentences(_ analyzer: Analyzer, _ text: String) -> [String] {
-        let tokens = analyzer.analyzeWithTrace(text).trace.tokens
+        let tokens = analyzer.analyzeWithTrace(text, rewriting: false).trace.tokens
         return tokens.sentences.map {
             tokens.excerpt(utf16: $0.start..<$0.end).trimmingCharacters(in: .whitespacesAndNewlines)
         }.filter { !$0.isEmpty }
     }
 
+    /// The corpus on every core, each thread with its own analyzer; the replies' own
+    /// analyses are the ones every corpus test shares.
     static func breaks() -> (Breaks, rewritten: Int) {
-        let analyzer = Fixtures.analyzer()
-        let minimal = analyzer.engine.ruleSet.rewrites.minimalWords
-        var breaks = Breaks()
-        var rewritten = 0
-        for reply in Fixtures.corpus {
-            let analysis = analyzer.analyze(reply.text, context: reply.context)
-            let rewrite = analysis.rewrite
-            guard analysis.findings.contains(where: { $0.polarity == .misattuned }) else {
-                if rewrite != reply.text { breaks.attunedChanged.append(reply.id) }
-                continue
+        let replies = Fixtures.corpus
+        let threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let results = Slots<(Breaks, Int)>(count: threads, empty: (Breaks(), 0))
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            let analyzer = Fixtures.analyzer()
+            var breaks = Breaks()
+            var rewritten = 0
+            for index in stride(from: thread, to: replies.count, by: threads) {
+                if check(replies[index], with: analyzer, into: &breaks) { rewritten += 1 }
             }
-            rewritten += 1
-            let again = analyzer.analyze(rewrite, context: reply.context)
-            if again.findings.contains(where: { $0.polarity == .misattuned }) || again.verdict != .attuned {
-                breaks.notAttuned.append("\(reply.id): \"\(rewrite)\" is \(again.verdict)")
-            }
-            if again.rewrite != rewrite { breaks.notStable.append(reply.id) }
-            let parts = sentences(analyzer, rewrite)
-            for part in parts
-            where analyzer.analyze(part, context: reply.context).findings.contains(where: { $0.polarity == .misattuned }) {
-                breaks.sentenceMisattunes.append("\(reply.id): \"\(part)\"")
-            }
-            if analysis.bid?.kind.isEmotional == true {
-                for part in parts {
-                    let words = analyzer.analyzeWithTrace(part).trace.tokens.tokens.map(\.text)
-                    if words.allSatisfy(minimal.contains) { breaks.keepsMinimal.append("\(reply.id): \"\(part)\"") }
-                }
-            }
-            if parts.count > sentences(analyzer, reply.text).count + 2 { breaks.tooLong.append(reply.id) }
+            results[thread] = (breaks, rewritten)
         }
-        return (breaks, rewritten)
+        var breaks = Breaks()
+        for (part, _) in results.values { breaks.add(part) }
+        return (breaks, results.values.map(\.1).reduce(0, +))
+    }
+
+    /// Checks one reply's rewrite; true when the reply misattunes and so was rewritten.
+    static func check(_ reply: Fixtures.Reply, with analyzer: Analyzer, into breaks: inout Breaks) -> Bool {
+        let minimal = analyzer.engine.ruleSet.rewrites.minimalWords
+        let analysis = Fixtures.analysis(of: reply.id)
+        let rewrite = analysis.rewrite
+        guard analysis.findings.contains(where: { $0.polarity == .misattuned }) else {
+            if rewrite != reply.text { breaks.attunedChanged.append(reply.id) }
+            return false
+        }
+        let again = analyzer.analyze(rewrite, context: reply.context)
+        if again.findings.contains(where: { $0.polarity == .misattuned }) || again.verdict != .attuned {
+            breaks.notAttuned.append("\(reply.id): \"\(rewrite)\" is \(again.verdict)")
+        }
+        if again.rewrite != rewrite { breaks.notStable.append(reply.id) }
+        let parts = sentences(analyzer, rewrite)
+        for part in parts
+        where analyzer.analyzeWithTrace(part, context: reply.context, rewriting: false).analysis.findings
+            .contains(where: { $0.polarity == .misattuned })
+        {
+            breaks.sentenceMisattunes.append("\(reply.id): \"\(part)\"")
+        }
+        if analysis.bid?.kind.isEmotional == true {
+            for part in parts {
+                let words = analyzer.analyzeWithTrace(part, rewriting: false).trace.tokens.tokens.map(\.text)
+                if words.allSatisfy(minimal.contains) { breaks.keepsMinimal.append("\(reply.id): \"\(part)\"") }
+            }
+        }
+        if parts.count > sentences(analyzer, reply.text).count + 2 { breaks.tooLong.append(reply.id) }
+        return true
     }
 
     /// The invariants of issue 12 over every corpus reply. Where one cannot hold yet on

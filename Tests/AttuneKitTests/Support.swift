@@ -51,6 +51,46 @@ enum Fixtures {
             }
         }
     }()
+
+    /// Every corpus reply analysed once, rewrite included, by id: the accuracy floors,
+    /// the JSON contract and the rewrite invariants all read these. Analysed on every
+    /// core (each thread with its own analyzer), since the tests that need it wait for it.
+    static let corpusAnalyses: [String: Analysis] = {
+        let replies = corpus
+        let threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let results = Slots<[(String, Analysis)]>(count: threads, empty: [])
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            let analyzer = Fixtures.analyzer()
+            var mine: [(String, Analysis)] = []
+            for index in stride(from: thread, to: replies.count, by: threads) {
+                let reply = replies[index]
+                mine.append((reply.id, analyzer.analyze(reply.text, context: reply.context)))
+            }
+            results[thread] = mine
+        }
+        return Dictionary(results.values.joined(), uniquingKeysWith: { first, _ in first })
+    }()
+
+    /// The shared analysis of a corpus reply.
+    static func analysis(of id: String) -> Analysis {
+        guard let analysis = corpusAnalyses[id] else { fatalError("no corpus reply \(id)") }
+        return analysis
+    }
+}
+
+/// One slot per worker thread, each written by its own thread only.
+final class Slots<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Value]
+
+    init(count: Int, empty: Value) { slots = Array(repeating: empty, count: count) }
+
+    subscript(index: Int) -> Value {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    var values: [Value] { lock.withLock { slots } }
 }
 
 extension String {

@@ -109,18 +109,25 @@ import Testing
     @Test func aChunkedBodyThatOutgrowsTheLimitEndsWithAnErrorRecord() async throws {
         let turn = #"{"speaker": "A", "text": "You should just quit."}"# + "\n"
         let server = try ServerFixtures.server(ServerConfiguration(port: 0, batchBodyLimit: 3 * turn.utf8.count))
-        let request =
+        let head =
             "POST /api/batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n"
-            + RawHTTP.chunked(Array(repeating: turn, count: 5))
+        let chunks = RawHTTP.chunked(Array(repeating: turn, count: 5))
+        // The three turns within the limit go first, and the rest only once they are
+        // answered, so exactly three are scored however the server reads.
+        let firstThree = chunks.components(separatedBy: "\r\n").prefix(6).joined(separator: "\r\n") + "\r\n"
+        let rest = String(chunks.dropFirst(firstThree.count))
         let (status, body) = try await server.makeApplication().test(.live) { client in
             let port = client.port!
-            return try await OffPool.run { try RawHTTP.exchange(port: port, Array(request.utf8)) }
+            return try await OffPool.run {
+                try RawHTTP.exchange(
+                    port: port, Array((head + firstThree).utf8), until: #""verdict""#, times: 3, then: Array(rest.utf8))
+            }
         }
         #expect(status == "HTTP/1.1 200 OK")
         let lines = try ServerFixtures.jsonLines(ByteBuffer(string: body))
-        // However the chunks arrive, at most the three turns within the limit are scored,
-        // and the last line says why the rest was not.
-        #expect(lines.count >= 1 && lines.count <= 4)
+        // The three turns within the limit are scored, and the last line says why the
+        // rest was not.
+        #expect(lines.count == 4)
         #expect(lines.dropLast().allSatisfy { $0["verdict"] != nil })
         let last = try #require(lines.last)
         #expect(last["file"] as? String == "request")

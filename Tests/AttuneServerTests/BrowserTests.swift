@@ -26,6 +26,7 @@ import Testing
         let screenshot = folder.appendingPathComponent("web-page.png")
         let after = folder.appendingPathComponent("web-page-after-suggestion.png")
         try? FileManager.default.removeItem(at: screenshot)
+        try? FileManager.default.removeItem(at: after)
         let script = ServeProcess.packageRoot.appendingPathComponent("Tests/e2e/browser_test.py")
         let arguments = [
             script.path, "--url", server.url, "--screenshot", screenshot.path, "--after-screenshot", after.path,
@@ -34,8 +35,11 @@ import Testing
         #expect(
             run.status == 0,
             "browser_test.py failed (exit \(run.status)):\n\(run.output)\nserver log:\n\(server.log())")
-        #expect(FileManager.default.fileExists(atPath: screenshot.path), "no screenshot at \(screenshot.path)")
-        print("browser test: \(run.output.trimmingCharacters(in: .whitespacesAndNewlines))")
+        // Both screenshots are real PNG images.
+        for file in [screenshot, after] {
+            let data = FileManager.default.contents(atPath: file.path) ?? Data()
+            #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]) && data.count > 10_000, "no image at \(file.path)")
+        }
     }
 
     /// The HTML report explains a marked span on keyboard focus as well as on hover.

@@ -14,19 +14,22 @@ enum RawHTTP {
     /// that closes with request bytes unread resets the connection, and the reset can
     /// overtake the response.
     static func exchange(port: Int, _ request: [UInt8]) throws -> (status: String, body: String) {
-        let descriptor = try connected(port: port, sending: request)
+        try exchange(port: port, request, until: "", times: 0, then: [])
+    }
+
+    /// Sends `first`, reads the response until `marker` has come `times` times, then
+    /// sends `rest` and reads to the body's last chunk: a request whose second half the
+    /// server must not see before it has answered the first.
+    static func exchange(port: Int, _ first: [UInt8], until marker: String, times: Int, then rest: [UInt8]) throws
+        -> (status: String, body: String)
+    {
+        let descriptor = try connected(port: port, sending: first)
         defer { close(descriptor) }
         var response: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        let lastChunk = Array("\r\n0\r\n\r\n".utf8)
-        while !response.ends(with: lastChunk) {
-            let count = recv(descriptor, &buffer, buffer.count, 0)
-            if count > 0 {
-                response += buffer[0..<count]
-            } else if count == 0 || errno != EINTR {
-                throw ServeError("the connection ended (errno \(errno)) after \(response.count) bytes")
-            }
-        }
+        let pattern = Array(marker.utf8)
+        try read(descriptor, into: &response) { $0.occurrences(of: pattern) >= times }
+        try write(descriptor, rest)
+        try read(descriptor, into: &response) { $0.ends(with: Array("\r\n0\r\n\r\n".utf8)) }
         // Bytes, not Characters: Swift reads "\r\n" as one Character.
         let separator = Array("\r\n\r\n".utf8)
         guard
@@ -42,6 +45,21 @@ enum RawHTTP {
         }
         body = dechunk(body)
         return (status, String(decoding: body, as: UTF8.self))
+    }
+
+    /// Reads until `done` holds for what has come.
+    private static func read(_ descriptor: Int32, into response: inout [UInt8], until done: ([UInt8]) -> Bool)
+        throws
+    {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while !done(response) {
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            if count > 0 {
+                response += buffer[0..<count]
+            } else if count == 0 || errno != EINTR {
+                throw ServeError("the connection ended (errno \(errno)) after \(response.count) bytes")
+            }
+        }
     }
 
     /// A loopback connection to `port` with `request` written on it; the caller closes it.
@@ -64,16 +82,22 @@ enum RawHTTP {
         // Generous: the whole suite may be keeping both cores busy.
         var timeout = timeval(tv_sec: 120, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var offset = 0
-        while offset < request.count {
-            let sent = request[offset...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
-            guard sent > 0 else {
-                close(descriptor)
-                throw ServeError("send: \(errno)")
-            }
-            offset += sent
+        do {
+            try write(descriptor, request)
+        } catch {
+            close(descriptor)
+            throw error
         }
         return descriptor
+    }
+
+    private static func write(_ descriptor: Int32, _ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes[offset...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
+            guard sent > 0 else { throw ServeError("send: \(errno)") }
+            offset += sent
+        }
     }
 
     /// Sends `request` (which should ask for `Connection: close`) and returns the status
@@ -121,5 +145,21 @@ enum RawHTTP {
 extension [UInt8] {
     fileprivate func ends(with suffix: [UInt8]) -> Bool {
         count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
+    }
+
+    /// How many times `pattern` occurs, without overlaps.
+    fileprivate func occurrences(of pattern: [UInt8]) -> Int {
+        guard !pattern.isEmpty, count >= pattern.count else { return 0 }
+        var found = 0
+        var index = 0
+        while index <= count - pattern.count {
+            if self[index] == pattern[0] && Array(self[index..<index + pattern.count]) == pattern {
+                found += 1
+                index += pattern.count
+            } else {
+                index += 1
+            }
+        }
+        return found
     }
 }

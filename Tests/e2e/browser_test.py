@@ -24,8 +24,11 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 CONTEXT = "I'm so stressed about my exam tomorrow"
 # Two sentences: a suggestion replaces the whole first one and leaves the second as it was.
-FLAGGED = "Just study harder, it's not a big deal."
-KEPT = " See you at dinner."
+# Emoji outside the Basic Multilingual Plane and a curly apostrophe: the API's offsets
+# count code points and JavaScript's strings count UTF-16 units, so the highlights are
+# only right if the page converts between them.
+FLAGGED = "\U0001F629 Just study harder, it\u2019s not a big deal."
+KEPT = " See you at dinner \U0001F35D."
 REPLY = FLAGGED + KEPT
 EXPECTED_CATEGORIES = {"fixing", "minimizing"}
 # A reply in another language: the page must say it was not read, not show a bare "neutral".
@@ -118,12 +121,8 @@ def run(driver, url, checked_screenshot, after_screenshot):
     if not EXPECTED_CATEGORIES <= set(categories):
         raise Failure(f"categories shown {categories}, expected to include {sorted(EXPECTED_CATEGORIES)}"
                       f"{page_error(driver)}")
-    marked = set(texts(driver, "#highlighted mark"))
-    excerpts = set(texts(driver, ".finding-excerpt"))
-    # A span that overlaps an earlier one keeps only its own part, so compare by containment.
-    stray = [mark for mark in marked if not any(mark in excerpt for excerpt in excerpts)]
-    if stray:
-        raise Failure(f"highlighted spans {stray} belong to no finding (excerpts {sorted(excerpts)})")
+    check_marks(driver, REPLY)
+    marked = texts(driver, "#highlighted mark")
 
     verdict = driver.find_element(By.ID, "verdict").text.strip()
     if "misattuned" not in verdict.lower():
@@ -155,6 +154,13 @@ def run(driver, url, checked_screenshot, after_screenshot):
 
     after = sorted(set(texts(driver, ".finding-category")))
     new_verdict = driver.find_element(By.ID, "verdict").text.strip()
+    # The suggestion is the attuned way to say it: what it left must not misattune.
+    still = set(after) & {"fixing", "minimizing", "defensiveness", "withdrawal"}
+    if still:
+        raise Failure(f"after applying {suggestion!r} the reply still shows {sorted(still)}")
+    if "misattuned" in new_verdict.lower():
+        raise Failure(f"after applying {suggestion!r} the verdict is {new_verdict!r}")
+    check_marks(driver, reply)
     if after_screenshot:
         save_screenshot(driver, after_screenshot)
     if driver.find_element(By.ID, "language-note").is_displayed():
@@ -170,6 +176,36 @@ def run(driver, url, checked_screenshot, after_screenshot):
     return (f"categories {','.join(categories)}, verdict {verdict}, score {score.replace(chr(10), '')}, "
             f"{marks} marks; applied suggestion -> reply {reply!r}, now {','.join(after) or 'no findings'}, "
             f"verdict {new_verdict}; a Spanish reply shows the not-English note")
+
+
+def check_marks(driver, reply):
+    """The marks are exactly the findings' spans as the API gives them (code points),
+    each code point marked for the first finding, by start, that covers it."""
+    findings = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "fetch('/api/check', {method: 'POST', headers: {'Content-Type': 'application/json'},"
+        " body: JSON.stringify({text: arguments[0], context: arguments[1]})})"
+        ".then(r => r.json()).then(j => done(j.findings), () => done(null));", reply, CONTEXT)
+    if findings is None:
+        raise Failure("the page's own /api/check call failed")
+    owner = [-1] * len(reply)
+    for index in sorted(range(len(findings)), key=lambda i: findings[i]["start"]):
+        for k in range(max(0, findings[index]["start"]), min(findings[index]["end"], len(reply))):
+            if owner[k] < 0:
+                owner[k] = index
+    expected = []
+    k = 0
+    while k < len(reply):
+        j = k
+        while j < len(reply) and owner[j] == owner[k]:
+            j += 1
+        if owner[k] >= 0:
+            expected.append([reply[k:j], str(owner[k])])
+        k = j
+    shown = driver.execute_script(
+        "return Array.from(document.querySelectorAll('#highlighted mark'), m => [m.textContent, m.dataset.finding]);")
+    if shown != expected:
+        raise Failure(f"highlights {shown}, expected {expected} from the findings' code-point spans")
 
 
 def save_screenshot(driver, path):
