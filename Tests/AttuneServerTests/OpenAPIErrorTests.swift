@@ -48,9 +48,12 @@ import Testing
                         body: ByteBuffer(string: "{}")))
                 note(
                     try await client.execute(
-                        uri: endpoint.path, method: .post, headers: typed, body: ByteBuffer(string: "{\"text\": \"ok\"}")))
+                        uri: endpoint.path, method: .post, headers: typed,
+                        body: ByteBuffer(string: "{\"text\": \"ok\"}")))
                 let bad = endpoint.path == "/api/batch" ? "?same_speakers=maybe" : ""
-                note(try await client.execute(uri: endpoint.path + bad, method: .post, headers: typed, body: ByteBuffer(string: "{")))
+                note(
+                    try await client.execute(
+                        uri: endpoint.path + bad, method: .post, headers: typed, body: ByteBuffer(string: "{")))
             }
             return seen
         }
