@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Benchmarks/linearity.sh [BINARY]: doubling checks for the inputs of issue 14. Each case
+# Benchmarks/linearity.sh [BINARY]: doubling checks for the inputs of issue 14. BINARY (or
+# $ATTUNE, or $SCRATCH/release/attune for a `--scratch-path SCRATCH` build) defaults to
+# .build/release/attune. Each case
 # runs the release binary on an input of size n and 2n and prints the ratio of their
 # CPU times (user + system, best of 3, less the time of a one-unit input so process start
 # does not flatter the ratio). Exits 1 when a ratio is over 2.5: linear passes double,
@@ -7,7 +9,7 @@
 #   swift build -c release --product attune
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-binary=${1:-$root/.build/release/attune}
+binary=${1:-${ATTUNE:-${SCRATCH:-$root/.build}/release/attune}}
 [ -x "$binary" ] || { echo "linearity.sh: no binary at $binary (build with -c release first)" >&2; exit 2; }
 exec python3 - "$binary" "${SCALE:-1}" "${REPEAT:-3}" <<'PY'
 import os, resource, subprocess, sys, tempfile
@@ -19,6 +21,7 @@ batch = [binary, "batch", "--no-config", "--quiet", "--jobs", "1", "--format", "
 
 def dense(n):   return "You should just calm down, it's not a big deal. Stop overreacting. " * n
 def punct(n):   return ".…" * n + "a"
+def punct_words(n): return ".…a" * n
 def said(n):    return "she said " * n
 def csv(n):     return 'speaker,text\nA,"' + "a long field line\n" * n + '"\nB,you should just relax\n'
 def blanks(n):  return "Alice: I had an awful day\n" + "\n" * n + "Bob: you should just quit\n"
@@ -27,11 +30,17 @@ def convs(n):   return "".join('{"conversation":"c%d","speaker":"A","text":"I ha
 
 # name, input maker, n, command, input file name
 cases = [
-    ("dense reply (check --format json)", dense, 2000, check, None),
+    # 12,000 units (0.8 MB): smaller, the 0.7 s of process start and the noise of a
+    # shared machine swamp the difference.
+    ("dense reply (check --format json)", dense, 12000, check, None),
     ("punctuation run .… (check)", punct, 100000, check, None),
-    ('"she said " repeated (check)', said, 20000, check, None),
-    ("long multi-line CSV field (batch)", csv, 100000, batch + ["--input-format", "csv"], "in.csv"),
-    ("plain text, many blank lines (batch)", blanks, 400000, batch + ["--input-format", "text"], "in.txt"),
+    ('".…a" repeated (check)', punct_words, 40000, check, None),
+    ('"she said " repeated (check)', said, 100000, check, None),
+    # 25,000 lines (0.45 MB): 2n stays under the 1 MB field limit, so both sizes are read.
+    ("long multi-line CSV field (batch)", csv, 25000, batch + ["--input-format", "csv"], "in.csv"),
+    ("plain text, many blank lines (batch)", blanks, 4000000, batch + ["--input-format", "text"], "in.txt"),
+    # No --input-format and no extension: the format and the labels are sniffed.
+    ("one labelled line then N blank lines, sniffed (batch)", blanks, 4000000, batch, "in"),
     ("JSONL summary, many conversations (batch --summary-only)", convs, 10000,
      batch + ["--summary-only"], "in.jsonl"),
 ]

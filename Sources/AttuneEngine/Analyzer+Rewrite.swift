@@ -10,11 +10,12 @@ extension Analyzer {
     func rewrite(_ tokenized: TokenizedText, _ findings: [Finding], _ bid: Bid?) -> String {
         guard findings.contains(where: { $0.polarity == .misattuned }) else { return tokenized.original }
         let rewriter = Rewriter(templates: engine.ruleSet.rewrites)
-        let check = { (piece: String) in self.reading(of: piece, bid: bid) }
+        // Once asked to stop, each piece reads as empty: the rewrite is dropped anyway.
+        let check = { (piece: String) in self.reading(of: self.shouldStop() ? "" : piece, bid: bid) }
         let sentences = read(tokenized, findings, bid)
         let count = tokenized.sentences.count
         let built = rewriter.rewrite(sentences, originalSentences: count, bid: bid, check: check)
-        if isAttuned(built, bid: bid) { return built }
+        if shouldStop() || isAttuned(built, bid: bid) { return built }
         let bare = sentences.map { ReadSentence(text: $0.text, move: .other) }
         return rewriter.rewrite(bare, originalSentences: count, bid: bid.map(Self.emotional), check: check)
     }
@@ -40,6 +41,7 @@ extension Analyzer {
             for index in first...last { bySentence[index].append(finding) }
         }
         return text.sentences.indices.compactMap { index in
+            if stopped || (index % 32 == 0 && shouldStop()) { return nil }
             let sentence = text.sentences[index]
             let words = text.excerpt(utf16: sentence.start..<sentence.end).trimmingCharacters(in: .whitespacesAndNewlines)
             guard !words.isEmpty else { return nil }

@@ -14,6 +14,11 @@ public final class Analyzer {
     private let filter: CandidateFilter
     let contrast: Set<String>
     private let languageGuesser: LanguageGuesser
+    /// Asked between the stages of an analysis and every few sentences of the rewrite;
+    /// see `analyze(_:context:stopIf:)`.
+    private var stopCheck: () -> Bool = { false }
+    /// The check said stop during the current analysis: its result will be dropped.
+    private(set) var stopped = false
 
     init(engine: Engine) throws(AttuneError) {
         self.engine = engine
@@ -35,6 +40,27 @@ public final class Analyzer {
         analyzeWithTrace(text, context: context).analysis
     }
 
+    /// The critique of `text`, or nil when `stopIf` said stop at one of its checks
+    /// (between the stages and every few sentences of the rewrite), so a caller whose
+    /// result is no longer wanted (a server whose client left) can stop a long analysis.
+    /// The checks cost a call each; the analysis is the same as `analyze(_:context:)`'s.
+    public func analyze(_ text: String, context: String? = nil, stopIf: @escaping () -> Bool) -> Analysis? {
+        stopCheck = stopIf
+        stopped = false
+        defer {
+            stopCheck = { false }
+            stopped = false
+        }
+        let analysis = analyze(text, context: context)
+        return shouldStop() ? nil : analysis
+    }
+
+    /// Whether the current analysis was asked to stop; once yes, yes until it ends.
+    func shouldStop() -> Bool {
+        if !stopped && stopCheck() { stopped = true }
+        return stopped
+    }
+
     /// The critique plus what `explain` shows: tokens, raw matches and suppressions.
     /// `rewriting: false` leaves the reply as its own rewrite: evaluations need only the
     /// findings, and the rewrite, which re-reads each of its pieces, costs more than they do.
@@ -51,7 +77,8 @@ public final class Analyzer {
         let contextLanguage = bid?.language
         if contextLanguage == .other { notes.append(Self.contextNotEnglish) }
         let language = languageGuesser.guess(text)
-        let tokenized = pipeline.tokenize(text)
+        // A stopped analysis goes on with an empty reply: its result is dropped.
+        let tokenized = pipeline.tokenize(shouldStop() ? "" : text)
         let pass = findings(in: tokenized, bid: bid, readsAsEnglish: language == .english)
         if tokenized.tokens.isEmpty && pass.findings.isEmpty { notes.append("Nothing to analyse: the reply is empty.") }
         if language == .other { notes.append(Self.replyNotEnglish) }
@@ -59,7 +86,7 @@ public final class Analyzer {
         var analysis = Analysis(
             text: text, context: context, score: scored.score, verdict: scored.verdict, findings: scored.findings,
             bid: bid, notes: notes, scoreLines: scored.lines,
-            rewrite: rewriting ? rewrite(tokenized, scored.findings, bid) : text)
+            rewrite: rewriting && !shouldStop() ? rewrite(tokenized, scored.findings, bid) : text)
         let units = Array(text.utf16)
         for index in analysis.findings.indices {
             analysis.findings[index].replace = replaceSpan(of: analysis.findings[index], in: tokenized, units: units)

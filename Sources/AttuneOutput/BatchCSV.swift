@@ -4,7 +4,8 @@ import AttuneCore
 /// `--format csv`: one row per turn with its score, verdict, a count per category and
 /// whether the reply reads as English (`en` or `other`); an unreadable turn's row
 /// carries the error instead. The summary, when asked for,
-/// follows after a blank line as a second table, one row per speaker.
+/// follows after a blank line as a second table, one row per speaker, with the Gottman
+/// figures and then MITI 4.2's.
 public struct BatchCSV {
     public static let header =
         ["file", "line", "id", "conversation", "speaker", "turn", "start_time", "score", "verdict"]
@@ -12,7 +13,16 @@ public struct BatchCSV {
 
     public static let summaryHeader =
         ["conversation", "speaker", "turns", "mean_score"] + Category.allCases.map(\.rawValue)
-        + ["positive_to_negative", "bids", "turned_toward"]
+        + ["positive_to_negative", "bids", "turned_toward"] + mitiHeader
+
+    /// MITI 4.2's figures, named as in the JSON summary's `"miti"`, with the level each
+    /// ratio reaches against MITI's thresholds (`good`, `fair`, `below fair`, or empty
+    /// without a ratio).
+    static let mitiHeader = [
+        "reflections", "questions", "reflections_to_questions", "reflections_to_questions_level",
+        "complex_reflections", "reflections_judged", "complex_share", "complex_share_level", "affirmations",
+        "advice_with_permission", "advice_without_permission",
+    ]
 
     public static func row(_ result: BatchResult) -> String {
         switch result {
@@ -54,7 +64,19 @@ public struct BatchCSV {
             ] + figures + [
                 tally.positiveToNegative.map { String(BatchSummary.rounded($0, places: 2)) } ?? "",
                 String(tally.bids), String(tally.turnedToward),
-            ])
+            ] + mitiFields(tally.miti))
+    }
+
+    private static func mitiFields(_ miti: MITICounts) -> [String] {
+        [
+            String(miti.reflections), String(miti.questions),
+            miti.reflectionsToQuestions.map { String(BatchSummary.rounded($0, places: 2)) } ?? "",
+            MITIText.reflectionsToQuestionsLevel(miti) ?? "",
+            String(miti.complexReflections), String(miti.reflectionsJudged),
+            miti.complexShare.map { String(BatchSummary.rounded($0, places: 2)) } ?? "",
+            MITIText.complexShareLevel(miti) ?? "",
+            String(miti.affirmations), String(miti.adviceWithPermission), String(miti.adviceWithoutPermission),
+        ]
     }
 
     /// One RFC 4180 line: a field holding a comma, quote or line break is quoted, its

@@ -107,25 +107,10 @@ public struct HTMLReport {
 
     /// MITI 4.2's summary figures of a speaker, each against its thresholds where MITI sets one.
     static func miti(_ miti: MITICounts) -> [String: Any] {
-        let ratio = miti.reflectionsToQuestions
-        let rq: String
-        if let ratio {
-            let level = MITICounts.level(
-                ratio, fair: MITICounts.reflectionsToQuestionsFair, good: MITICounts.reflectionsToQuestionsGood)!
-            rq = "\(miti.reflections) : \(miti.questions) = \(BatchSummary.rounded(ratio, places: 2)) : 1 (\(level))"
-        } else {
-            rq = miti.reflections == 0 ? "none" : "\(miti.reflections) : 0 (no questions)"
-        }
-        var complex = "–"
-        if let share = miti.complexShare {
-            let level = MITICounts.level(
-                share, fair: MITICounts.complexShareFair, good: MITICounts.complexShareGood)!
-            let percent = Int((share * 100).rounded())
-            complex = "\(miti.complexReflections) of \(miti.reflectionsJudged) (\(percent)%, \(level))"
-        }
-        return [
-            "rq": rq, "complex": complex, "affirmations": miti.affirmations,
-            "withPermission": miti.adviceWithPermission, "withoutPermission": miti.adviceWithoutPermission,
+        [
+            "rq": MITIText.reflectionsToQuestions(miti), "complex": MITIText.complexReflections(miti),
+            "affirmations": miti.affirmations, "withPermission": miti.adviceWithPermission,
+            "withoutPermission": miti.adviceWithoutPermission,
         ]
     }
 

@@ -60,7 +60,7 @@ public struct MarkdownReport {
             Gottman's stable couples showed about 5 positive moments to 1 negative in conflict. \
             Bids turned toward counts replies to an emotional bid that neither withdrew, minimized nor \
             defended; couples still together six years later turned toward 86% of bids, those who \
-            divorced 33%.
+            divorced 33%. \(MITIText.thresholds)
 
             """
         return out
@@ -81,6 +81,19 @@ public struct MarkdownReport {
                 + (tally.positiveToNegative.map { "\(BatchSummary.rounded($0, places: 2)) : 1" } ?? "no misattuned")
             out += " | " + (tally.bids == 0 ? "no bids" : "\(tally.turnedToward) of \(tally.bids) (\(percent(tally)))")
             out += " |\n"
+        }
+        return out + "\n" + mitiTable(speakers)
+    }
+
+    /// MITI 4.2's figures of the same speakers, set against its thresholds.
+    private static func mitiTable(_ speakers: [BatchSummary.Speaker]) -> String {
+        var out = "| speaker | reflections : questions | complex reflections | affirmations "
+        out += "| advice with permission | advice without permission |\n|---|---:|---:|---:|---:|---:|\n"
+        for speaker in speakers {
+            let miti = speaker.tally.miti
+            out += "| \(escape(speaker.speaker ?? "(no speaker)")) | \(MITIText.reflectionsToQuestions(miti))"
+            out += " | \(MITIText.complexReflections(miti)) | \(miti.affirmations)"
+            out += " | \(miti.adviceWithPermission) | \(miti.adviceWithoutPermission) |\n"
         }
         return out + "\n"
     }

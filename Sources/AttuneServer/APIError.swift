@@ -19,6 +19,12 @@ struct APIError: HTTPResponseError {
         APIError(status: .contentTooLarge, message: "the request body is larger than \(ByteSize(limit))")
     }
 
+    /// The client left before its answer was ready, so the work stopped. Nobody reads
+    /// this answer; the status (nginx's 499) is for the access log.
+    static let clientGone = APIError(
+        status: .init(code: 499, reasonPhrase: "Client Closed Request"),
+        message: "the client closed the connection before the answer was ready")
+
     static func badRequest(_ message: String) -> APIError {
         APIError(status: .badRequest, message: message)
     }

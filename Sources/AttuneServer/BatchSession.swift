@@ -14,23 +14,41 @@ struct BatchSession {
     private var lineNumber = 0
     private var summary: BatchSummary?
 
-    init(pool: AnalyzerPool, summary: Bool) {
+    /// Set when `score` stopped because its client had gone: the rest is not scored.
+    private(set) var abandoned = false
+
+    /// - Parameter sameSpeakers: a speaker's name means the same person in every
+    ///   conversation of the summary, as `attune batch --same-speakers` takes it.
+    init(pool: AnalyzerPool, summary: Bool, sameSpeakers: Bool = false) {
         self.pool = pool
-        self.summary = summary ? BatchSummary() : nil
+        self.summary = summary ? BatchSummary(sameSpeakers: sameSpeakers) : nil
     }
 
     /// The JSONL output for `lines`, scored with one borrowed analyzer: it is held only
-    /// while scoring, never while waiting for the network.
-    mutating func score(_ lines: [[UInt8]]) async -> String {
+    /// while scoring, never while waiting for the network. `clientGone` is asked before
+    /// each turn; once it says yes, nothing more is scored and `abandoned` is set.
+    mutating func score(
+        _ lines: [[UInt8]], clientGone: @Sendable () -> Bool = { false }, counter: WorkCounter? = nil
+    ) async -> String {
         var records: [TranscriptRecord] = []
         for line in lines {
             lineNumber += 1
             guard let record = reader.read(line: lineNumber, bytes: line) else { continue }
             records.append(scoring.place(record))
         }
-        guard !records.isEmpty else { return "" }
+        guard !records.isEmpty, !abandoned else { return "" }
         let results = await pool.withAnalyzer { analyzer in
-            records.map { BatchScoring.score($0, with: analyzer) }
+            var results: [BatchResult] = []
+            for record in records {
+                if case .turn = record, clientGone() { break }
+                results.append(BatchScoring.score(record, with: analyzer))
+                if case .turn = record { counter?.analysed() }
+            }
+            return results
+        }
+        if results.count < records.count {
+            abandoned = true
+            return ""
         }
         var output = ""
         for result in results {

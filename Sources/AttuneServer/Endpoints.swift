@@ -80,54 +80,95 @@ extension WebServer {
 
     /// `POST /api/check`: `{"text", "context"?}` in, the `attune check --format json` object out.
     func check(_ request: Request, _ context: ServerContext) async throws -> Response {
+        defer { work.ended() }
         let limit = configuration.checkBodyLimit
         try refuseDeclaredBody(of: request, over: limit)
         let body = try await readBody(of: request, upTo: limit)
         context.received.add(body.readableBytes)
         let input = try CheckRequest.decode(body.readableBytesView)
-        let analysis = await pool.withAnalyzer { $0.analyze(input.text, context: input.context) }
+        let client = await ClientWatch.client(on: context.channel)
+        let gone: @Sendable () -> Bool = { Task.isCancelled || client?.isGone == true }
+        // A client that left while the body was read or an analyzer was awaited, or
+        // during the analysis, gets no answer: the work stops at the next check.
+        let analysis = await pool.withAnalyzer { analyzer in
+            gone() ? nil : analyzer.analyze(input.text, context: input.context, stopIf: gone)
+        }
+        guard let analysis else {
+            work.abandoned()
+            throw APIError.clientGone
+        }
+        work.analysed()
         return JSONBody.response(analysis.json())
     }
 
     /// `POST /api/batch`: JSONL in, JSONL out, a line out per line in, written as each
     /// chunk of the body is scored, so a long transcript's first turns come back while
-    /// the rest is still being sent. `?summary=true` adds the summary line at the end.
+    /// the rest is still being sent. `?summary=true` adds the summary line at the end;
+    /// `?same_speakers=true` sums a name across conversations in it, as
+    /// `attune batch --same-speakers` does. Scoring stops, between turns, once the
+    /// client has gone.
     func batch(_ request: Request, _ context: ServerContext) throws -> Response {
         let limit = configuration.batchBodyLimit
         try refuseDeclaredBody(of: request, over: limit)
-        let wantsSummary = ["true", "1", ""].contains(request.uri.queryParameters["summary"].map(String.init))
+        let wantsSummary = try Self.flag("summary", of: request)
+        let sameSpeakers = try Self.flag("same_speakers", of: request)
         let body = request.body
         let received = context.received
-        let pool = pool
+        let channel = context.channel
+        let (pool, work) = (pool, work)
         return Response(
             status: .ok, headers: [.contentType: "application/x-ndjson"],
             body: ResponseBody { writer in
-                var session = BatchSession(pool: pool, summary: wantsSummary)
+                defer { work.ended() }
+                let client = await ClientWatch.client(on: channel)
+                let gone: @Sendable () -> Bool = { Task.isCancelled || client?.isGone == true }
+                var session = BatchSession(pool: pool, summary: wantsSummary, sameSpeakers: sameSpeakers)
                 var lines = LineSplitter()
                 var total = 0
                 // An empty chunk would end a chunked body early: write only text.
                 func send(_ text: String) async throws {
                     if !text.isEmpty { try await writer.write(ByteBuffer(string: text)) }
                 }
-                for try await chunk in body {
-                    total += chunk.readableBytes
-                    received.add(chunk.readableBytes)
-                    if total > limit {
-                        // Without a Content-Length the size shows only now: say so in
-                        // the stream, in the place of the turns that were not read.
-                        try await send(
-                            session.stop(
-                                because: "the request body is larger than \(ByteSize(limit)); the rest was not read"))
-                        break
+                do {
+                    for try await chunk in body {
+                        guard !gone() else { throw CancellationError() }
+                        total += chunk.readableBytes
+                        received.add(chunk.readableBytes)
+                        if total > limit {
+                            // Without a Content-Length the size shows only now: say so in
+                            // the stream, in the place of the turns that were not read.
+                            try await send(
+                                session.stop(
+                                    because: "the request body is larger than \(ByteSize(limit)); the rest was not read"
+                                ))
+                            break
+                        }
+                        try await send(await session.score(lines.lines(in: chunk), clientGone: gone, counter: work))
+                        if session.abandoned { throw CancellationError() }
                     }
-                    try await send(await session.score(lines.lines(in: chunk)))
-                }
-                if total <= limit, let last = lines.finish() {
-                    try await send(await session.score([last]))
+                    if total <= limit, let last = lines.finish() {
+                        try await send(await session.score([last], clientGone: gone, counter: work))
+                        if session.abandoned { throw CancellationError() }
+                    }
+                } catch {
+                    // The client left: scoring stopped between turns, or the body broke off.
+                    if session.abandoned || gone() { work.abandoned() }
+                    throw error
                 }
                 try await send(session.end())
                 try await writer.finish(nil)
             })
+    }
+
+    /// A yes/no query parameter: absent, `false` or `0` is no; `true`, `1` or bare
+    /// (`?summary`) is yes; anything else is refused, not guessed.
+    static func flag(_ name: String, of request: Request) throws(APIError) -> Bool {
+        guard let value = request.uri.queryParameters[name[...]].map(String.init) else { return false }
+        switch value.lowercased() {
+        case "true", "1", "": return true
+        case "false", "0": return false
+        default: throw APIError.badRequest("the query parameter \(name) must be true or false")
+        }
     }
 
     /// The whole body, within the size limit and the read timeout: a client that sends

@@ -1,15 +1,19 @@
 import Foundation
 import Hummingbird
+import NIOCore
 
-/// The per-request context: Hummingbird's core storage plus the number of body bytes
+/// The per-request context: Hummingbird's core storage, the number of body bytes
 /// the handler read, which the access log reports (a streamed body has no
-/// Content-Length to read it from).
+/// Content-Length to read it from), and the connection, whose `ClientWatch` says
+/// whether the client is still there.
 struct ServerContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     let received = ByteCounter()
+    let channel: any Channel
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        channel = source.channel
     }
 }
 

@@ -13,6 +13,8 @@ public struct WebServer: Sendable {
     /// The rule list never changes while the server runs, so it is rendered once.
     let rulesJSON: String
     let logger: Logger
+    /// Replies and turns analysed, and requests abandoned by their clients.
+    public let work = WorkCounter()
 
     /// - Parameter logger: where the access log goes; by default standard error, at
     ///   info level whatever `LOG_LEVEL` says, since lower levels carry library detail
@@ -43,7 +45,7 @@ public struct WebServer: Sendable {
             router: makeRouter(),
             server: .http1(
                 configuration: .init(
-                    additionalChannelHandlers: [ProtocolErrorAnswer.Installer()],
+                    additionalChannelHandlers: [ProtocolErrorAnswer.Installer(), ClientWatch()],
                     idleTimeout: .seconds(idle.seconds) + .nanoseconds(idle.attoseconds / 1_000_000_000))),
             configuration: ApplicationConfiguration(
                 address: .hostname(host, port: configuration.port),

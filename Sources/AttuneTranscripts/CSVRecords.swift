@@ -45,10 +45,16 @@ package struct CSVRecords {
         }
         if resync != nil { return resynchronise(line.number, text, into: &events) }
         linesScanned += 1
-        if let partial = open {
+        if var partial = open.take() {
             held.append((line.number, text))
             heldBytes += text.utf8.count
-            handle(CSVLineScanner.scan(text, number: line.number, continuing: partial), into: &events)
+            // Taken out of `open` so the field has one owner and grows in place; `open`
+            // keeps only where the record and its quote start, for `handle` to report.
+            let start = CSVLineScanner.Partial(
+                line: partial.line, quoteColumn: partial.quoteColumn, fields: [], field: [])
+            let outcome = CSVLineScanner.scan(text, number: line.number, continuing: &partial)
+            open = start
+            handle(outcome, into: &events)
         } else if !text.isBlank {
             handle(CSVLineScanner.scan(text, startingAt: line.number), into: &events)
         }

@@ -157,6 +157,43 @@ import Testing
         #expect(html.contains("<td>Counsellor</td><td>2 : 1 = 2.0 : 1 (good)</td><td>1 of 2 (50%, good)</td>"))
     }
 
+    /// The Markdown and CSV summaries carry the same MITI figures as the HTML report.
+    @Test func mitiMeasuresInTheMarkdownAndCSVSummaries() throws {
+        let session = """
+            {"speaker": "Client", "text": "I'm so stressed about my exams, I can't sleep."}
+            {"speaker": "Counsellor", "text": "You're feeling overwhelmed and exhausted. What worries you most?"}
+            {"speaker": "Client", "text": "Failing, I guess. What should I do?"}
+            {"speaker": "Counsellor", "text": "You should make a study plan."}
+            {"speaker": "Client", "text": "Maybe. My mum keeps nagging me about it."}
+            {"speaker": "Counsellor", "text": "Just ignore her. You've worked really hard this year."}
+            """
+        let summary = try summary(session)
+        let affirmations = summary.speakers.items[1].tally.miti.affirmations
+        let markdown = MarkdownReport().end(summary: summary)
+        #expect(markdown.contains("| speaker | reflections : questions | complex reflections | affirmations |"))
+        #expect(
+            markdown.contains("| Counsellor | 2 : 1 = 2.0 : 1 (good) | 1 of 2 (50%, good) | \(affirmations) | 1 | 1 |"))
+        // The client asked one question and reflected nothing.
+        #expect(markdown.contains("| Client | 0 : 1 = 0.0 : 1 (below fair) | – | 0 | 0 | 0 |"))
+        #expect(markdown.contains("complex reflections fair 40%, good 50%"))
+
+        let rows = BatchCSV.summary(summary).components(separatedBy: "\r\n").map { $0.components(separatedBy: ",") }
+        let header = try #require(rows.first)
+        let counsellor = try #require(rows.first { $0.count > 1 && $0[1] == "Counsellor" })
+        #expect(counsellor.count == header.count)
+        let fields = Dictionary(uniqueKeysWithValues: zip(header, counsellor))
+        #expect(fields["reflections"] == "2" && fields["questions"] == "1")
+        #expect(fields["reflections_to_questions"] == "2.0" && fields["reflections_to_questions_level"] == "good")
+        #expect(fields["complex_reflections"] == "1" && fields["reflections_judged"] == "2")
+        #expect(fields["complex_share"] == "0.5" && fields["complex_share_level"] == "good")
+        #expect(fields["affirmations"] == String(affirmations))
+        #expect(fields["advice_with_permission"] == "1" && fields["advice_without_permission"] == "1")
+        let client = try #require(rows.first { $0.count > 1 && $0[1] == "Client" })
+        let clientFields = Dictionary(uniqueKeysWithValues: zip(header, client))
+        #expect(clientFields["reflections_to_questions_level"] == "below fair")
+        #expect(clientFields["complex_share"] == "" && clientFields["complex_share_level"] == "")
+    }
+
     /// Two sessions, each with a "Therapist": two people unless told otherwise.
     static let twoSessions = """
         {"conversation": "s1", "speaker": "Client", "text": "I'm so stressed about work."}

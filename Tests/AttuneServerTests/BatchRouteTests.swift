@@ -100,6 +100,78 @@ import Testing
         #expect(plain.count == 2)
     }
 
+    /// Two sessions, each with a "Therapist": two people, unless the request says a
+    /// name is one person everywhere (as `attune batch --same-speakers` does).
+    @Test func sameSpeakersSumsANameAcrossConversations() async throws {
+        let input = """
+            {"conversation": "s1", "speaker": "Client", "text": "I'm so stressed about work."}
+            {"conversation": "s1", "speaker": "Therapist", "text": "That sounds really hard."}
+            {"conversation": "s2", "speaker": "Client", "text": "My sister never calls."}
+            {"conversation": "s2", "speaker": "Therapist", "text": "Just call her yourself.", "speaker_id": "t"}
+            """
+        func speakers(_ query: String) async throws -> [[String: Any]] {
+            let (status, lines, _) = try await Self.post(ByteBuffer(string: input), query: query)
+            #expect(status == .ok)
+            try #require(lines.count == 5)
+            #expect(lines[3]["speaker_id"] as? String == "t")
+            return try #require(lines[4]["speakers"] as? [[String: Any]])
+        }
+        let apart = try await speakers("?summary=true")
+        // The speaker_id marks the last Therapist as one person of their own.
+        #expect(apart.map { $0["speaker"] as? String } == ["Client", "Therapist", "Client", "Therapist"])
+        #expect(apart.map { $0["conversation"] as? String } == ["s1", "s1", "s2", nil])
+        let same = try await speakers("?summary=true&same_speakers=true")
+        #expect(same.map { $0["speaker"] as? String } == ["Client", "Therapist", "Therapist"])
+        #expect(same.map { $0["turns"] as? Int } == [2, 1, 1])
+        let bare = try await speakers("?summary&same_speakers")
+        #expect(bare.map { $0["turns"] as? Int } == [2, 1, 1])
+        #expect(try await speakers("?summary=true&same_speakers=false").count == 4)
+    }
+
+    @Test func aYesNoParameterWithAnotherValueIs400() async throws {
+        let response = try await ServerFixtures.withClient(try ServerFixtures.server()) { client in
+            try await client.execute(
+                uri: "/api/batch?same_speakers=maybe", method: .post, headers: ServerFixtures.jsonLinesType,
+                body: ByteBuffer(string: #"{"text": "ok"}"#))
+        }
+        #expect(response.status == .badRequest)
+        #expect(
+            try ServerFixtures.json(response.body)["error"] as? String
+                == "the query parameter same_speakers must be true or false")
+    }
+
+    /// A client that reads its first results, sends a long stretch more and leaves:
+    /// scoring stops between turns, so few of the turns that arrived last are analysed
+    /// (counted, not timed). Without the stop, every turn the server had read would be
+    /// scored before the broken body ended the response.
+    @Test func scoringStopsWhenTheClientLeaves() async throws {
+        let server = try ServerFixtures.server()
+        let turn = #"{"speaker": "A", "text": "You should just relax, it's not a big deal. I didn't mean it."}"# + "\n"
+        let (first, rest) = (5, 3000)
+        // Declared longer than sent, so the server waits for more rather than finishing.
+        let head =
+            "POST /api/batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-ndjson\r\n"
+            + "Content-Length: \(turn.utf8.count * (first + rest) * 2)\r\n\r\n"
+        let counts = try await server.makeApplication().test(.live) { client in
+            let port = client.port!
+            try await OffPool.run {
+                try RawHTTP.sendAndLeave(
+                    port: port, Array((head + String(repeating: turn, count: first)).utf8), until: #""verdict""#,
+                    count: first, then: Array(String(repeating: turn, count: rest).utf8))
+            }
+            // Wait for the response to end, however long that takes on a busy machine.
+            for _ in 0..<12_000 where server.work.value.ended == 0 {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            return server.work.value
+        }
+        try #require(counts.ended == 1)
+        #expect(counts.abandoned == 1)
+        // The turn under way when the close was seen, and a few more on a busy machine:
+        // without the stop, the whole chunk in hand was scored (27 turns here).
+        #expect(counts.analysed <= first + 10, "\(counts.analysed) of \(first + rest) turns analysed")
+    }
+
     @Test func aBodyOverTheLimitIs413() async throws {
         let server = try ServerFixtures.server(ServerConfiguration(port: 0, batchBodyLimit: 100))
         let (status, _, _) = try await Self.post(ByteBuffer(string: String(repeating: "x", count: 101)), server: server)

@@ -25,6 +25,28 @@ import Testing
         }
     }
 
+    /// A client that sends a long reply and leaves before its answer: the analysis
+    /// stops and is not counted as done (operations counted, not time).
+    @Test func theAnalysisStopsWhenTheClientLeaves() async throws {
+        let server = try ServerFixtures.server()
+        let reply = String(repeating: "You should just relax, it's not a big deal. ", count: 4000)
+        let body = try JSONSerialization.data(withJSONObject: ["text": reply])
+        let head =
+            "POST /api/check HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            + "Content-Length: \(body.count)\r\n\r\n"
+        let counts = try await server.makeApplication().test(.live) { client in
+            let port = client.port!
+            try await OffPool.run { try RawHTTP.sendAndLeave(port: port, Array(head.utf8) + Array(body)) }
+            // Wait for the request to end, however long that takes on a busy machine.
+            for _ in 0..<12_000 where server.work.value.ended == 0 {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            return server.work.value
+        }
+        try #require(counts.ended == 1)
+        #expect(counts.abandoned == 1 && counts.analysed == 0)
+    }
+
     @Test func contextIsOptionalAndMayBeNull() async throws {
         let analyzer = try ServerFixtures.engine.makeAnalyzer()
         let expected = analyzer.analyze("That sounds so hard.", context: nil).json()

@@ -62,10 +62,34 @@ enum RawHTTP {
         }
     }
 
+    /// Sends `request` and closes the connection without reading a byte: a client
+    /// that leaves. The send buffer holds the whole request, so `close` follows the last
+    /// byte at once rather than after the server has read most of it.
+    static func sendAndLeave(port: Int, _ request: [UInt8]) throws {
+        close(try connected(port: port, sending: request, sendBuffer: request.count))
+    }
+
+    /// Sends `first`, reads the response until `marker` has arrived `count` times, then
+    /// sends `rest` and closes the connection at once: a client that saw the first
+    /// results and left while the server still had `rest` to read.
+    static func sendAndLeave(port: Int, _ first: [UInt8], until marker: String, count: Int, then rest: [UInt8])
+        throws
+    {
+        let descriptor = try connected(port: port, sending: first, sendBuffer: first.count + rest.count)
+        defer { close(descriptor) }
+        var response: [UInt8] = []
+        let pattern = Array(marker.utf8)
+        try read(descriptor, into: &response) { $0.occurrences(of: pattern) >= count }
+        try write(descriptor, rest)
+    }
+
     /// A loopback connection to `port` with `request` written on it; the caller closes it.
-    private static func connected(port: Int, sending request: [UInt8]) throws -> Int32 {
+    private static func connected(port: Int, sending request: [UInt8], sendBuffer: Int? = nil) throws -> Int32 {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw ServeError("socket: \(errno)") }
+        if var size = sendBuffer.map(Int32.init) {
+            setsockopt(descriptor, SOL_SOCKET, SO_SNDBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
