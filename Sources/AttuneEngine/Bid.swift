@@ -1,7 +1,7 @@
 import AttuneCore
 import AttuneText
 
-/// The message being answered, as read by `BidReader`.
+/// The message being answered, as `Analyzer.readBid` reads it (Analyzer+Bid.swift).
 public struct Bid: Sendable, Equatable {
     public var kind: BidKind
     /// Feeling words the message used (normalized).

@@ -1,0 +1,90 @@
+import AttuneCore
+import AttuneMatching
+import AttuneRules
+import AttuneText
+
+/// Reading the bid: what kind of message the reply answers, its feelings, its topics
+/// and their words to be said back.
+extension Analyzer {
+    /// Words by which a complaint is about the replier ("you forgot").
+    static let secondPerson: Set<String> = ["you", "your", "yours", "yourself", "u", "ur"]
+
+    /// Crude stems of the content words of a text: not function words, not emoji, at
+    /// least three characters. One pass over its tokens.
+    func topics(of text: TokenizedText) -> Set<String> {
+        let functionWords = engine.ruleSet.bids.functionWords
+        var stems: Set<String> = []
+        for token in text.tokens where !token.flags.contains(.emoji) && token.text.count >= 3 {
+            guard !functionWords.contains(token.text) else { continue }
+            stems.insert(Self.stem(token.text))
+        }
+        return stems
+    }
+
+    /// "hospitals", "hospitalized" → "hospi"; "yelled", "yelling" → "yell": without
+    /// -'s, -ing, -ed, -es or -s when three letters remain, then at most five letters.
+    static func stem(_ word: String) -> String {
+        var stem = Substring(word)
+        if stem.hasSuffix("'s") { stem = stem.dropLast(2) }
+        for suffix in ["ing", "ed", "es", "s"] where stem.count - suffix.count >= 3 && stem.hasSuffix(suffix) {
+            stem = stem.dropLast(suffix.count)
+            break
+        }
+        return String(stem.prefix(5))
+    }
+
+    /// Classifies the message being answered by the cues of `Rules/bids.yaml`: the kind
+    /// with the most matching cues wins, earlier kinds break ties.
+    func readBid(_ context: String) -> Bid {
+        let tokenized = pipeline.tokenize(context)
+        var feelings: [String] = []
+        for match in feelingMatcher.matches(in: tokenized) {
+            let words = tokenized.tokens[match.start..<match.end].map(\.text).joined(separator: " ")
+            if !feelings.contains(words) { feelings.append(words) }
+        }
+        // One pass of the bid automaton serves the kind, the mirrored words and thanks.
+        let matches = bidMatcher.matches(in: tokenized)
+        var bid = Bid(kind: bidKind(matches), feelings: feelings, theirWords: theirWords(matches, in: tokenized))
+        bid.topics = topics(of: tokenized)
+        bid.thanks = matches.contains {
+            engine.bids.patterns[Int($0.pattern)].owner == engine.ruleSet.bids.thanksGroup
+        }
+        bid.language = languageGuesser.guess(context)
+        bid.aboutReplier = bid.kind == .complaint && tokenized.tokens.contains { Self.secondPerson.contains($0.text) }
+        return bid
+    }
+
+    /// The longest `{their_words}` a mirror pattern captures in the message, turned around.
+    func theirWords(_ matches: [PatternMatch], in tokenized: TokenizedText) -> String? {
+        let mirrorGroup = engine.ruleSet.bids.mirrorGroup
+        let aligner = PatternAligner(lexicon: engine.ruleSet.lexicon, tokens: tokenized.tokens)
+        var best: Range<Int>?
+        for match in matches where engine.bids.patterns[Int(match.pattern)].owner == mirrorGroup {
+            let info = engine.bids.patterns[Int(match.pattern)]
+            let pattern = engine.ruleSet.bids.mirror[info.ordinal]
+            guard let range = aligner.captures(pattern.elements, match.start..<match.end)["their_words"],
+                !range.isEmpty,
+                range.count > (best?.count ?? 0)
+            else { continue }
+            best = range
+        }
+        guard let best else { return nil }
+        let words = tokenized.excerpt(
+            utf16: tokenized.tokens[best.lowerBound].start..<tokenized.tokens[best.upperBound - 1].end)
+        return Pronouns.turnAround(words)
+    }
+
+    func bidKind(_ matches: [PatternMatch]) -> BidKind {
+        var counts = Array(repeating: 0, count: engine.ruleSet.bids.kinds.count)
+        for match in matches where engine.bids.patterns[Int(match.pattern)].owner < counts.count {
+            counts[engine.bids.patterns[Int(match.pattern)].owner] += 1
+        }
+        var kind = BidKind.neutral
+        if let best = counts.indices.max(by: { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }),
+            counts[best] > 0
+        {
+            kind = engine.ruleSet.bids.kinds[best].kind
+        }
+        return kind
+    }
+}

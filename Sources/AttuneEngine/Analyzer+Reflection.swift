@@ -1,0 +1,54 @@
+import AttuneCore
+import AttuneMatching
+import AttuneRules
+import AttuneText
+
+/// Reflection: a reply that says back the feeling the bid named.
+extension Analyzer {
+    /// A reply word that echoes a feeling the bid named ("overwhelmed" → "overwhelming"),
+    /// outside any existing validation: a small attuned finding. Not in a reply that
+    /// misattunes anywhere, where an echo is more often a jab ("Ignored? I brought you
+    /// a drink") than a reflection.
+    func reflection(of bid: Bid, in text: TokenizedText, _ findings: [Finding]) -> Finding? {
+        let feelingWords = bid.feelings.flatMap { $0.split(separator: " ").map(String.init) }.filter { $0.count >= 3 }
+        guard !feelingWords.isEmpty, !findings.contains(where: { $0.polarity == .misattuned }) else { return nil }
+        var validated = [Bool](repeating: false, count: text.tokens.count)
+        for finding in findings where finding.polarity == .attuned {
+            for index in finding.tokens { validated[index] = true }
+        }
+        for (index, token) in text.tokens.enumerated() {
+            guard !token.flags.contains(.quoted), !validated[index],
+                feelingWords.contains(where: { Self.sameStem($0, token.text) })
+            else { continue }
+            var echo = Finding(
+                cue: engine.ruleSet.bids.reflected, category: .validating, tokens: index..<(index + 1), in: text,
+                move: .reflection)
+            echo.complexReflection = false  // their own feeling word, said back
+            return echo
+        }
+        return nil
+    }
+
+    /// A reflection goes beyond repeating the message (MITI's complex reflection) when
+    /// it names a feeling the message did not: one extra pass of the feeling lists.
+    func markComplexReflections(_ findings: inout [Finding], _ text: TokenizedText, _ bid: Bid) {
+        let theirs = bid.feelings.flatMap { $0.split(separator: " ").map(String.init) }
+        let named = feelingMatcher.matches(in: text).filter { match in
+            text.tokens[match.start..<match.end].contains { token in
+                !theirs.contains { Self.sameStem($0, token.text) }
+            }
+        }
+        for index in findings.indices where findings[index].move == .reflection {
+            let focus = findings[index].tokens
+            findings[index].complexReflection = named.contains { focus.overlaps($0.start..<$0.end) }
+        }
+    }
+
+    /// Two forms of one word: equal, or sharing their first five letters ("stressed",
+    /// "stressful").
+    static func sameStem(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let shared = zip(a, b).prefix { $0 == $1 }.count
+        return shared >= 5 && a.count >= 5 && b.count >= 5
+    }
+}
