@@ -43,7 +43,8 @@ extension Analyzer {
         return text.sentences.indices.compactMap { index in
             if stopped || (index % 32 == 0 && shouldStop()) { return nil }
             let sentence = text.sentences[index]
-            let words = text.excerpt(utf16: sentence.start..<sentence.end).trimmingCharacters(in: .whitespacesAndNewlines)
+            let words = text.excerpt(utf16: sentence.start..<sentence.end).trimmingCharacters(
+                in: .whitespacesAndNewlines)
             guard !words.isEmpty else { return nil }
             let here = bySentence[index]
             if let heaviest = here.filter({ $0.polarity == .misattuned }).max(by: { $0.weight < $1.weight }) {
@@ -74,7 +75,8 @@ extension Analyzer {
         // A question about errands is a topic switch, whatever it shares with the bid.
         if isQuestion && bidKind(matches) == .request { return .other }
         let owners = Set(matches.map { engine.bids.patterns[Int($0.pattern)].owner })
-        let takesUp = engages(owners, bid) || !(bid.language == .english && topics(of: text).isDisjoint(with: bid.topics))
+        let takesUp =
+            engages(owners, bid) || !(bid.language == .english && topics(of: text).isDisjoint(with: bid.topics))
         return takesUp ? .serves : .other
     }
 

@@ -38,16 +38,24 @@ public enum SuggestionLint {
         }
         for rule in engine.ruleSet.rules {
             let kinds: [BidKind?] = rule.bids.isEmpty ? [nil] : rule.bids
-            for (index, suggestion) in rule.suggestions.enumerated() where Template.placeholders(in: suggestion).isEmpty {
-                let location = rule.suggestionLocations.indices.contains(index)
+            for (index, suggestion) in rule.suggestions.enumerated() where Template.placeholders(in: suggestion).isEmpty
+            {
+                let location =
+                    rule.suggestionLocations.indices.contains(index)
                     ? rule.suggestionLocations[index] : rule.location
                 report(suggestion, kinds, location, "suggestion \(index + 1) of \(rule.id)")
             }
         }
         let rewrites = engine.ruleSet.rewrites
         for (key, text) in rewrites.all {
-            guard let filled = Template.fill(text, ["advice": sampleAdvice, "feeling": "stressed",
-                "their_words": "so stressed about your exam"]) else { continue }
+            guard
+                let filled = Template.fill(
+                    text,
+                    [
+                        "advice": sampleAdvice, "feeling": "stressed",
+                        "their_words": "so stressed about your exam",
+                    ])
+            else { continue }
             let location = rewrites.locations[key] ?? SourceLocation(file: "rewrites.yaml", line: 1, column: 1)
             report(filled, kinds(ofTemplate: key), location, "rewrite template \(key)")
         }

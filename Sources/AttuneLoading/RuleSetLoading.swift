@@ -61,7 +61,8 @@ extension RuleSet {
                     for rule in loader.load(path: file.path, contents: file.contents, log: &log) {
                         written += rule.patterns + rule.exceptions.unless
                         if let index = ids[rule.id] {
-                            log.note(rule.location, "rule '\(rule.id)' replaces the one at \(set.rules[index].location)")
+                            log.note(
+                                rule.location, "rule '\(rule.id)' replaces the one at \(set.rules[index].location)")
                             set.rules[index] = rule
                         } else {
                             ids[rule.id] = set.rules.count

@@ -37,7 +37,9 @@ public struct BatchCSV {
                 ] + counts + [analysis.language.rawValue, ""])
         case .failure(let error):
             return line(
-                [error.file, String(error.line)] + Array(repeating: "", count: header.count - 3) + [error.messageWithColumn])
+                [error.file, String(error.line)] + Array(repeating: "", count: header.count - 3) + [
+                    error.messageWithColumn
+                ])
         }
     }
 

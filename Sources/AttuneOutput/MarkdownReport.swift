@@ -14,7 +14,8 @@ public struct MarkdownReport {
     public mutating func write(_ result: BatchResult) -> String {
         switch result {
         case .failure(let error):
-            return "> **Could not read** `\(error.file)` line \(error.line): \(Self.escape(error.messageWithColumn))\n\n"
+            return
+                "> **Could not read** `\(error.file)` line \(error.line): \(Self.escape(error.messageWithColumn))\n\n"
         case .turn(let turn, let analysis):
             var out = ""
             if turn.conversationKey != conversation {

@@ -23,7 +23,8 @@ public struct TranscriptFormat: Sendable, Hashable, CaseIterable {
 
     /// `Name: utterance` lines, or plain replies one per line: the fallback.
     public static let text = TranscriptFormat(
-        name: "text", extensions: ["txt", "text"], recognises: nil, make: { file, _ in PlainTextTranscript(file: file) })
+        name: "text", extensions: ["txt", "text"], recognises: nil, make: { file, _ in PlainTextTranscript(file: file) }
+    )
     public static let jsonl = TranscriptFormat(
         name: "jsonl", extensions: ["jsonl", "ndjson"], recognises: { $0.hasPrefix("{") },
         make: { file, _ in JSONLTranscript(file: file) })

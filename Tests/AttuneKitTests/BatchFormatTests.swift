@@ -15,7 +15,8 @@ import Testing
     @Test func theReadmeListsTheTablesFormats() throws {
         let readme = try String(
             contentsOf: Fixtures.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        #expect(readme.contains("`--format` takes \(BatchFormat.list)."), "README: `--format` takes \(BatchFormat.list).")
+        #expect(
+            readme.contains("`--format` takes \(BatchFormat.list)."), "README: `--format` takes \(BatchFormat.list).")
     }
 
     @Test func theListNamesEveryFormatOnce() {

@@ -97,7 +97,9 @@ import Testing
 
     @Test func aRuleOfAnotherCategoryIsReportedInACategorysFile() {
         let yaml = RuleLoadingTests.rule(id: "minimizing.sample", category: "minimizing")
-        let placed = Fixtures.diagnostics([("pack/fixing.yaml", yaml)]).filter { $0.location.file == "pack/fixing.yaml" }
+        let placed = Fixtures.diagnostics([("pack/fixing.yaml", yaml)]).filter {
+            $0.location.file == "pack/fixing.yaml"
+        }
         #expect(placed.contains { $0.severity == .warning && $0.message.contains("fixing.yaml holds fixing rules") })
         let elsewhere = Fixtures.diagnostics([("pack/mine.yaml", yaml)]).filter { $0.location.file == "pack/mine.yaml" }
         #expect(!elsewhere.contains { $0.message.contains("holds") })
