@@ -32,24 +32,17 @@ import Testing
         }.filter { !$0.isEmpty }
     }
 
-    /// The corpus on every core, each thread with its own analyzer; the replies' own
-    /// analyses are the ones every corpus test shares.
+    /// The corpus's rewrites checked on every core; the replies' own analyses are the
+    /// ones every corpus test shares.
     static func breaks() -> (Breaks, rewritten: Int) {
-        let replies = Fixtures.corpus
-        let threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let results = Slots<(Breaks, Int)>(count: threads, empty: (Breaks(), 0))
-        DispatchQueue.concurrentPerform(iterations: threads) { thread in
-            let analyzer = Fixtures.analyzer()
+        let checked = Fixtures.overCorpus { reply, analyzer in
             var breaks = Breaks()
-            var rewritten = 0
-            for index in stride(from: thread, to: replies.count, by: threads) {
-                if check(replies[index], with: analyzer, into: &breaks) { rewritten += 1 }
-            }
-            results[thread] = (breaks, rewritten)
+            let rewritten = check(reply, with: analyzer, into: &breaks)
+            return (breaks, rewritten)
         }
         var breaks = Breaks()
-        for (part, _) in results.values { breaks.add(part) }
-        return (breaks, results.values.map(\.1).reduce(0, +))
+        for (part, _) in checked { breaks.add(part) }
+        return (breaks, checked.filter(\.1).count)
     }
 
     /// Checks one reply's rewrite; true when the reply misattunes and so was rewritten.

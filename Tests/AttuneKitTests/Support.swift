@@ -53,23 +53,25 @@ enum Fixtures {
     }()
 
     /// Every corpus reply analysed once, rewrite included, by id: the accuracy floors,
-    /// the JSON contract and the rewrite invariants all read these. Analysed on every
-    /// core (each thread with its own analyzer), since the tests that need it wait for it.
-    static let corpusAnalyses: [String: Analysis] = {
+    /// the JSON contract and the rewrite invariants all read these.
+    static let corpusAnalyses: [String: Analysis] = Dictionary(
+        overCorpus { reply, analyzer in (reply.id, analyzer.analyze(reply.text, context: reply.context)) },
+        uniquingKeysWith: { first, _ in first })
+
+    /// `work` over every corpus reply, in corpus order, on every core (each thread with
+    /// its own analyzer): the tests that need the corpus read wait for it.
+    static func overCorpus<Result>(_ work: @Sendable (Reply, Analyzer) -> Result) -> [Result] {
         let replies = corpus
         let threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let results = Slots<[(String, Analysis)]>(count: threads, empty: [])
+        let results = Slots<[(Int, Result)]>(count: threads, empty: [])
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             let analyzer = Fixtures.analyzer()
-            var mine: [(String, Analysis)] = []
-            for index in stride(from: thread, to: replies.count, by: threads) {
-                let reply = replies[index]
-                mine.append((reply.id, analyzer.analyze(reply.text, context: reply.context)))
+            results[thread] = stride(from: thread, to: replies.count, by: threads).map {
+                ($0, work(replies[$0], analyzer))
             }
-            results[thread] = mine
         }
-        return Dictionary(results.values.joined(), uniquingKeysWith: { first, _ in first })
-    }()
+        return results.values.joined().sorted { $0.0 < $1.0 }.map(\.1)
+    }
 
     /// The shared analysis of a corpus reply.
     static func analysis(of id: String) -> Analysis {
