@@ -12,10 +12,8 @@ package struct BidCuesLoader {
         var cues = BidCues()
         var reader = YAMLReader(file: file.path)
         defer { log.append(contentsOf: reader.log.diagnostics) }
-        guard let root = reader.parse(file.contents), let pairs = reader.mapping(root, "bids.yaml") else { return cues }
-        reader.checkKeys(
-            pairs, allowed: ["kinds", "mirror", "turned_away", "reflected", "engaged", "thanks", "function_words"],
-            in: "bids.yaml")
+        let keys = ["kinds", "mirror", "turned_away", "reflected", "engaged", "thanks", "function_words"]
+        guard let pairs = reader.topLevel(file.contents, "bids.yaml", allowed: keys)?.pairs else { return cues }
         for pair in pairs where pair.key == "thanks" {
             cues.thanks = patterns(pair.value, "'thanks'", &reader)
         }

@@ -9,10 +9,9 @@ extension LanguageProfile {
     static func load(_ file: RuleSet.File, log: inout DiagnosticLog) -> LanguageProfile {
         var reader = YAMLReader(file: file.path)
         defer { log.append(contentsOf: reader.log.diagnostics) }
-        guard let root = reader.parse(file.contents), let pairs = reader.mapping(root, "languages.yaml") else {
+        guard let pairs = reader.topLevel(file.contents, "languages.yaml", allowed: ["english", "others"])?.pairs else {
             return LanguageProfile()
         }
-        reader.checkKeys(pairs, allowed: ["english", "others"], in: "languages.yaml")
         var english: [String] = []
         var others: [(code: String, words: [String])] = []
         for pair in pairs {

@@ -13,9 +13,7 @@ enum LexiconLoader {
         for file in files {
             var reader = YAMLReader(file: file.path)
             defer { log.append(contentsOf: reader.log.diagnostics) }
-            guard let root = reader.parse(file.contents) else { continue }
-            guard let pairs = reader.mapping(root, "a lexicon file") else { continue }
-            reader.checkKeys(pairs, allowed: keys, in: "a lexicon file")
+            guard let pairs = reader.topLevel(file.contents, "a lexicon file", allowed: keys)?.pairs else { continue }
             for pair in pairs {
                 switch pair.key {
                 case "expansions":

@@ -12,10 +12,10 @@ extension RewriteTemplates {
         var templates = base
         var reader = YAMLReader(file: file.path)
         defer { log.append(contentsOf: reader.log.diagnostics) }
-        guard let root = reader.parse(file.contents), let pairs = reader.mapping(root, "rewrites.yaml") else {
+        let keys = ["replace", "advice", "open", "question", "keep"]
+        guard let pairs = reader.topLevel(file.contents, "rewrites.yaml", allowed: keys)?.pairs else {
             return templates
         }
-        reader.checkKeys(pairs, allowed: ["replace", "advice", "open", "question", "keep"], in: "rewrites.yaml")
         for pair in pairs {
             switch pair.key {
             case "replace":

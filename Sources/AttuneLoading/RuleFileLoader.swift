@@ -21,9 +21,7 @@ package struct RuleFileLoader {
     package func load(path: String, contents: String, log: inout DiagnosticLog) -> [Rule] {
         var reader = YAMLReader(file: path)
         defer { log.append(contentsOf: reader.log.diagnostics) }
-        guard let root = reader.parse(contents) else { return [] }
-        guard let top = reader.mapping(root, "a rule file") else { return [] }
-        reader.checkKeys(top, allowed: ["rules"], in: "a rule file")
+        guard case let (root, top)? = reader.topLevel(contents, "a rule file", allowed: ["rules"]) else { return [] }
         guard let rulesNode = top.first(where: { $0.key == "rules" })?.value else {
             reader.log.error(reader.at(root), "a rule file needs a 'rules:' list")
             return []

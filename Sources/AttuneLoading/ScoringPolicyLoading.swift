@@ -16,10 +16,9 @@ extension ScoringPolicy {
         var policy = base
         var reader = YAMLReader(file: file.path)
         defer { log.append(contentsOf: reader.log.diagnostics) }
-        guard let root = reader.parse(file.contents), let pairs = reader.mapping(root, "scoring.yaml") else {
+        guard case let (root, pairs)? = reader.topLevel(file.contents, "scoring.yaml", allowed: keys) else {
             return policy
         }
-        reader.checkKeys(pairs, allowed: keys, in: "scoring.yaml")
         for pair in pairs {
             switch pair.key {
             case "prior": policy.prior = reader.number(pair.value, "'prior'", in: 0.1...100) ?? policy.prior

@@ -103,6 +103,17 @@ struct YAMLReader {
         return nil
     }
 
+    /// A file's root and its top-level mapping, the keys checked against `allowed`: the
+    /// opening every file kind shares. Nil when the text does not parse or is not a
+    /// mapping (the log says why).
+    mutating func topLevel(_ text: String, _ what: String, allowed: [String]) -> (
+        root: Node, pairs: [(key: String, keyNode: Node, value: Node)]
+    )? {
+        guard let root = parse(text), let pairs = mapping(root, what) else { return nil }
+        checkKeys(pairs, allowed: allowed, in: what)
+        return (root, pairs)
+    }
+
     /// Reports keys that are not allowed, suggesting the nearest allowed one.
     mutating func checkKeys(
         _ pairs: [(key: String, keyNode: Node, value: Node)], allowed: [String], in what: String
