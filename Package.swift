@@ -39,14 +39,13 @@ let package = Package(
         // Rules, patterns and the other rule-file values, as plain data.
         .target(name: "AttuneRules", dependencies: ["AttuneCore", "AttuneText"]),
         // Every file kind read from YAML: rules, lexicons, bids, scoring, rewrites,
-        // languages, packs, `.attune.yaml`, corpus mappings; and the embedded Rules/.
+        // languages, packs, `.attune.yaml`, corpus mappings.
         .target(
             name: "AttuneLoading",
             dependencies: [
                 "AttuneCore", "AttuneText", "AttuneRules",
                 .product(name: "Yams", package: "Yams"),
-            ],
-            plugins: ["EmbedFilesPlugin"]
+            ]
         ),
         // The automata and filters that find a rule's candidate matches.
         .target(name: "AttuneMatching", dependencies: ["AttuneCore", "AttuneText", "AttuneRules"]),
@@ -54,6 +53,27 @@ let package = Package(
         .target(
             name: "AttuneEngine",
             dependencies: ["AttuneCore", "AttuneText", "AttuneRules", "AttuneLoading", "AttuneMatching"]
+        ),
+        // Compiles Rules/ into an engine archive at build time, as Swift source for
+        // AttuneBuiltIn, so that a start reads bytes instead of YAML. A plugin's tool
+        // cannot depend on a target that runs a plugin itself, so it reads Rules/ from
+        // disk and the layers below AttuneBuiltIn run none.
+        .executableTarget(
+            name: "attune-compile-rules",
+            dependencies: ["AttuneCore", "AttuneLoading", "AttuneEngine"],
+            path: "Sources/CompileRules"
+        ),
+        .plugin(
+            name: "CompileRulesPlugin",
+            capability: .buildTool(),
+            dependencies: ["attune-compile-rules"]
+        ),
+        // The built-in rules: compiled (`Engine.builtIn()`) and as the YAML files they
+        // came from (`RuleSet.builtInFiles()`, for `attune rules` and the tests).
+        .target(
+            name: "AttuneBuiltIn",
+            dependencies: ["AttuneCore", "AttuneLoading", "AttuneEngine"],
+            plugins: ["EmbedFilesPlugin", "CompileRulesPlugin"]
         ),
         // Input formats: transcripts read into turns. Knows nothing of the engine.
         .target(name: "AttuneTranscripts", dependencies: ["AttuneCore"]),
@@ -74,7 +94,7 @@ let package = Package(
             name: "AttuneEvaluation",
             dependencies: [
                 "AttuneCore", "AttuneText", "AttuneRules", "AttuneLoading", "AttuneMatching", "AttuneEngine",
-                "AttuneTranscripts", "AttuneOutput",
+                "AttuneBuiltIn", "AttuneTranscripts", "AttuneOutput",
             ]
         ),
         // The one library product: re-exports what library users need.
@@ -82,7 +102,7 @@ let package = Package(
             name: "AttuneKit",
             dependencies: [
                 "AttuneCore", "AttuneText", "AttuneRules", "AttuneLoading", "AttuneMatching", "AttuneEngine",
-                "AttuneTranscripts", "AttuneBatch", "AttuneOutput", "AttuneEvaluation",
+                "AttuneBuiltIn", "AttuneTranscripts", "AttuneBatch", "AttuneOutput", "AttuneEvaluation",
             ]
         ),
         // `attune serve`: the web page and the JSON API, over AttuneKit.

@@ -2,12 +2,12 @@ import Foundation
 import PackagePlugin
 
 /// Embeds files into a target as Swift source, so a built binary carries them: the
-/// package's `Rules/` into AttuneLoading (as `embeddedRuleFiles`), and a target's own
+/// package's `Rules/` into AttuneBuiltIn (as `embeddedRuleFiles`), and a target's own
 /// `Assets/` folder, when it has one (as `embeddedAssets`: templates, the web page).
 @main
 struct EmbedFilesPlugin: BuildToolPlugin {
     /// The target that owns the rules; the others only embed their assets.
-    static let rulesTarget = "AttuneLoading"
+    static let rulesTarget = "AttuneBuiltIn"
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         var commands: [Command] = []

@@ -18,10 +18,13 @@ public struct Engine: Sendable {
         self.ruleSet = ruleSet
         var vocabulary = Vocabulary()
         // Every word the lexicon knows, so squeezing ("sooo" → "so") can recognise it.
-        for list in ruleSet.lexicon.lists.values {
-            for entry in list.entries { entry.forEach { vocabulary.intern($0) } }
+        // In a fixed order, so that the same rules always compile to the same bytes.
+        for name in ruleSet.lexicon.lists.keys.sorted() {
+            for entry in ruleSet.lexicon.lists[name]!.entries { entry.forEach { vocabulary.intern($0) } }
         }
-        for words in ruleSet.lexicon.expansions.values { words.forEach { vocabulary.intern($0) } }
+        for token in ruleSet.lexicon.expansions.keys.sorted() {
+            ruleSet.lexicon.expansions[token]!.forEach { vocabulary.intern($0) }
+        }
         rules = AutomatonBuilder.build(rules: ruleSet.rules, lexicon: ruleSet.lexicon, vocabulary: &vocabulary)
         bids = AutomatonBuilder.build(
             groups: ruleSet.bids.automatonGroups, lexicon: ruleSet.lexicon,
@@ -35,9 +38,13 @@ public struct Engine: Sendable {
         self.vocabulary = vocabulary
     }
 
-    /// The engine over the rules embedded at build time.
-    public static func builtIn() throws(AttuneError) -> Engine {
-        Engine(ruleSet: try RuleSet.builtIn())
+    /// The parts, as `init(compiled:)` reads them.
+    init(ruleSet: RuleSet, vocabulary: Vocabulary, rules: Automaton, bids: Automaton, feelings: Automaton) {
+        self.ruleSet = ruleSet
+        self.vocabulary = vocabulary
+        self.rules = rules
+        self.bids = bids
+        self.feelings = feelings
     }
 
     /// A new analyzer for the calling thread.

@@ -1,3 +1,4 @@
+import AttuneBuiltIn
 import AttuneCore
 import AttuneEngine
 import AttuneLoading

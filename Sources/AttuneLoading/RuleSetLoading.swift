@@ -6,16 +6,6 @@ import Foundation
 /// Reading rule folders into a `RuleSet`: which file is which kind, and the order in
 /// which packs add to and replace the base rules.
 extension RuleSet {
-    /// The rules embedded in the binary at build time (from the package's Rules/).
-    public static func builtIn() throws(AttuneError) -> RuleSet {
-        try load(base: builtInFiles())
-    }
-
-    /// The embedded rule files, with paths as they stand in the repository.
-    public static func builtInFiles() -> [File] {
-        embeddedRuleFiles.map { ("Rules/" + $0.path, $0.contents) }
-    }
-
     /// Loads a base set of files (lexicon, rules, bids, scoring) and optional packs
     /// whose rules are added, replacing base rules with the same id.
     ///

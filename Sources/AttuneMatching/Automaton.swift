@@ -80,10 +80,17 @@ package struct Automaton: Sendable {
     /// The same automaton as flat arrays, for the matcher.
     var program: MatchProgram?
     /// Patterns share the states of a common prefix ("<c> @fm_openers? @fm_openers?"):
-    /// for each pattern, the prefix-tree nodes on its path; for each node, whether a
-    /// pattern below it needs no particular token (so it is always worth starting).
+    /// for each pattern, the prefix-tree nodes on its path.
     var patternNodes: [[Int32]] = []
-    var nodeAlwaysLive: [Bool] = []
+    /// The prefilter, per prefix-tree node where a match can start: the required token
+    /// sets of the patterns below it, as lists of set indices into `requiredSets`, with
+    /// any list that holds another one left out (it can match only when that one can).
+    /// A node is worth starting when the text has a token of every set of one list; a
+    /// node with an empty list always is. The cost of the check grows with the distinct
+    /// requirements below a node, not with the patterns: ten variants of a pattern that
+    /// each add a word are subsumed by the pattern itself.
+    var requiredSets: [Set<Int32>] = []
+    var nodeRequirements: [[[Int32]]] = []
 }
 
 /// Builds the automaton from rules and their lexicon.
@@ -143,6 +150,7 @@ package struct AutomatonBuilder {
     private mutating func finish(_ grown: inout Vocabulary) -> Automaton {
         compileTrie()
         let firstToken = buildFirstTokenTables()
+        buildNodeRequirements(firstToken)
         automaton.program = MatchProgram(automaton, firstToken: firstToken, vocabularySize: vocabulary.count)
         grown = vocabulary
         return automaton
@@ -181,10 +189,6 @@ package struct AutomatonBuilder {
     /// Compiles the prefix tree back to front: a node's subtree first, then the element
     /// leading to it, so patterns with a common prefix share its states.
     private mutating func compileTrie() {
-        automaton.nodeAlwaysLive = Array(repeating: false, count: trie.count)
-        for (pattern, path) in automaton.patternNodes.enumerated() where automaton.patterns[pattern].required.isEmpty {
-            for node in path { automaton.nodeAlwaysLive[Int(node)] = true }
-        }
         for element in trie[0].order {
             let child = trie[0].children[element]!
             roots.append((compile(element, into: child), Int32(child)))
@@ -193,21 +197,53 @@ package struct AutomatonBuilder {
 
     /// The entry state of `element` followed by the subtree of `node`.
     private mutating func compile(_ element: PatternElement, into node: Int) -> Int32 {
-        var targets = trie[node].accepts.map { newState(.accept(pattern: $0)) }
-        for childElement in trie[node].order {
-            targets.append(compile(childElement, into: trie[node].children[childElement]!))
-        }
-        let exit = targets.count == 1 ? targets[0] : newState(.split(targets))
+        let exit = compileBelow(node)
         let first = automaton.states.count
         let entry = compile(element, next: exit)
         for state in first..<automaton.states.count { stateNode[state] = Int32(node) }
         return entry
     }
 
+    /// What follows `node`: its accepted patterns and its children. Children that open
+    /// with plain words ("… it", "… that", "… now": ten variants of a pattern) share one
+    /// dispatch state, so a partial match reaching `node` stays one live state however
+    /// many such children there are. A word two children open with keeps them apart.
+    private mutating func compileBelow(_ node: Int) -> Int32 {
+        var targets = trie[node].accepts.map { newState(.accept(pattern: $0)) }
+        var byWord: [Int32: Int32] = [:]
+        var dispatchAt: Int?
+        for childElement in trie[node].order {
+            let child = trie[node].children[childElement]!
+            if case .word(let words) = childElement {
+                let ids = words.map { vocabulary.intern($0) }
+                if Set(ids).count == ids.count, ids.allSatisfy({ byWord[$0] == nil }) {
+                    let after = compileBelow(child)
+                    for id in ids { byWord[id] = after }
+                    if dispatchAt == nil {
+                        dispatchAt = targets.count
+                        targets.append(-1)
+                    }
+                    continue
+                }
+            }
+            targets.append(compile(childElement, into: child))
+        }
+        if let dispatchAt {
+            // The shared state belongs to `node`: a child can match only where `node` can.
+            let merged =
+                byWord.count == 1
+                ? newState(.consume(.token(byWord.keys.first!), next: byWord.values.first!))
+                : newState(.consume(.dispatch(byWord), next: -1))
+            stateNode[Int(merged)] = Int32(node)
+            targets[dispatchAt] = merged
+        }
+        return targets.count == 1 ? targets[0] : newState(.split(targets))
+    }
+
     /// Words the author asked for: literal words and the entries of named lists. A
     /// negator among them ("it is not a big deal", "not going to lie") negates nothing.
     private mutating func writtenWords(of pattern: Pattern) -> Set<Int32> {
-        var words = Set(pattern.literalWords.map { vocabulary.intern($0) })
+        var words = Set(pattern.literalWords.sorted().map { vocabulary.intern($0) })
         var lists: [String] = []
         PatternWalker.visit(pattern.elements) { element in
             if case .list(let name) = element { lists.append(name) }
@@ -371,6 +407,57 @@ package struct AutomatonBuilder {
         automaton.states.append(state)
         stateNode.append(-1)
         return Int32(automaton.states.count - 1)
+    }
+
+    // MARK: the prefilter
+
+    /// For each node where a match can start, the distinct required-set lists of the
+    /// patterns below it, without those that hold another of them.
+    private mutating func buildNodeRequirements(_ firstToken: [[Int32: [Automaton.Entry]]]) {
+        var isEntry = Array(repeating: false, count: trie.count)
+        for table in firstToken { for entries in table.values { for entry in entries { mark(entry.node) } } }
+        for wildcards in automaton.firstWildcards { for entry in wildcards { mark(entry.node) } }
+        func mark(_ node: Int32) { if node >= 0 { isEntry[Int(node)] = true } }
+
+        var setIndex: [Set<Int32>: Int32] = [:]
+        var below: [[[Int32]]] = Array(repeating: [], count: trie.count)
+        for (pattern, path) in automaton.patternNodes.enumerated() {
+            let list = automaton.patterns[pattern].required.map { set in
+                setIndex[set]
+                    ?? {
+                        automaton.requiredSets.append(set)
+                        setIndex[set] = Int32(automaton.requiredSets.count - 1)
+                        return Int32(automaton.requiredSets.count - 1)
+                    }()
+            }
+            let sorted = Array(Set(list)).sorted()
+            for node in path where isEntry[Int(node)] { below[Int(node)].append(sorted) }
+        }
+        automaton.nodeRequirements = below.map(Self.minimalLists)
+    }
+
+    /// The lists none of whose kept fellows it holds, shortest first; one empty list
+    /// (a pattern that needs no particular token) is all that is left when there is one.
+    private static func minimalLists(_ lists: [[Int32]]) -> [[Int32]] {
+        var kept: [[Int32]] = []
+        var seen: Set<[Int32]> = []
+        for list in lists.sorted(by: { $0.count < $1.count }) where seen.insert(list).inserted {
+            if list.isEmpty { return [[]] }
+            if !kept.contains(where: { isSubset($0, of: list) }) { kept.append(list) }
+        }
+        return kept
+    }
+
+    /// Whether sorted `small` is a subset of sorted `large`.
+    private static func isSubset(_ small: [Int32], of large: [Int32]) -> Bool {
+        guard small.count <= large.count else { return false }
+        var index = 0
+        for value in small {
+            while index < large.count && large[index] < value { index += 1 }
+            guard index < large.count && large[index] == value else { return false }
+            index += 1
+        }
+        return true
     }
 
     // MARK: first-token tables

@@ -1,3 +1,5 @@
+import AttuneCore
+
 /// The automaton flattened into arrays of plain integers for the matcher's inner loop.
 /// Reading an enum state with a `Set` or array payload retains and releases it on every
 /// step; profiling showed that cost more than the matching itself. Here a step is a few
@@ -37,16 +39,19 @@ final class MatchProgram: Sendable {
     let firstOffsets: [[Int32]]
     let firstEntries: [[Automaton.Entry]]
 
-    /// The prefilter: per pattern, how many required token sets it has; per token id,
-    /// the distinct sets it belongs to (`postingOffsets[id] ..< postingOffsets[id + 1]`
-    /// in `postings`); per set, the patterns requiring it (`setPatternOffsets[set] ..<
-    /// setPatternOffsets[set + 1]` in `setPattern`).
-    let requiredCount: [Int32]
+    /// The prefilter (see `Automaton.nodeRequirements`): per token id, the required
+    /// sets it belongs to (`postingOffsets[id] ..< postingOffsets[id + 1]` in
+    /// `postings`); per prefix-tree node, its lists (`nodeListOffsets[node] ..<
+    /// nodeListOffsets[node + 1]`), each a run of set indices (`listSetOffsets[list] ..<
+    /// listSetOffsets[list + 1]` in `listSets`).
     let postingOffsets: [Int32]
     let postings: [Int32]
-    let setPatternOffsets: [Int32]
-    let setPattern: [Int32]
-    var setCount: Int { setPatternOffsets.count - 1 }
+    let nodeListOffsets: [Int32]
+    let listSetOffsets: [Int32]
+    let listSets: [Int32]
+    var setCount: Int { requiredSetCount }
+    private let requiredSetCount: Int
+    var nodeCount: Int { nodeListOffsets.count - 1 }
 
     init(_ automaton: Automaton, firstToken: [[Int32: [Automaton.Entry]]], vocabularySize: Int) {
         setSize = Int32(vocabularySize)
@@ -139,27 +144,9 @@ final class MatchProgram: Sendable {
         )
         (self.firstOffsets, self.firstEntries) = (firstOffsets, firstEntries)
 
-        // Identical sets (every "you" pattern's) are stored once, with their patterns,
-        // so a token walks each distinct set once.
-        var requiredCount: [Int32] = []
-        var setIndex: [Set<Int32>: Int] = [:]
-        var setPatterns: [[Int32]] = []
         var members: [[Int32]] = Array(repeating: [], count: vocabularySize)
-        for (pattern, info) in automaton.patterns.enumerated() {
-            requiredCount.append(Int32(info.required.count))
-            for set in info.required {
-                let index =
-                    setIndex[set]
-                    ?? {
-                        setPatterns.append([])
-                        for id in set where id >= 0 && Int(id) < vocabularySize {
-                            members[Int(id)].append(Int32(setPatterns.count - 1))
-                        }
-                        return setPatterns.count - 1
-                    }()
-                setIndex[set] = index
-                setPatterns[index].append(Int32(pattern))
-            }
+        for (index, set) in automaton.requiredSets.enumerated() {
+            for id in set where id >= 0 && Int(id) < vocabularySize { members[Int(id)].append(Int32(index)) }
         }
         var postingOffsets: [Int32] = [0]
         var postings: [Int32] = []
@@ -167,14 +154,72 @@ final class MatchProgram: Sendable {
             postings += sets
             postingOffsets.append(Int32(postings.count))
         }
-        var patternOffsets: [Int32] = [0]
-        var setPattern: [Int32] = []
-        for patterns in setPatterns {
-            setPattern += patterns
-            patternOffsets.append(Int32(setPattern.count))
+        var nodeListOffsets: [Int32] = [0]
+        var listSetOffsets: [Int32] = [0]
+        var listSets: [Int32] = []
+        for lists in automaton.nodeRequirements {
+            for list in lists {
+                listSets += list
+                listSetOffsets.append(Int32(listSets.count))
+            }
+            nodeListOffsets.append(Int32(listSetOffsets.count - 1))
         }
-        (self.requiredCount, self.setPattern, self.setPatternOffsets) = (requiredCount, setPattern, patternOffsets)
         (self.postingOffsets, self.postings) = (postingOffsets, postings)
+        (self.nodeListOffsets, self.listSetOffsets, self.listSets) = (nodeListOffsets, listSetOffsets, listSets)
+        requiredSetCount = automaton.requiredSets.count
+    }
+
+    /// Writes the arrays as they are: reading them back is a copy per array.
+    func archive(into writer: inout ArchiveWriter) {
+        writer.writeRaw(kind.map(\.rawValue))
+        for array in [next, argument, splitTargets] { writer.writeRaw(array) }
+        writer.writeRaw(testKind.map(\.rawValue))
+        writer.writeRaw(testValue)
+        writer.writeSparse(bits)
+        writer.write(setSize)
+        for array in [dispatchOffsets, dispatchKeys, dispatchTargets] { writer.writeRaw(array) }
+        writer.write(firstOffsets.count)
+        for array in firstOffsets { writer.writeRaw(array) }
+        writer.write(firstEntries)
+        for array in [postingOffsets, postings, nodeListOffsets, listSetOffsets, listSets] { writer.writeRaw(array) }
+        writer.write(requiredSetCount)
+    }
+
+    init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        func kinds<T: RawRepresentable>(_ raw: [UInt8]) throws(ArchiveError) -> [T] where T.RawValue == UInt8 {
+            var result: [T] = []
+            result.reserveCapacity(raw.count)
+            for value in raw {
+                guard let kind = T(rawValue: value) else { throw ArchiveError("unknown automaton state") }
+                result.append(kind)
+            }
+            return result
+        }
+        kind = try kinds(try reader.readRaw())
+        next = try reader.readRaw()
+        argument = try reader.readRaw()
+        splitTargets = try reader.readRaw()
+        testKind = try kinds(try reader.readRaw())
+        testValue = try reader.readRaw()
+        bits = try reader.readSparse()
+        setSize = try reader.read()
+        dispatchOffsets = try reader.readRaw()
+        dispatchKeys = try reader.readRaw()
+        dispatchTargets = try reader.readRaw()
+        let contexts = try reader.readCount(elementSize: 1)
+        var firstOffsets: [[Int32]] = []
+        for _ in 0..<contexts { firstOffsets.append(try reader.readRaw()) }
+        self.firstOffsets = firstOffsets
+        firstEntries = try reader.read()
+        postingOffsets = try reader.readRaw()
+        postings = try reader.readRaw()
+        nodeListOffsets = try reader.readRaw()
+        listSetOffsets = try reader.readRaw()
+        listSets = try reader.readRaw()
+        requiredSetCount = try reader.read()
+        guard next.count == kind.count, argument.count == kind.count, testKind.count == testValue.count,
+            firstOffsets.count == firstEntries.count, !nodeListOffsets.isEmpty
+        else { throw ArchiveError("the automaton's arrays differ in length") }
     }
 
     /// Where consuming state `state` goes on token `id`, or -1 when it does not accept it.

@@ -16,13 +16,11 @@ package struct Matcher {
     private let program: MatchProgram
     private var visited: [UInt32]
     private var generation: UInt32 = 0
-    /// The prefilter's marks for the current text: sets seen, and per pattern how many
-    /// of its sets were seen (valid where `patternStamp` is the text's stamp).
+    /// The prefilter's marks for the current text (valid where equal to `textStamp`):
+    /// the required sets it has a token of, and the nodes already judged, with the verdict.
     private var setStamp: [UInt32]
-    private var patternStamp: [UInt32]
-    private var patternSets: [Int32]
-    /// Prefix-tree nodes with a pattern below them that can match this text.
     private var nodeStamp: [UInt32]
+    private var nodeLive: [Bool]
     private var textStamp: UInt32 = 0
 
     private struct Thread {
@@ -35,11 +33,10 @@ package struct Matcher {
     package init(automaton: Automaton) {
         self.automaton = automaton
         program = automaton.program!
-        visited = Array(repeating: 0, count: automaton.states.count)
+        visited = Array(repeating: 0, count: program.kind.count)
         setStamp = Array(repeating: 0, count: program.setCount)
-        patternStamp = Array(repeating: 0, count: automaton.patterns.count)
-        patternSets = Array(repeating: 0, count: automaton.patterns.count)
-        nodeStamp = Array(repeating: 0, count: automaton.nodeAlwaysLive.count)
+        nodeStamp = Array(repeating: 0, count: program.nodeCount)
+        nodeLive = Array(repeating: false, count: program.nodeCount)
     }
 
     /// All matches of all patterns within sentences of `text`.
@@ -78,37 +75,35 @@ package struct Matcher {
         textStamp &+= 1
         if textStamp == 0 {
             for index in setStamp.indices { setStamp[index] = 0 }
-            for index in patternStamp.indices { patternStamp[index] = 0 }
             for index in nodeStamp.indices { nodeStamp[index] = 0 }
             textStamp = 1
         }
         for token in tokens where token.id >= 0 && token.id < program.setSize {
             let id = Int(token.id)
             for offset in Int(program.postingOffsets[id])..<Int(program.postingOffsets[id + 1]) {
-                let set = Int(program.postings[offset])
-                guard setStamp[set] != textStamp else { continue }
-                setStamp[set] = textStamp
-                for member in Int(program.setPatternOffsets[set])..<Int(program.setPatternOffsets[set + 1]) {
-                    let pattern = Int(program.setPattern[member])
-                    if patternStamp[pattern] != textStamp {
-                        patternStamp[pattern] = textStamp
-                        patternSets[pattern] = 0
-                    }
-                    patternSets[pattern] += 1
-                    if patternSets[pattern] == program.requiredCount[pattern] {
-                        for node in automaton.patternNodes[pattern] { nodeStamp[Int(node)] = textStamp }
-                    }
-                }
+                setStamp[Int(program.postings[offset])] = textStamp
             }
         }
     }
 
     /// Whether a pattern below the prefix-tree node can match: the text holds a token
-    /// of each of its required sets.
+    /// of each set of one of the node's requirement lists. Judged once per node and text.
     @inline(__always)
-    private func canMatch(_ node: Int32) -> Bool {
+    private mutating func canMatch(_ node: Int32) -> Bool {
+        guard node >= 0 else { return true }
         let index = Int(node)
-        return automaton.nodeAlwaysLive[index] || nodeStamp[index] == textStamp
+        if nodeStamp[index] == textStamp { return nodeLive[index] }
+        nodeStamp[index] = textStamp
+        nodeLive[index] = false
+        lists: for list in Int(program.nodeListOffsets[index])..<Int(program.nodeListOffsets[index + 1]) {
+            for offset in Int(program.listSetOffsets[list])..<Int(program.listSetOffsets[list + 1])
+            where setStamp[Int(program.listSets[offset])] != textStamp {
+                continue lists
+            }
+            nodeLive[index] = true
+            break
+        }
+        return nodeLive[index]
     }
 
     private mutating func start(

@@ -11,10 +11,10 @@ public enum Language: String, Sendable {
 /// A word listed for English and for another language is evidence for neither.
 public struct LanguageProfile: Sendable {
     /// Language codes of the other languages, in file order.
-    public private(set) var languages: [String] = []
-    private var english: Set<String> = []
+    public internal(set) var languages: [String] = []
+    var english: Set<String> = []
     /// Word → indices into `languages`.
-    private var others: [String: [Int]] = [:]
+    var others: [String: [Int]] = [:]
 
     public init() {}
 

@@ -4,7 +4,7 @@ public struct Vocabulary: Sendable {
     /// The id of any token no pattern names.
     public static let unknown: Int32 = -1
 
-    private var ids: [String: Int32] = [:]
+    var ids: [String: Int32] = [:]
     package private(set) var words: [String] = []
 
     public init() {}

@@ -70,7 +70,7 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         var failed = false
         var records = 0
-        let engine = try Engine(ruleSet: rules.loadRuleSet())
+        let engine = try rules.loadEngine()
         let reader = TranscriptReader(inputs: inputs.isEmpty ? ["-"] : inputs, format: inputFormat)
         let format = format ?? (Terminal.standardOutputIsTerminal ? .markdown : .jsonl)
         var output = BatchOutput(

@@ -43,7 +43,31 @@ struct RuleOptions: ParsableArguments {
         return set
     }
 
+    /// The engine to analyse with: the built-in rules as compiled into the binary, or,
+    /// with packs, `--rules-dir` or a config, the compiled-rules cache's (compiling on
+    /// first use). Prints what was skipped, as `loadRuleSet()` does.
+    func loadEngine() throws(AttuneError) -> Engine {
+        let configPath = noConfig ? nil : config ?? ProjectConfig.find(from: FileManager.default.currentDirectoryPath)
+        let project = try configPath.map { path throws(AttuneError) in try ProjectConfig.load(path: path) }
+        let folders = (project?.ruleFolders ?? []) + packs
+        if project == nil && folders.isEmpty && rulesDirectory == nil { return try Engine.builtIn() }
+        let base = try rulesDirectory.map { dir throws(AttuneError) in try RuleSet.files(in: dir) }
+        let packFiles = try folders.map { dir throws(AttuneError) in try RuleSet.files(in: dir) }
+        let cache = CompiledEngineCache.standard()
+        let (engine, outcome) = try cache.engine(
+            base: base, packs: packFiles, config: project, skipBroken: skipBrokenRules)
+        for diagnostic in engine.ruleSet.diagnostics where diagnostic.severity == .error {
+            Terminal.printError("skipped: \(diagnostic)")
+        }
+        if outcome.evicted > 0, let directory = cache.directory {
+            Terminal.printError(
+                "note: \(directory) keeps \(CompiledEngineCache.entryLimit) compiled rule sets; "
+                    + "removed the \(outcome.evicted) oldest")
+        }
+        return engine
+    }
+
     func makeAnalyzer() throws(AttuneError) -> Analyzer {
-        try Engine(ruleSet: loadRuleSet()).makeAnalyzer()
+        try loadEngine().makeAnalyzer()
     }
 }

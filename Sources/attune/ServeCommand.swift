@@ -39,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let engine = try Engine(ruleSet: rules.loadRuleSet())
+        let engine = try rules.loadEngine()
         let server = try WebServer(
             engine: engine, configuration: ServerConfiguration(host: host, port: port, allowedHosts: allowedHosts))
         do {

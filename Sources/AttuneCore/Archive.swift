@@ -1,0 +1,363 @@
+/// A compact binary form of compiled rules, so that `attune` starts without parsing
+/// YAML or building automata: the built-in rules are compiled at build time, and rule
+/// packs once per content (see `CompiledEngineCache`).
+///
+/// The format is private to one attune version: integers are zigzag varints, arrays of
+/// `Int32` and `UInt64` are raw little-endian runs (the automata are mostly those), and
+/// every value is written in a fixed order by its type's `archive(into:)`. A reader
+/// checks every length against the bytes left, so a damaged file is an error, never a crash.
+package protocol Archivable {
+    func archive(into writer: inout ArchiveWriter)
+    init(from reader: inout ArchiveReader) throws(ArchiveError)
+}
+
+/// A compiled file that cannot be read: damaged, cut short or from another version.
+package struct ArchiveError: Error, Equatable, CustomStringConvertible {
+    package var reason: String
+    package init(_ reason: String) { self.reason = reason }
+    package var description: String { "compiled rules cannot be read: \(reason)" }
+}
+
+package struct ArchiveWriter {
+    package private(set) var bytes: [UInt8] = []
+    /// Strings written with `writeInterned`, by their index: each file path once.
+    private var interned: [String: Int] = [:]
+
+    package init() {}
+
+    package mutating func write(_ value: Int) {
+        var zigzag = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
+        while zigzag >= 0x80 {
+            bytes.append(UInt8(zigzag & 0x7F) | 0x80)
+            zigzag >>= 7
+        }
+        bytes.append(UInt8(zigzag))
+    }
+
+    package mutating func write(_ value: Int32) { write(Int(value)) }
+    package mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    package mutating func write(_ value: Double) { writeRaw([value.bitPattern]) }
+
+    package mutating func write(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            write(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    package mutating func write<T: Archivable>(_ value: T) { value.archive(into: &self) }
+
+    /// A string that recurs (a file path in every location): its text the first time,
+    /// its index after that, so reading it back allocates it once.
+    package mutating func writeInterned(_ value: String) {
+        if let index = interned[value] {
+            write(index)
+        } else {
+            write(-1)
+            write(value)
+            interned[value] = interned.count
+        }
+    }
+
+
+    /// Mostly-zero words (the automata's bit sets over the vocabulary): the count, then
+    /// each non-zero word after the number of zero words before it.
+    package mutating func writeSparse(_ words: [UInt64]) {
+        write(words.count)
+        write(words.count { $0 != 0 })
+        var zeros = 0
+        for word in words {
+            if word == 0 {
+                zeros += 1
+            } else {
+                write(zeros)
+                writeRaw([word])
+                zeros = 0
+            }
+        }
+    }
+
+    /// A run of fixed-width integers, copied as they lie in memory (little-endian here).
+    package mutating func writeRaw<T: FixedWidthInteger>(_ values: [T]) {
+        write(values.count)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+}
+
+package struct ArchiveReader {
+    private let bytes: [UInt8]
+    /// How many bytes have been read.
+    package private(set) var offset = 0
+    private var interned: [String] = []
+
+    package init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    package var isAtEnd: Bool { offset == bytes.count }
+
+    package mutating func readInt() throws(ArchiveError) -> Int {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count else { throw ArchiveError("cut short") }
+            guard shift < 64 else { throw ArchiveError("an integer is too long") }
+            let byte = bytes[offset]
+            offset += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: (result >> 1) ^ (0 &- (result & 1))))
+    }
+
+    package mutating func readInt32() throws(ArchiveError) -> Int32 {
+        let value = try readInt()
+        guard let narrow = Int32(exactly: value) else { throw ArchiveError("a 32-bit value out of range") }
+        return narrow
+    }
+
+    package mutating func readBool() throws(ArchiveError) -> Bool {
+        guard offset < bytes.count else { throw ArchiveError("cut short") }
+        defer { offset += 1 }
+        switch bytes[offset] {
+        case 0: return false
+        case 1: return true
+        default: throw ArchiveError("a flag is neither 0 nor 1")
+        }
+    }
+
+    package mutating func readDouble() throws(ArchiveError) -> Double {
+        let bits: [UInt64] = try readRaw()
+        guard bits.count == 1 else { throw ArchiveError("a number has the wrong width") }
+        return Double(bitPattern: bits[0])
+    }
+
+    package mutating func readString() throws(ArchiveError) -> String {
+        let count = try readCount(elementSize: 1)
+        defer { offset += count }
+        return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+    }
+
+    package mutating func read<T: Archivable>() throws(ArchiveError) -> T { try T(from: &self) }
+
+    package mutating func readInterned() throws(ArchiveError) -> String {
+        let index = try readInt()
+        if index == -1 {
+            interned.append(try readString())
+            return interned[interned.count - 1]
+        }
+        guard index >= 0, index < interned.count else { throw ArchiveError("a shared string is missing") }
+        return interned[index]
+    }
+
+
+    package mutating func readRaw<T: FixedWidthInteger>() throws(ArchiveError) -> [T] {
+        let size = MemoryLayout<T>.size
+        let count = try readCount(elementSize: size)
+        let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            bytes.withUnsafeBytes { source in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(
+                    from: UnsafeRawBufferPointer(rebasing: source[offset..<offset + count * size]))
+            }
+            initialized = count
+        }
+        offset += count * size
+        return values
+    }
+
+    /// Words written by `writeSparse`.
+    package mutating func readSparse() throws(ArchiveError) -> [UInt64] {
+        let count = try readInt()
+        let runs = try readCount(elementSize: 2)
+        guard count >= 0, count <= 1 << 28 else { throw ArchiveError("a bit set is too large") }
+        var words = [UInt64](repeating: 0, count: count)
+        var index = 0
+        for _ in 0..<runs {
+            index += try readInt()
+            let word: [UInt64] = try readRaw()
+            guard word.count == 1, index >= 0, index < count else { throw ArchiveError("a bit set runs past its end") }
+            words[index] = word[0]
+            index += 1
+        }
+        return words
+    }
+
+    /// A count of elements that the bytes left can hold, each at least `elementSize` bytes.
+    package mutating func readCount(elementSize: Int) throws(ArchiveError) -> Int {
+        let count = try readInt()
+        guard count >= 0, count <= (bytes.count - offset) / max(elementSize, 1) else {
+            throw ArchiveError("a length runs past the end")
+        }
+        return count
+    }
+
+    /// A value of a `String`-backed enum, checked against its cases.
+    package mutating func readCase<T: RawRepresentable>() throws(ArchiveError) -> T where T.RawValue == String {
+        let raw = try readString()
+        guard let value = T(rawValue: raw) else { throw ArchiveError("unknown value '\(raw)'") }
+        return value
+    }
+}
+
+extension Int: Archivable {
+    package func archive(into writer: inout ArchiveWriter) { writer.write(self) }
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = try reader.readInt() }
+}
+
+extension Int32: Archivable {
+    package func archive(into writer: inout ArchiveWriter) { writer.write(self) }
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = try reader.readInt32() }
+}
+
+extension Bool: Archivable {
+    package func archive(into writer: inout ArchiveWriter) { writer.write(self) }
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = try reader.readBool() }
+}
+
+extension Double: Archivable {
+    package func archive(into writer: inout ArchiveWriter) { writer.write(self) }
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = try reader.readDouble() }
+}
+
+extension String: Archivable {
+    package func archive(into writer: inout ArchiveWriter) { writer.write(self) }
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = try reader.readString() }
+}
+
+extension Array: Archivable where Element: Archivable {
+    package func archive(into writer: inout ArchiveWriter) {
+        writer.write(count)
+        for value in self { value.archive(into: &writer) }
+    }
+
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        let count = try reader.readCount(elementSize: 1)
+        self.init()
+        reserveCapacity(count)
+        for _ in 0..<count { append(try Element(from: &reader)) }
+    }
+}
+
+extension Optional: Archivable where Wrapped: Archivable {
+    package func archive(into writer: inout ArchiveWriter) {
+        writer.write(self != nil)
+        self?.archive(into: &writer)
+    }
+
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        self = try reader.readBool() ? try Wrapped(from: &reader) : nil
+    }
+}
+
+/// Sets and dictionaries are written sorted, so the same rules always give the same bytes.
+extension Set: Archivable where Element: Archivable & Comparable {
+    package func archive(into writer: inout ArchiveWriter) { writer.write(sorted()) }
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = Set(try reader.read() as [Element]) }
+}
+
+extension Dictionary: Archivable where Key: Archivable & Comparable, Value: Archivable {
+    package func archive(into writer: inout ArchiveWriter) {
+        writer.write(count)
+        for key in keys.sorted() {
+            writer.write(key)
+            writer.write(self[key]!)
+        }
+    }
+
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        let count = try reader.readCount(elementSize: 2)
+        self.init(minimumCapacity: count)
+        for _ in 0..<count {
+            let key: Key = try reader.read()
+            self[key] = try reader.read() as Value
+        }
+    }
+}
+
+extension SourceLocation: Archivable {
+    package func archive(into writer: inout ArchiveWriter) {
+        writer.writeInterned(file)
+        writer.write(line)
+        writer.write(column)
+    }
+
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        self.init(file: try reader.readInterned(), line: try reader.readInt(), column: try reader.readInt())
+    }
+}
+
+extension Diagnostic: Archivable {
+    package func archive(into writer: inout ArchiveWriter) {
+        writer.write(severity.rawValue)
+        writer.write(location)
+        writer.write(message)
+    }
+
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        self.init(try reader.readCase(), try reader.read(), try reader.read())
+    }
+}
+
+/// The rule vocabulary's enums travel as their names.
+extension Category: Archivable {}
+extension BidKind: Archivable {}
+extension AttuneComponent: Archivable {}
+extension Move: Archivable {}
+
+extension Archivable where Self: RawRepresentable, RawValue == String {
+    package func archive(into writer: inout ArchiveWriter) { writer.write(rawValue) }
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = try reader.readCase() }
+}
+
+/// Base64, for carrying compiled rules inside Swift source.
+package enum Base64 {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    package static func encode(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var index = 0
+        while index < bytes.count {
+            let a = UInt32(bytes[index])
+            let b = index + 1 < bytes.count ? UInt32(bytes[index + 1]) : 0
+            let c = index + 2 < bytes.count ? UInt32(bytes[index + 2]) : 0
+            let triple = a << 16 | b << 8 | c
+            out.append(alphabet[Int(triple >> 18 & 63)])
+            out.append(alphabet[Int(triple >> 12 & 63)])
+            out.append(index + 1 < bytes.count ? alphabet[Int(triple >> 6 & 63)] : UInt8(ascii: "="))
+            out.append(index + 2 < bytes.count ? alphabet[Int(triple & 63)] : UInt8(ascii: "="))
+            index += 3
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    package static func decode(_ text: String) throws(ArchiveError) -> [UInt8] {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (value, character) in alphabet.enumerated() { table[Int(character)] = UInt8(value) }
+        let utf8 = Array(text.utf8)
+        guard utf8.count % 4 == 0 else { throw ArchiveError("base64 of a wrong length") }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count / 4 * 3)
+        var index = 0
+        while index < utf8.count {
+            var quad: UInt32 = 0
+            var padding = 0
+            for offset in 0..<4 {
+                let character = utf8[index + offset]
+                if character == UInt8(ascii: "=") && index + 4 == utf8.count && offset >= 2 {
+                    padding += 1
+                    quad <<= 6
+                    continue
+                }
+                let value = table[Int(character)]
+                guard value != 0xFF, padding == 0 else { throw ArchiveError("not base64") }
+                quad = quad << 6 | UInt32(value)
+            }
+            out.append(UInt8(quad >> 16 & 0xFF))
+            if padding < 2 { out.append(UInt8(quad >> 8 & 0xFF)) }
+            if padding < 1 { out.append(UInt8(quad & 0xFF)) }
+            index += 4
+        }
+        return out
+    }
+}

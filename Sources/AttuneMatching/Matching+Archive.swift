@@ -1,0 +1,50 @@
+import AttuneCore
+
+// The automata in compiled rules (see `Archivable`): what the matcher reads, not the
+// builder's intermediate states, which it drops once the program is flat.
+
+extension Automaton: Archivable {
+    package func archive(into writer: inout ArchiveWriter) {
+        writer.write(patterns)
+        writer.write(firstWildcards)
+        program!.archive(into: &writer)
+    }
+
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        self.init()
+        patterns = try reader.read()
+        firstWildcards = try reader.read()
+        program = try MatchProgram(from: &reader)
+    }
+}
+
+extension Automaton.PatternInfo: Archivable {
+    package func archive(into writer: inout ArchiveWriter) {
+        writer.write(owner)
+        writer.write(isException)
+        writer.write(sentenceKind.rawValue)
+        writer.write(literalWords)
+        writer.write(ordinal)
+        writer.write(leadingGap.min)
+        writer.write(leadingGap.max)
+    }
+
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        self.init(
+            owner: try reader.read(), isException: try reader.read(), sentenceKind: try reader.readCase(),
+            literalWords: try reader.read(), ordinal: try reader.read(),
+            leadingGap: (try reader.read(), try reader.read()))
+    }
+}
+
+extension Automaton.Entry: Archivable {
+    func archive(into writer: inout ArchiveWriter) {
+        writer.write(state)
+        writer.write(focusOpened)
+        writer.write(node)
+    }
+
+    init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        self.init(state: try reader.read(), focusOpened: try reader.read(), node: try reader.read())
+    }
+}

@@ -1,0 +1,303 @@
+import AttuneCore
+import AttuneText
+
+// The rule layer's values in compiled rules (see `Archivable`).
+
+extension RuleSet: Archivable {
+    package func archive(into writer: inout ArchiveWriter) {
+        writer.write(lexicon)
+        writer.write(rules)
+        writer.write(bids)
+        writer.write(scoring)
+        writer.write(rewrites)
+        writer.write(languages)
+        writer.write(diagnostics)
+    }
+
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        self.init()
+        lexicon = try reader.read()
+        rules = try reader.read()
+        bids = try reader.read()
+        scoring = try reader.read()
+        rewrites = try reader.read()
+        languages = try reader.read()
+        diagnostics = try reader.read()
+    }
+}
+
+extension Rule: Archivable {
+    package func archive(into writer: inout ArchiveWriter) {
+        writer.write(id)
+        writer.write(category)
+        writer.write(weight)
+        writer.write(attune)
+        writer.write(move)
+        writer.write(message)
+        writer.write(suggestions)
+        writer.write(patterns)
+        writer.write(exceptions)
+        writer.write(bids)
+        writer.write(examples)
+        writer.write(location)
+        writer.write(suggestionLocations)
+    }
+
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        self.init(
+            id: try reader.read(), category: try reader.read(), weight: try reader.read(), attune: try reader.read(),
+            move: try reader.read(), message: try reader.read(), suggestions: try reader.read(),
+            patterns: try reader.read(), exceptions: try reader.read(), bids: try reader.read(),
+            examples: try reader.read(), location: try reader.read(), suggestionLocations: try reader.read())
+    }
+}
+
+extension Exceptions: Archivable {
+    package func archive(into writer: inout ArchiveWriter) {
+        writer.write(negation)
+        writer.write(subjects)
+        writer.write(quoted)
+        writer.write(unless)
+    }
+
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        self.init()
+        negation = try reader.read()
+        subjects = try reader.read()
+        quoted = try reader.read()
+        unless = try reader.read()
+    }
+}
+
+extension Example: Archivable {
+    package func archive(into writer: inout ArchiveWriter) {
+        writer.write(text)
+        writer.write(context)
+        switch expectation {
+        case .noMatch: writer.write(-1)
+        case .match(nil): writer.write(-2)
+        case .match(let span?):
+            writer.write(span.lowerBound)
+            writer.write(span.upperBound)
+        }
+        writer.write(location)
+    }
+
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        let text: String = try reader.read()
+        let context: String? = try reader.read()
+        let expectation: Expectation
+        switch try reader.read() as Int {
+        case -1: expectation = .noMatch
+        case -2: expectation = .match(span: nil)
+        case let lower where lower >= 0:
+            let upper: Int = try reader.read()
+            guard upper >= lower else { throw ArchiveError("an example's span ends before it starts") }
+            expectation = .match(span: lower..<upper)
+        default: throw ArchiveError("an example's expectation is unknown")
+        }
+        self.init(text: text, context: context, expectation: expectation, location: try reader.read())
+    }
+}
+
+/// The style lint's record of alternations is left out: it is read only while loading.
+extension Pattern: Archivable {
+    package func archive(into writer: inout ArchiveWriter) {
+        writer.write(source)
+        writer.write(elements)
+        writer.write(sentenceKind.rawValue)
+        writer.write(location)
+    }
+
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        self.init(
+            source: try reader.read(), elements: try reader.read(), sentenceKind: try reader.readCase(),
+            location: try reader.read())
+    }
+}
+
+extension PatternElement: Archivable {
+    private enum Tag: Int {
+        case word, list, any, none, gap, group, optional, capture, focusStart, focusEnd, sentenceStart, sentenceEnd,
+            clauseStart
+    }
+
+    package func archive(into writer: inout ArchiveWriter) {
+        switch self {
+        case .word(let words):
+            writer.write(Tag.word.rawValue)
+            writer.write(words)
+        case .list(let name):
+            writer.write(Tag.list.rawValue)
+            writer.write(name)
+        case .any: writer.write(Tag.any.rawValue)
+        case .none(let words, let lists):
+            writer.write(Tag.none.rawValue)
+            writer.write(words)
+            writer.write(lists)
+        case .gap(let minimum, let maximum):
+            writer.write(Tag.gap.rawValue)
+            writer.write(minimum)
+            writer.write(maximum)
+        case .group(let alternatives):
+            writer.write(Tag.group.rawValue)
+            writer.write(alternatives)
+        case .optional(let inner):
+            writer.write(Tag.optional.rawValue)
+            writer.write(inner)
+        case .capture(let name, let inner):
+            writer.write(Tag.capture.rawValue)
+            writer.write(name)
+            writer.write(inner)
+        case .focusStart: writer.write(Tag.focusStart.rawValue)
+        case .focusEnd: writer.write(Tag.focusEnd.rawValue)
+        case .sentenceStart: writer.write(Tag.sentenceStart.rawValue)
+        case .sentenceEnd: writer.write(Tag.sentenceEnd.rawValue)
+        case .clauseStart: writer.write(Tag.clauseStart.rawValue)
+        }
+    }
+
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        guard let tag = Tag(rawValue: try reader.read()) else { throw ArchiveError("unknown pattern element") }
+        switch tag {
+        case .word: self = .word(try reader.read())
+        case .list: self = .list(try reader.read())
+        case .any: self = .any
+        case .none: self = .none(words: try reader.read(), lists: try reader.read())
+        case .gap: self = .gap(min: try reader.read(), max: try reader.read())
+        case .group: self = .group(try reader.read())
+        case .optional: self = .optional(try reader.read())
+        case .capture: self = .capture(try reader.read(), try reader.read())
+        case .focusStart: self = .focusStart
+        case .focusEnd: self = .focusEnd
+        case .sentenceStart: self = .sentenceStart
+        case .sentenceEnd: self = .sentenceEnd
+        case .clauseStart: self = .clauseStart
+        }
+    }
+}
+
+extension BidCues: Archivable {
+    package func archive(into writer: inout ArchiveWriter) {
+        writer.write(kinds.map(\.kind))
+        writer.write(kinds.map(\.patterns))
+        writer.write(mirror)
+        writer.write(engaged.map { $0.kind?.rawValue ?? "" })
+        writer.write(engaged.map(\.patterns))
+        writer.write(thanks)
+        writer.write(functionWords)
+        writer.write(turnedAway)
+        writer.write(ByKind(turnedAwaySuggestions))
+        writer.write(reflected)
+    }
+
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        self.init()
+        let kinds: [BidKind] = try reader.read()
+        let kindPatterns: [[Pattern]] = try reader.read()
+        mirror = try reader.read()
+        let engagedKinds: [String] = try reader.read()
+        let engagedPatterns: [[Pattern]] = try reader.read()
+        thanks = try reader.read()
+        functionWords = try reader.read()
+        turnedAway = try reader.read()
+        turnedAwaySuggestions = (try reader.read() as ByKind<[String]>).values
+        reflected = try reader.read()
+        guard kinds.count == kindPatterns.count, engagedKinds.count == engagedPatterns.count else {
+            throw ArchiveError("bid kinds and their patterns differ in number")
+        }
+        self.kinds = Array(zip(kinds, kindPatterns))
+        engaged = []
+        for (name, patterns) in zip(engagedKinds, engagedPatterns) {
+            guard name.isEmpty || BidKind(rawValue: name) != nil else { throw ArchiveError("unknown bid kind '\(name)'") }
+            engaged.append((BidKind(rawValue: name), patterns))
+        }
+    }
+}
+
+extension BidCues.FindingCue: Archivable {
+    package func archive(into writer: inout ArchiveWriter) {
+        writer.write(id)
+        writer.write(weight)
+        writer.write(attune)
+        writer.write(message)
+    }
+
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        self.init(id: try reader.read(), weight: try reader.read(), attune: try reader.read(), message: try reader.read())
+    }
+}
+
+extension ScoringPolicy: Archivable {
+    package func archive(into writer: inout ArchiveWriter) {
+        for value in [prior, attunedAt, misattunedBelow, validationBeforeContrast, adviceAfterAcknowledgement] {
+            writer.write(value)
+        }
+    }
+
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        self.init()
+        prior = try reader.read()
+        attunedAt = try reader.read()
+        misattunedBelow = try reader.read()
+        validationBeforeContrast = try reader.read()
+        adviceAfterAcknowledgement = try reader.read()
+    }
+}
+
+extension RewriteTemplates: Archivable {
+    package func archive(into writer: inout ArchiveWriter) {
+        writer.write(Dictionary(uniqueKeysWithValues: replace.map { ($0.key.rawValue, $0.value) }))
+        for text in [advice, openWithFeeling, openWithoutFeeling, openWithTheirWords, openForGoodNews, openForComplaint] {
+            writer.write(text)
+        }
+        writer.write(ByKind(questions))
+        writer.write(adviceFrames)
+        writer.write(adviceGerundFrames)
+        writer.write(apologyCues)
+        writer.write(offerCues)
+        writer.write(minimalWords)
+        writer.write(locations)
+    }
+
+    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        self.init()
+        replace = [:]
+        for (name, text) in try reader.read() as [String: String] {
+            guard let category = Category(rawValue: name) else { throw ArchiveError("unknown category '\(name)'") }
+            replace[category] = text
+        }
+        advice = try reader.read()
+        openWithFeeling = try reader.read()
+        openWithoutFeeling = try reader.read()
+        openWithTheirWords = try reader.read()
+        openForGoodNews = try reader.read()
+        openForComplaint = try reader.read()
+        questions = (try reader.read() as ByKind<String>).values
+        adviceFrames = try reader.read()
+        adviceGerundFrames = try reader.read()
+        apologyCues = try reader.read()
+        offerCues = try reader.read()
+        minimalWords = try reader.read()
+        locations = try reader.read()
+    }
+}
+
+/// A dictionary keyed by bid kind, written by the kinds' names in order.
+private struct ByKind<Value: Archivable>: Archivable {
+    var values: [BidKind: Value]
+
+    init(_ values: [BidKind: Value]) { self.values = values }
+
+    func archive(into writer: inout ArchiveWriter) {
+        writer.write(Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value) }))
+    }
+
+    init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        values = [:]
+        for (name, value) in try reader.read() as [String: Value] {
+            guard let kind = BidKind(rawValue: name) else { throw ArchiveError("unknown bid kind '\(name)'") }
+            values[kind] = value
+        }
+    }
+}

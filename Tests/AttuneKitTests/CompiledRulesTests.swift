@@ -1,0 +1,172 @@
+import AttuneKit
+import Foundation
+import Testing
+
+/// The compiled form of the rules: `Engine.builtIn()` reads bytes made at build time,
+/// and packs are compiled once into the cache. Both must analyse exactly as the engine
+/// built from the YAML files does, and a damaged file must be refused, never crash.
+@Suite struct CompiledRulesTests {
+    static let fromFiles: Engine = {
+        do { return try Engine.fromBuiltInRuleFiles() } catch { fatalError("built-in rules do not load: \(error)") }
+    }()
+
+    @Test func theBuiltInBytesAreWhatTheRuleFilesCompileTo() throws {
+        // Built by another process (the build plugin): the compiler must not depend on
+        // hashing order, or every build would embed different bytes.
+        let same = Self.fromFiles.compiled() == Fixtures.engine.compiled()
+        #expect(same)
+    }
+
+    @Test func readingAndWritingAgainGivesTheSameBytes() throws {
+        let bytes = Fixtures.engine.compiled()
+        let same = try Engine(compiled: bytes).compiled() == bytes
+        #expect(same)
+    }
+
+    @Test func theCompiledEngineAnalysesAsTheOneBuiltFromFiles() throws {
+        let compiled = try Fixtures.engine.makeAnalyzer()
+        let built = try Self.fromFiles.makeAnalyzer()
+        for reply in Fixtures.corpus.prefix(300) {
+            let expected = built.analyze(reply.text, context: reply.context).json()
+            #expect(compiled.analyze(reply.text, context: reply.context).json() == expected, "\(reply.id)")
+        }
+    }
+
+    @Test func aFileCutShortIsRefusedAtEveryLength() throws {
+        let bytes = Fixtures.engine.compiled()
+        // Every cut in the header, then cuts spread over the rest.
+        let cuts = Array(0..<120) + stride(from: 120, to: bytes.count, by: bytes.count / 97)
+        for cut in cuts {
+            #expect(throws: AttuneError.self, "cut at \(cut)") {
+                try Engine(compiled: Array(bytes.prefix(cut)), verify: false)
+            }
+        }
+    }
+
+    @Test func aChangedByteIsCaughtByTheChecksum() throws {
+        var bytes = Fixtures.engine.compiled()
+        bytes[bytes.count / 2] ^= 0x5A
+        #expect {
+            try Engine(compiled: bytes)
+        } throws: { error in
+            "\(error)".contains("checksum")
+        }
+    }
+
+    @Test func anotherVersionsFileIsRefused() throws {
+        var writer = ArchiveWriter()
+        writer.write("attune compiled rules")
+        writer.write(Engine.archiveFormat + 1)
+        #expect {
+            try Engine(compiled: writer.bytes)
+        } throws: { error in
+            "\(error)".contains("another version")
+        }
+    }
+
+    @Test func base64RoundTripsEveryLengthAndRefusesOtherText() throws {
+        for length in 0..<10 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 * 97 + 200) }
+            #expect(try Base64.decode(Base64.encode(bytes)) == bytes)
+            #expect(Base64.encode(bytes) == Data(bytes).base64EncodedString())
+        }
+        #expect(throws: ArchiveError.self) { try Base64.decode("ab!d") }
+        #expect(throws: ArchiveError.self) { try Base64.decode("abc") }
+    }
+}
+
+/// Rule packs and configs compiled on first use and kept in the cache folder.
+@Suite struct CompiledEngineCacheTests {
+    static let pack: [RuleSet.File] = [
+        (
+            "pack/extra.yaml",
+            """
+            rules:
+              - id: fixing.test-pack-rule
+                category: fixing
+                weight: 2
+                attune: understanding
+                message: A test rule.
+                suggestions: ["That sounds hard."]
+                patterns: ["purple elephant"]
+                examples:
+                  match: ["I saw a [purple elephant]."]
+                  no_match: ["I saw a purple car."]
+            """
+        )
+    ]
+
+    private func temporaryFolder() -> String {
+        let path = NSTemporaryDirectory() + "attune-cache-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func aPackIsCompiledOnceThenRead() throws {
+        let cache = CompiledEngineCache(directory: temporaryFolder())
+        let first = try cache.engine(base: nil, packs: [Self.pack], config: nil, skipBroken: false)
+        let second = try cache.engine(base: nil, packs: [Self.pack], config: nil, skipBroken: false)
+        #expect(!first.outcome.reused)
+        #expect(second.outcome.reused)
+        let same = second.engine.compiled() == first.engine.compiled()
+        #expect(same)
+        let reply = "I saw a purple elephant."
+        #expect(try second.engine.makeAnalyzer().analyze(reply).findings.map(\.rule).contains("fixing.test-pack-rule"))
+    }
+
+    @Test func editingAPackCompilesItAgain() throws {
+        let cache = CompiledEngineCache(directory: temporaryFolder())
+        _ = try cache.engine(base: nil, packs: [Self.pack], config: nil, skipBroken: false)
+        var edited = Self.pack
+        edited[0].contents = edited[0].contents.replacingOccurrences(of: "purple elephant", with: "purple giraffe")
+        let again = try cache.engine(base: nil, packs: [edited], config: nil, skipBroken: false)
+        #expect(!again.outcome.reused)
+        #expect(try again.engine.makeAnalyzer().analyze("I saw a purple giraffe.").findings.map(\.rule)
+            .contains("fixing.test-pack-rule"))
+    }
+
+    @Test func aDamagedCacheFileIsCompiledAgainNotTrusted() throws {
+        let folder = temporaryFolder()
+        let cache = CompiledEngineCache(directory: folder)
+        _ = try cache.engine(base: nil, packs: [Self.pack], config: nil, skipBroken: false)
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first)
+        try Data("not compiled rules".utf8).write(to: URL(fileURLWithPath: "\(folder)/\(name)"))
+        let again = try cache.engine(base: nil, packs: [Self.pack], config: nil, skipBroken: false)
+        #expect(!again.outcome.reused)
+        #expect(try cache.engine(base: nil, packs: [Self.pack], config: nil, skipBroken: false).outcome.reused)
+    }
+
+    @Test func brokenRulesThrowAndAreNeverFiled() throws {
+        let folder = temporaryFolder()
+        let cache = CompiledEngineCache(directory: folder)
+        let broken: [RuleSet.File] = [("pack/bad.yaml", "rules:\n  - id: x\n")]
+        #expect(throws: AttuneError.self) {
+            try cache.engine(base: nil, packs: [broken], config: nil, skipBroken: false)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    @Test func theOldestFilesGoPastTheLimitAndTheCallerIsTold() throws {
+        let folder = temporaryFolder()
+        for index in 0..<CompiledEngineCache.entryLimit {
+            let path = "\(folder)/old\(index).attune-rules"
+            try Data([0]).write(to: URL(fileURLWithPath: path))
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSince1970: Double(index))], ofItemAtPath: path)
+        }
+        let result = try CompiledEngineCache(directory: folder).engine(
+            base: nil, packs: [Self.pack], config: nil, skipBroken: false)
+        #expect(result.outcome.evicted == 1)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(left.count == CompiledEngineCache.entryLimit)
+        #expect(!left.contains("old0.attune-rules"))
+    }
+
+    @Test func theStandardFolderFollowsTheEnvironment() {
+        #expect(CompiledEngineCache.standard(environment: ["ATTUNE_CACHE_DIR": "/x"]).directory == "/x")
+        #expect(CompiledEngineCache.standard(environment: ["ATTUNE_CACHE_DIR": ""]).directory == nil)
+        #expect(CompiledEngineCache.standard(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"]).directory == "/c/attune")
+        #expect(CompiledEngineCache.standard(environment: ["HOME": "/h"]).directory == "/h/.cache/attune")
+        #expect(CompiledEngineCache.standard(environment: [:]).directory == nil)
+    }
+}
