@@ -6,26 +6,26 @@
 /// `Int32` and `UInt64` are raw little-endian runs (the automata are mostly those), and
 /// every value is written in a fixed order by its type's `archive(into:)`. A reader
 /// checks every length against the bytes left, so a damaged file is an error, never a crash.
-package protocol Archivable {
+@usableFromInline package protocol Archivable {
     func archive(into writer: inout ArchiveWriter)
     init(from reader: inout ArchiveReader) throws(ArchiveError)
 }
 
 /// A compiled file that cannot be read: damaged, cut short or from another version.
-package struct ArchiveError: Error, Equatable, CustomStringConvertible {
-    package var reason: String
-    package init(_ reason: String) { self.reason = reason }
-    package var description: String { "compiled rules cannot be read: \(reason)" }
+@usableFromInline package struct ArchiveError: Error, Equatable, CustomStringConvertible {
+    @usableFromInline package var reason: String
+    @inlinable package init(_ reason: String) { self.reason = reason }
+    @usableFromInline package var description: String { "compiled rules cannot be read: \(reason)" }
 }
 
-package struct ArchiveWriter {
-    package private(set) var bytes: [UInt8] = []
+@usableFromInline package struct ArchiveWriter {
+    @usableFromInline package internal(set) var bytes: [UInt8] = []
     /// Strings written with `writeInterned`, by their index: each file path once.
-    private var interned: [String: Int] = [:]
+    @usableFromInline var interned: [String: Int] = [:]
 
-    package init() {}
+    @inlinable package init() {}
 
-    package mutating func write(_ value: Int) {
+    @inlinable package mutating func write(_ value: Int) {
         var zigzag = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
         while zigzag >= 0x80 {
             bytes.append(UInt8(zigzag & 0x7F) | 0x80)
@@ -34,11 +34,11 @@ package struct ArchiveWriter {
         bytes.append(UInt8(zigzag))
     }
 
-    package mutating func write(_ value: Int32) { write(Int(value)) }
-    package mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
-    package mutating func write(_ value: Double) { writeRaw([value.bitPattern]) }
+    @inlinable package mutating func write(_ value: Int32) { write(Int(value)) }
+    @inlinable package mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    @inlinable package mutating func write(_ value: Double) { writeRaw([value.bitPattern]) }
 
-    package mutating func write(_ value: String) {
+    @inlinable package mutating func write(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
             write(utf8.count)
@@ -46,11 +46,11 @@ package struct ArchiveWriter {
         }
     }
 
-    package mutating func write<T: Archivable>(_ value: T) { value.archive(into: &self) }
+    @inlinable package mutating func write<T: Archivable>(_ value: T) { value.archive(into: &self) }
 
     /// A string that recurs (a file path in every location): its text the first time,
     /// its index after that, so reading it back allocates it once.
-    package mutating func writeInterned(_ value: String) {
+    @inlinable package mutating func writeInterned(_ value: String) {
         if let index = interned[value] {
             write(index)
         } else {
@@ -63,7 +63,7 @@ package struct ArchiveWriter {
 
     /// Mostly-zero words (the automata's bit sets over the vocabulary): the count, then
     /// each non-zero word after the number of zero words before it.
-    package mutating func writeSparse(_ words: [UInt64]) {
+    @inlinable package mutating func writeSparse(_ words: [UInt64]) {
         write(words.count)
         write(words.count { $0 != 0 })
         var zeros = 0
@@ -78,24 +78,35 @@ package struct ArchiveWriter {
         }
     }
 
+    /// 32-bit integers as varints of their differences: offsets grow by little and
+    /// automaton targets point near their state, so most take one or two bytes.
+    @inlinable package mutating func writeCompact(_ values: [Int32]) {
+        write(values.count)
+        var previous: Int32 = 0
+        for value in values {
+            write(Int(value) - Int(previous))
+            previous = value
+        }
+    }
+
     /// A run of fixed-width integers, copied as they lie in memory (little-endian here).
-    package mutating func writeRaw<T: FixedWidthInteger>(_ values: [T]) {
+    @inlinable package mutating func writeRaw<T: FixedWidthInteger>(_ values: [T]) {
         write(values.count)
         values.withUnsafeBytes { bytes.append(contentsOf: $0) }
     }
 }
 
-package struct ArchiveReader {
-    private let bytes: [UInt8]
+@usableFromInline package struct ArchiveReader {
+    @usableFromInline let bytes: [UInt8]
     /// How many bytes have been read.
-    package private(set) var offset = 0
-    private var interned: [String] = []
+    @usableFromInline package internal(set) var offset = 0
+    @usableFromInline var interned: [String] = []
 
-    package init(_ bytes: [UInt8]) { self.bytes = bytes }
+    @inlinable package init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     package var isAtEnd: Bool { offset == bytes.count }
 
-    package mutating func readInt() throws(ArchiveError) -> Int {
+    @inlinable package mutating func readInt() throws(ArchiveError) -> Int {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -110,13 +121,13 @@ package struct ArchiveReader {
         return Int(Int64(bitPattern: (result >> 1) ^ (0 &- (result & 1))))
     }
 
-    package mutating func readInt32() throws(ArchiveError) -> Int32 {
+    @inlinable package mutating func readInt32() throws(ArchiveError) -> Int32 {
         let value = try readInt()
         guard let narrow = Int32(exactly: value) else { throw ArchiveError("a 32-bit value out of range") }
         return narrow
     }
 
-    package mutating func readBool() throws(ArchiveError) -> Bool {
+    @inlinable package mutating func readBool() throws(ArchiveError) -> Bool {
         guard offset < bytes.count else { throw ArchiveError("cut short") }
         defer { offset += 1 }
         switch bytes[offset] {
@@ -126,21 +137,21 @@ package struct ArchiveReader {
         }
     }
 
-    package mutating func readDouble() throws(ArchiveError) -> Double {
+    @inlinable package mutating func readDouble() throws(ArchiveError) -> Double {
         let bits: [UInt64] = try readRaw()
         guard bits.count == 1 else { throw ArchiveError("a number has the wrong width") }
         return Double(bitPattern: bits[0])
     }
 
-    package mutating func readString() throws(ArchiveError) -> String {
+    @inlinable package mutating func readString() throws(ArchiveError) -> String {
         let count = try readCount(elementSize: 1)
         defer { offset += count }
         return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
     }
 
-    package mutating func read<T: Archivable>() throws(ArchiveError) -> T { try T(from: &self) }
+    @inlinable package mutating func read<T: Archivable>() throws(ArchiveError) -> T { try T(from: &self) }
 
-    package mutating func readInterned() throws(ArchiveError) -> String {
+    @inlinable package mutating func readInterned() throws(ArchiveError) -> String {
         let index = try readInt()
         if index == -1 {
             interned.append(try readString())
@@ -151,7 +162,7 @@ package struct ArchiveReader {
     }
 
 
-    package mutating func readRaw<T: FixedWidthInteger>() throws(ArchiveError) -> [T] {
+    @inlinable package mutating func readRaw<T: FixedWidthInteger>() throws(ArchiveError) -> [T] {
         let size = MemoryLayout<T>.size
         let count = try readCount(elementSize: size)
         let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
@@ -165,8 +176,22 @@ package struct ArchiveReader {
         return values
     }
 
+    /// Integers written by `writeCompact`.
+    @inlinable package mutating func readCompact() throws(ArchiveError) -> [Int32] {
+        let count = try readCount(elementSize: 1)
+        var values: [Int32] = []
+        values.reserveCapacity(count)
+        var previous = 0
+        for _ in 0..<count {
+            previous += try readInt()
+            guard let value = Int32(exactly: previous) else { throw ArchiveError("a 32-bit value out of range") }
+            values.append(value)
+        }
+        return values
+    }
+
     /// Words written by `writeSparse`.
-    package mutating func readSparse() throws(ArchiveError) -> [UInt64] {
+    @inlinable package mutating func readSparse() throws(ArchiveError) -> [UInt64] {
         let count = try readInt()
         let runs = try readCount(elementSize: 2)
         guard count >= 0, count <= 1 << 28 else { throw ArchiveError("a bit set is too large") }
@@ -183,7 +208,7 @@ package struct ArchiveReader {
     }
 
     /// A count of elements that the bytes left can hold, each at least `elementSize` bytes.
-    package mutating func readCount(elementSize: Int) throws(ArchiveError) -> Int {
+    @inlinable package mutating func readCount(elementSize: Int) throws(ArchiveError) -> Int {
         let count = try readInt()
         guard count >= 0, count <= (bytes.count - offset) / max(elementSize, 1) else {
             throw ArchiveError("a length runs past the end")
@@ -192,7 +217,7 @@ package struct ArchiveReader {
     }
 
     /// A value of a `String`-backed enum, checked against its cases.
-    package mutating func readCase<T: RawRepresentable>() throws(ArchiveError) -> T where T.RawValue == String {
+    @inlinable package mutating func readCase<T: RawRepresentable>() throws(ArchiveError) -> T where T.RawValue == String {
         let raw = try readString()
         guard let value = T(rawValue: raw) else { throw ArchiveError("unknown value '\(raw)'") }
         return value
@@ -200,37 +225,37 @@ package struct ArchiveReader {
 }
 
 extension Int: Archivable {
-    package func archive(into writer: inout ArchiveWriter) { writer.write(self) }
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = try reader.readInt() }
+    @inlinable package func archive(into writer: inout ArchiveWriter) { writer.write(self) }
+    @inlinable package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = try reader.readInt() }
 }
 
 extension Int32: Archivable {
-    package func archive(into writer: inout ArchiveWriter) { writer.write(self) }
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = try reader.readInt32() }
+    @inlinable package func archive(into writer: inout ArchiveWriter) { writer.write(self) }
+    @inlinable package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = try reader.readInt32() }
 }
 
 extension Bool: Archivable {
-    package func archive(into writer: inout ArchiveWriter) { writer.write(self) }
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = try reader.readBool() }
+    @inlinable package func archive(into writer: inout ArchiveWriter) { writer.write(self) }
+    @inlinable package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = try reader.readBool() }
 }
 
 extension Double: Archivable {
-    package func archive(into writer: inout ArchiveWriter) { writer.write(self) }
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = try reader.readDouble() }
+    @inlinable package func archive(into writer: inout ArchiveWriter) { writer.write(self) }
+    @inlinable package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = try reader.readDouble() }
 }
 
 extension String: Archivable {
-    package func archive(into writer: inout ArchiveWriter) { writer.write(self) }
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = try reader.readString() }
+    @inlinable package func archive(into writer: inout ArchiveWriter) { writer.write(self) }
+    @inlinable package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = try reader.readString() }
 }
 
 extension Array: Archivable where Element: Archivable {
-    package func archive(into writer: inout ArchiveWriter) {
+    @inlinable package func archive(into writer: inout ArchiveWriter) {
         writer.write(count)
         for value in self { value.archive(into: &writer) }
     }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+    @inlinable package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         let count = try reader.readCount(elementSize: 1)
         self.init()
         reserveCapacity(count)
@@ -239,24 +264,24 @@ extension Array: Archivable where Element: Archivable {
 }
 
 extension Optional: Archivable where Wrapped: Archivable {
-    package func archive(into writer: inout ArchiveWriter) {
+    @inlinable package func archive(into writer: inout ArchiveWriter) {
         writer.write(self != nil)
         self?.archive(into: &writer)
     }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+    @inlinable package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self = try reader.readBool() ? try Wrapped(from: &reader) : nil
     }
 }
 
 /// Sets and dictionaries are written sorted, so the same rules always give the same bytes.
 extension Set: Archivable where Element: Archivable & Comparable {
-    package func archive(into writer: inout ArchiveWriter) { writer.write(sorted()) }
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = Set(try reader.read() as [Element]) }
+    @inlinable package func archive(into writer: inout ArchiveWriter) { writer.write(sorted()) }
+    @inlinable package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = Set(try reader.read() as [Element]) }
 }
 
 extension Dictionary: Archivable where Key: Archivable & Comparable, Value: Archivable {
-    package func archive(into writer: inout ArchiveWriter) {
+    @inlinable package func archive(into writer: inout ArchiveWriter) {
         writer.write(count)
         for key in keys.sorted() {
             writer.write(key)
@@ -264,7 +289,7 @@ extension Dictionary: Archivable where Key: Archivable & Comparable, Value: Arch
         }
     }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+    @inlinable package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         let count = try reader.readCount(elementSize: 2)
         self.init(minimumCapacity: count)
         for _ in 0..<count {
@@ -275,25 +300,25 @@ extension Dictionary: Archivable where Key: Archivable & Comparable, Value: Arch
 }
 
 extension SourceLocation: Archivable {
-    package func archive(into writer: inout ArchiveWriter) {
+    @inlinable package func archive(into writer: inout ArchiveWriter) {
         writer.writeInterned(file)
         writer.write(line)
         writer.write(column)
     }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+    @inlinable package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self.init(file: try reader.readInterned(), line: try reader.readInt(), column: try reader.readInt())
     }
 }
 
 extension Diagnostic: Archivable {
-    package func archive(into writer: inout ArchiveWriter) {
+    @inlinable package func archive(into writer: inout ArchiveWriter) {
         writer.write(severity.rawValue)
         writer.write(location)
         writer.write(message)
     }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+    @inlinable package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self.init(try reader.readCase(), try reader.read(), try reader.read())
     }
 }
@@ -305,15 +330,15 @@ extension AttuneComponent: Archivable {}
 extension Move: Archivable {}
 
 extension Archivable where Self: RawRepresentable, RawValue == String {
-    package func archive(into writer: inout ArchiveWriter) { writer.write(rawValue) }
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = try reader.readCase() }
+    @inlinable package func archive(into writer: inout ArchiveWriter) { writer.write(rawValue) }
+    @inlinable package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = try reader.readCase() }
 }
 
 /// Base64, for carrying compiled rules inside Swift source.
-package enum Base64 {
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+@usableFromInline package enum Base64 {
+    @usableFromInline static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
-    package static func encode(_ bytes: [UInt8]) -> String {
+    @inlinable package static func encode(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity((bytes.count + 2) / 3 * 4)
         var index = 0
@@ -331,33 +356,47 @@ package enum Base64 {
         return String(decoding: out, as: UTF8.self)
     }
 
-    package static func decode(_ text: String) throws(ArchiveError) -> [UInt8] {
+    @inlinable package static func decode(_ text: String) throws(ArchiveError) -> [UInt8] {
         var table = [UInt8](repeating: 0xFF, count: 256)
         for (value, character) in alphabet.enumerated() { table[Int(character)] = UInt8(value) }
-        let utf8 = Array(text.utf8)
-        guard utf8.count % 4 == 0 else { throw ArchiveError("base64 of a wrong length") }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count / 4 * 3)
-        var index = 0
-        while index < utf8.count {
-            var quad: UInt32 = 0
-            var padding = 0
-            for offset in 0..<4 {
-                let character = utf8[index + offset]
-                if character == UInt8(ascii: "=") && index + 4 == utf8.count && offset >= 2 {
-                    padding += 1
-                    quad <<= 6
-                    continue
+        var text = text
+        // Read in place (a literal's bytes are not copied); nil for text that is not base64.
+        let decoded = text.withUTF8 { utf8 -> [UInt8]? in
+            if utf8.isEmpty { return [] }
+            guard utf8.count % 4 == 0, let base = utf8.baseAddress else { return nil }
+            let padding = (utf8[utf8.count - 1] == 61 ? 1 : 0) + (utf8[utf8.count - 2] == 61 ? 1 : 0)
+            let length = utf8.count / 4 * 3 - padding
+            var invalid: UInt8 = 0
+            let out = table.withUnsafeBufferPointer { table in
+                [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
+                    let target = buffer.baseAddress!
+                    // Whole quads first; the last one may hold padding.
+                    let quads = utf8.count / 4 - (padding > 0 ? 1 : 0)
+                    for quad in 0..<quads {
+                        let a = table[Int(base[quad * 4])]
+                        let b = table[Int(base[quad * 4 + 1])]
+                        let c = table[Int(base[quad * 4 + 2])]
+                        let d = table[Int(base[quad * 4 + 3])]
+                        invalid |= (a | b | c | d) & 0x80
+                        target[quad * 3] = a << 2 | b >> 4
+                        target[quad * 3 + 1] = b << 4 | c >> 2
+                        target[quad * 3 + 2] = c << 6 | d
+                    }
+                    if padding > 0 {
+                        let last = utf8.count - 4
+                        let a = table[Int(base[last])]
+                        let b = table[Int(base[last + 1])]
+                        let c = padding == 1 ? table[Int(base[last + 2])] : 0
+                        invalid |= (a | b | c) & 0x80
+                        target[quads * 3] = a << 2 | b >> 4
+                        if padding == 1 { target[quads * 3 + 1] = b << 4 | c >> 2 }
+                    }
+                    initialized = length
                 }
-                let value = table[Int(character)]
-                guard value != 0xFF, padding == 0 else { throw ArchiveError("not base64") }
-                quad = quad << 6 | UInt32(value)
             }
-            out.append(UInt8(quad >> 16 & 0xFF))
-            if padding < 2 { out.append(UInt8(quad >> 8 & 0xFF)) }
-            if padding < 1 { out.append(UInt8(quad & 0xFF)) }
-            index += 4
+            return invalid == 0 ? out : nil
         }
-        return out
+        guard let decoded else { throw ArchiveError("not base64") }
+        return decoded
     }
 }

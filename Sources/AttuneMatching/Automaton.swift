@@ -36,7 +36,8 @@ package struct Automaton: Sendable {
         /// An `unless` pattern: it cancels its rule's overlapping matches.
         package var isException: Bool
         package var sentenceKind: Pattern.SentenceKind
-        package var literalWords: Set<Int32>
+        /// Sorted, for `writes(_:)`.
+        package var literalWords: [Int32]
         /// Position among the owner's patterns (`unless` patterns follow the others).
         package var ordinal: Int
         /// A leading `_{min,max}` run, taken off the automaton: such a pattern would
@@ -46,6 +47,17 @@ package struct Automaton: Sendable {
         /// Sets of tokens a match cannot do without: every match holds a token of each.
         /// A reply missing one cannot match, so the matcher never starts the pattern.
         package var required: [Set<Int32>] = []
+
+        /// Whether the author wrote token `id` into the pattern (a word or a list entry).
+        package func writes(_ id: Int32) -> Bool {
+            var low = 0
+            var high = literalWords.count
+            while low < high {
+                let middle = (low + high) / 2
+                if literalWords[middle] < id { low = middle + 1 } else { high = middle }
+            }
+            return low < literalWords.count && literalWords[low] == id
+        }
     }
 
     /// The rule pattern a compiled pattern came from, for traces and messages.
@@ -167,7 +179,7 @@ package struct AutomatonBuilder {
         automaton.patterns.append(
             .init(
                 owner: owner, isException: isException, sentenceKind: pattern.sentenceKind,
-                literalWords: writtenWords(of: pattern), ordinal: ordinal,
+                literalWords: writtenWords(of: pattern).sorted(), ordinal: ordinal,
                 leadingGap: leadingGap, required: required(Array(elements))))
         var node = 0
         var path: [Int32] = []

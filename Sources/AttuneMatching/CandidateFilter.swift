@@ -166,7 +166,7 @@ package struct CandidateFilter {
     /// before it in the same clause.
     private func negator(for match: PatternMatch, _ info: Automaton.PatternInfo, _ tokens: [Token]) -> String? {
         for index in match.start..<match.end
-        where negators.contains(tokens[index].text) && !info.literalWords.contains(tokens[index].id) {
+        where negators.contains(tokens[index].text) && !info.writes(tokens[index].id) {
             return tokens[index].text
         }
         var index = match.start

@@ -172,16 +172,18 @@ final class MatchProgram: Sendable {
     /// Writes the arrays as they are: reading them back is a copy per array.
     func archive(into writer: inout ArchiveWriter) {
         writer.writeRaw(kind.map(\.rawValue))
-        for array in [next, argument, splitTargets] { writer.writeRaw(array) }
+        for array in [next, argument, splitTargets] { writer.writeCompact(array) }
         writer.writeRaw(testKind.map(\.rawValue))
-        writer.writeRaw(testValue)
+        writer.writeCompact(testValue)
         writer.writeSparse(bits)
         writer.write(setSize)
-        for array in [dispatchOffsets, dispatchKeys, dispatchTargets] { writer.writeRaw(array) }
+        for array in [dispatchOffsets, dispatchKeys, dispatchTargets] { writer.writeCompact(array) }
         writer.write(firstOffsets.count)
-        for array in firstOffsets { writer.writeRaw(array) }
+        for array in firstOffsets { writer.writeCompact(array) }
         writer.write(firstEntries)
-        for array in [postingOffsets, postings, nodeListOffsets, listSetOffsets, listSets] { writer.writeRaw(array) }
+        for array in [postingOffsets, postings, nodeListOffsets, listSetOffsets, listSets] {
+            writer.writeCompact(array)
+        }
         writer.write(requiredSetCount)
     }
 
@@ -196,26 +198,26 @@ final class MatchProgram: Sendable {
             return result
         }
         kind = try kinds(try reader.readRaw())
-        next = try reader.readRaw()
-        argument = try reader.readRaw()
-        splitTargets = try reader.readRaw()
+        next = try reader.readCompact()
+        argument = try reader.readCompact()
+        splitTargets = try reader.readCompact()
         testKind = try kinds(try reader.readRaw())
-        testValue = try reader.readRaw()
+        testValue = try reader.readCompact()
         bits = try reader.readSparse()
         setSize = try reader.read()
-        dispatchOffsets = try reader.readRaw()
-        dispatchKeys = try reader.readRaw()
-        dispatchTargets = try reader.readRaw()
+        dispatchOffsets = try reader.readCompact()
+        dispatchKeys = try reader.readCompact()
+        dispatchTargets = try reader.readCompact()
         let contexts = try reader.readCount(elementSize: 1)
         var firstOffsets: [[Int32]] = []
-        for _ in 0..<contexts { firstOffsets.append(try reader.readRaw()) }
+        for _ in 0..<contexts { firstOffsets.append(try reader.readCompact()) }
         self.firstOffsets = firstOffsets
         firstEntries = try reader.read()
-        postingOffsets = try reader.readRaw()
-        postings = try reader.readRaw()
-        nodeListOffsets = try reader.readRaw()
-        listSetOffsets = try reader.readRaw()
-        listSets = try reader.readRaw()
+        postingOffsets = try reader.readCompact()
+        postings = try reader.readCompact()
+        nodeListOffsets = try reader.readCompact()
+        listSetOffsets = try reader.readCompact()
+        listSets = try reader.readCompact()
         requiredSetCount = try reader.read()
         guard next.count == kind.count, argument.count == kind.count, testKind.count == testValue.count,
             firstOffsets.count == firstEntries.count, !nodeListOffsets.isEmpty

@@ -4,13 +4,13 @@ import AttuneCore
 // builder's intermediate states, which it drops once the program is flat.
 
 extension Automaton: Archivable {
-    package func archive(into writer: inout ArchiveWriter) {
+    @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         writer.write(patterns)
         writer.write(firstWildcards)
         program!.archive(into: &writer)
     }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+    @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self.init()
         patterns = try reader.read()
         firstWildcards = try reader.read()
@@ -19,20 +19,20 @@ extension Automaton: Archivable {
 }
 
 extension Automaton.PatternInfo: Archivable {
-    package func archive(into writer: inout ArchiveWriter) {
+    @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         writer.write(owner)
         writer.write(isException)
         writer.write(sentenceKind.rawValue)
-        writer.write(literalWords)
+        writer.writeRaw(literalWords)
         writer.write(ordinal)
         writer.write(leadingGap.min)
         writer.write(leadingGap.max)
     }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+    @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self.init(
             owner: try reader.read(), isException: try reader.read(), sentenceKind: try reader.readCase(),
-            literalWords: try reader.read(), ordinal: try reader.read(),
+            literalWords: try reader.readRaw(), ordinal: try reader.read(),
             leadingGap: (try reader.read(), try reader.read()))
     }
 }

@@ -4,7 +4,7 @@ import AttuneText
 // The rule layer's values in compiled rules (see `Archivable`).
 
 extension RuleSet: Archivable {
-    package func archive(into writer: inout ArchiveWriter) {
+    @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         writer.write(lexicon)
         writer.write(rules)
         writer.write(bids)
@@ -14,7 +14,7 @@ extension RuleSet: Archivable {
         writer.write(diagnostics)
     }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+    @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self.init()
         lexicon = try reader.read()
         rules = try reader.read()
@@ -27,7 +27,7 @@ extension RuleSet: Archivable {
 }
 
 extension Rule: Archivable {
-    package func archive(into writer: inout ArchiveWriter) {
+    @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         writer.write(id)
         writer.write(category)
         writer.write(weight)
@@ -43,7 +43,7 @@ extension Rule: Archivable {
         writer.write(suggestionLocations)
     }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+    @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self.init(
             id: try reader.read(), category: try reader.read(), weight: try reader.read(), attune: try reader.read(),
             move: try reader.read(), message: try reader.read(), suggestions: try reader.read(),
@@ -53,14 +53,14 @@ extension Rule: Archivable {
 }
 
 extension Exceptions: Archivable {
-    package func archive(into writer: inout ArchiveWriter) {
+    @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         writer.write(negation)
         writer.write(subjects)
         writer.write(quoted)
         writer.write(unless)
     }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+    @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self.init()
         negation = try reader.read()
         subjects = try reader.read()
@@ -70,7 +70,7 @@ extension Exceptions: Archivable {
 }
 
 extension Example: Archivable {
-    package func archive(into writer: inout ArchiveWriter) {
+    @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         writer.write(text)
         writer.write(context)
         switch expectation {
@@ -83,7 +83,7 @@ extension Example: Archivable {
         writer.write(location)
     }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+    @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         let text: String = try reader.read()
         let context: String? = try reader.read()
         let expectation: Expectation
@@ -102,14 +102,14 @@ extension Example: Archivable {
 
 /// The style lint's record of alternations is left out: it is read only while loading.
 extension Pattern: Archivable {
-    package func archive(into writer: inout ArchiveWriter) {
+    @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         writer.write(source)
         writer.write(elements)
         writer.write(sentenceKind.rawValue)
         writer.write(location)
     }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+    @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self.init(
             source: try reader.read(), elements: try reader.read(), sentenceKind: try reader.readCase(),
             location: try reader.read())
@@ -122,7 +122,7 @@ extension PatternElement: Archivable {
             clauseStart
     }
 
-    package func archive(into writer: inout ArchiveWriter) {
+    @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         switch self {
         case .word(let words):
             writer.write(Tag.word.rawValue)
@@ -157,7 +157,7 @@ extension PatternElement: Archivable {
         }
     }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+    @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         guard let tag = Tag(rawValue: try reader.read()) else { throw ArchiveError("unknown pattern element") }
         switch tag {
         case .word: self = .word(try reader.read())
@@ -178,7 +178,7 @@ extension PatternElement: Archivable {
 }
 
 extension BidCues: Archivable {
-    package func archive(into writer: inout ArchiveWriter) {
+    @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         writer.write(kinds.map(\.kind))
         writer.write(kinds.map(\.patterns))
         writer.write(mirror)
@@ -191,7 +191,7 @@ extension BidCues: Archivable {
         writer.write(reflected)
     }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+    @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self.init()
         let kinds: [BidKind] = try reader.read()
         let kindPatterns: [[Pattern]] = try reader.read()
@@ -216,26 +216,26 @@ extension BidCues: Archivable {
 }
 
 extension BidCues.FindingCue: Archivable {
-    package func archive(into writer: inout ArchiveWriter) {
+    @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         writer.write(id)
         writer.write(weight)
         writer.write(attune)
         writer.write(message)
     }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+    @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self.init(id: try reader.read(), weight: try reader.read(), attune: try reader.read(), message: try reader.read())
     }
 }
 
 extension ScoringPolicy: Archivable {
-    package func archive(into writer: inout ArchiveWriter) {
+    @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         for value in [prior, attunedAt, misattunedBelow, validationBeforeContrast, adviceAfterAcknowledgement] {
             writer.write(value)
         }
     }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+    @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self.init()
         prior = try reader.read()
         attunedAt = try reader.read()
@@ -246,7 +246,7 @@ extension ScoringPolicy: Archivable {
 }
 
 extension RewriteTemplates: Archivable {
-    package func archive(into writer: inout ArchiveWriter) {
+    @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         writer.write(Dictionary(uniqueKeysWithValues: replace.map { ($0.key.rawValue, $0.value) }))
         for text in [advice, openWithFeeling, openWithoutFeeling, openWithTheirWords, openForGoodNews, openForComplaint] {
             writer.write(text)
@@ -260,7 +260,7 @@ extension RewriteTemplates: Archivable {
         writer.write(locations)
     }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+    @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self.init()
         replace = [:]
         for (name, text) in try reader.read() as [String: String] {

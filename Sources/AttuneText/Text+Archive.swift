@@ -3,9 +3,9 @@ import AttuneCore
 // The text layer's values in compiled rules (see `Archivable`).
 
 extension Vocabulary: Archivable {
-    package func archive(into writer: inout ArchiveWriter) { writer.write(words) }
+    @usableFromInline package func archive(into writer: inout ArchiveWriter) { writer.write(words) }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+    @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self.init()
         let words: [String] = try reader.read()
         ids.reserveCapacity(words.count)
@@ -14,30 +14,29 @@ extension Vocabulary: Archivable {
     }
 }
 
+/// Without `entryLocations`: they place the loader's diagnostics, which a compiled rule
+/// set already carries, and they were a third of the compiled bytes.
 extension WordList: Archivable {
-    package func archive(into writer: inout ArchiveWriter) {
+    @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         writer.write(name)
         writer.write(entries)
         writer.write(location)
-        writer.write(entryLocations)
     }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
-        self.init(
-            name: try reader.read(), entries: try reader.read(), location: try reader.read(),
-            entryLocations: try reader.read())
+    @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        self.init(name: try reader.read(), entries: try reader.read(), location: try reader.read())
     }
 }
 
 extension Lexicon: Archivable {
-    package func archive(into writer: inout ArchiveWriter) {
+    @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         writer.write(expansions)
         writer.write(suffixes.map(\.suffix))
         writer.write(suffixes.map(\.words))
         writer.write(lists)
     }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+    @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         // Built outside the initializer, where `suffixes`' observer runs.
         var lexicon = Lexicon()
         lexicon.expansions = try reader.read()
@@ -51,13 +50,13 @@ extension Lexicon: Archivable {
 }
 
 extension LanguageProfile: Archivable {
-    package func archive(into writer: inout ArchiveWriter) {
+    @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         writer.write(languages)
         writer.write(english)
         writer.write(others)
     }
 
-    package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+    @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self.init()
         languages = try reader.read()
         english = try reader.read()

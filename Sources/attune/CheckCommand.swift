@@ -33,6 +33,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let reply = try Terminal.argumentOrStandardInput(text)
         let analyzer = try rules.makeAnalyzer()
+        // One reply, then the process ends: freeing the rules piece by piece would take
+        // longer than the analysis, and the system reclaims them at exit anyway.
+        _ = Unmanaged.passRetained(analyzer)
         let analysis = analyzer.analyze(reply, context: context)
         if rewriteOnly {
             try StandardOutput.print(analysis.rewrite)
