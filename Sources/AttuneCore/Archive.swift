@@ -179,14 +179,40 @@
     /// Integers written by `writeCompact`.
     @inlinable package mutating func readCompact() throws(ArchiveError) -> [Int32] {
         let count = try readCount(elementSize: 1)
-        var values: [Int32] = []
-        values.reserveCapacity(count)
-        var previous = 0
-        for _ in 0..<count {
-            previous += try readInt()
-            guard let value = Int32(exactly: previous) else { throw ArchiveError("a 32-bit value out of range") }
-            values.append(value)
+        // The automata are mostly these: one tight pass over the bytes, checked as it goes.
+        var failure: ArchiveError?
+        var position = offset
+        let values = bytes.withUnsafeBufferPointer { bytes in
+            [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+                var previous: Int64 = 0
+                for index in 0..<count {
+                    var result: UInt64 = 0
+                    var shift: UInt64 = 0
+                    while true {
+                        guard position < bytes.count, shift < 64 else {
+                            failure = ArchiveError("cut short")
+                            initialized = index
+                            return
+                        }
+                        let byte = bytes[position]
+                        position += 1
+                        result |= UInt64(byte & 0x7F) << shift
+                        if byte < 0x80 { break }
+                        shift += 7
+                    }
+                    previous &+= Int64(bitPattern: (result >> 1) ^ (0 &- (result & 1)))
+                    guard let value = Int32(exactly: previous) else {
+                        failure = ArchiveError("a 32-bit value out of range")
+                        initialized = index
+                        return
+                    }
+                    buffer[index] = value
+                }
+                initialized = count
+            }
         }
+        if let failure { throw failure }
+        offset = position
         return values
     }
 

@@ -165,6 +165,29 @@ import Testing
         #expect(skipped.errors.contains("skipped:"))
     }
 
+    @Test func aPackIsCompiledIntoTheCacheOnceAndReadAfter() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attune-pack-\(UUID())")
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("attune-cache-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: cache)
+        }
+        try "rules:\n  - id: fixing.x\n    category: fixing\n    weight: lots\n".write(
+            to: folder.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        let environment = ["ATTUNE_CACHE_DIR": cache.path]
+        let arguments = ["check", "--format", "json", "--rules", folder.path, "--skip-broken-rules", "just relax"]
+        let first = try run(arguments, environment: environment)
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        #expect(files.count == 1 && files[0].hasSuffix(".attune-rules"))
+        let second = try run(arguments, environment: environment)
+        #expect(first.status == 0 && second.status == 0)
+        #expect(second.output == first.output && first.output.contains("minimizing"))
+        // What was skipped is said again when the compiled pack is read back.
+        #expect(second.errors.contains("skipped: ") && second.errors == first.errors)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path) == files)
+    }
+
     // The built-in rules' examples are run in process (`RuleExampleTests`); from the
     // command line, `rules test` runs on a fixture folder below.
 
