@@ -112,10 +112,11 @@ package struct PatternAligner {
     }
 
     /// Whether token `position` is `word`: a pattern's words are all in the vocabulary,
-    /// so equal ids are equal words, and an unknown token is none of them.
+    /// so an unknown token is none of them and a known one is its spelling. Comparing
+    /// the spelling, not looking the word's id up, keeps a long list's walk cheap.
     private func token(_ position: Int, is word: String) -> Bool {
         let id = tokens[position].id
-        return id != Vocabulary.unknown && vocabulary.id(of: word) == id
+        return id != Vocabulary.unknown && vocabulary.word(of: id) == word
     }
 
     package static func describe(_ element: PatternElement) -> String {
