@@ -5,12 +5,20 @@ import AttuneText
 /// rewrite can offer it with permission instead of dropping it: "I think you should
 /// [try limiting your screen time], it works" → "try limiting your screen time".
 struct AdviceContent {
+    /// A frame's words as ids, and whether it says "you".
+    struct Frame {
+        var ids: [Int32]
+        var hasYou: Bool
+    }
+
     /// Token phrases before the verb phrase ("you should"), longest first.
-    let frames: [[String]]
+    let frames: [Frame]
     /// Frames followed by a gerund ("have you tried"): the content reads "try …".
-    let gerundFrames: [[String]]
+    let gerundFrames: [Frame]
     /// Base-form verbs that make a clause an imperative ("call her").
-    let verbs: Set<String>
+    let verbs: WordIDs
+    let stops: WordIDs
+    let firstPerson: WordIDs
 
     /// Words that end the advice's content: what follows is a reason or an aside.
     static let stops: Set<String> = ["but", "because", "cause", "cuz", "since", "so", "lol", "lmao", "haha", "then"]
@@ -18,13 +26,18 @@ struct AdviceContent {
     static let firstPerson: Set<String> = ["i", "me", "my", "mine", "myself", "we", "us", "our"]
     static let longest = 14
 
-    init(templates: RewriteTemplates, verbs: Set<String>) {
-        func split(_ phrases: [String]) -> [[String]] {
-            phrases.map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
+    /// The frames' words are cue words (`CueWords.intern`), so each has an id.
+    init(templates: RewriteTemplates, cues: CueWords, vocabulary: Vocabulary) {
+        func split(_ phrases: [String]) -> [Frame] {
+            phrases.map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }.map {
+                Frame(ids: $0.map(vocabulary.id(of:)), hasYou: $0.contains("you"))
+            }
         }
         frames = split(templates.adviceFrames)
         gerundFrames = split(templates.adviceGerundFrames)
-        self.verbs = verbs
+        verbs = cues.adviceVerbs
+        stops = cues.adviceStops
+        firstPerson = cues.adviceFirstPerson
     }
 
     /// The content of the advice in `sentence`, or nil when none reads cleanly.
@@ -35,21 +48,21 @@ struct AdviceContent {
             for (isGerund, list) in [(false, frames), (true, gerundFrames)] {
                 for frame in list where matches(frame, at: index, in: sentence, tokens) {
                     // A frame without "you" ("just", "try") only opens a clause.
-                    guard atClauseStart || frame.contains("you") else { continue }
-                    guard let phrase = phrase(from: index + frame.count, in: sentence, text) else { return nil }
+                    guard atClauseStart || frame.hasYou else { continue }
+                    guard let phrase = phrase(from: index + frame.ids.count, in: sentence, text) else { return nil }
                     return isGerund ? "try " + phrase : phrase
                 }
             }
-            if atClauseStart, verbs.contains(tokens[index].text) {
+            if atClauseStart, verbs.contains(tokens[index].id) {
                 return phrase(from: index, in: sentence, text)
             }
         }
         return nil
     }
 
-    private func matches(_ frame: [String], at index: Int, in sentence: Sentence, _ tokens: [Token]) -> Bool {
-        guard index + frame.count <= sentence.tokens.upperBound else { return false }
-        return frame.indices.allSatisfy { tokens[index + $0].text == frame[$0] }
+    private func matches(_ frame: Frame, at index: Int, in sentence: Sentence, _ tokens: [Token]) -> Bool {
+        guard index + frame.ids.count <= sentence.tokens.upperBound else { return false }
+        return frame.ids.indices.allSatisfy { tokens[index + $0].id == frame.ids[$0] }
     }
 
     /// The original words from `start` to the end of the clause, if they read as a
@@ -60,8 +73,8 @@ struct AdviceContent {
         while end < sentence.tokens.upperBound {
             let token = tokens[end]
             if end > start && token.flags.contains(.clauseStart) { break }
-            if Self.stops.contains(token.text) || token.flags.contains(.emoji) { break }
-            if Self.firstPerson.contains(token.text) || token.flags.contains(.quoted) { return nil }
+            if stops.contains(token.id) || token.flags.contains(.emoji) { break }
+            if firstPerson.contains(token.id) || token.flags.contains(.quoted) { return nil }
             end += 1
         }
         guard end > start, end - start <= Self.longest else { return nil }

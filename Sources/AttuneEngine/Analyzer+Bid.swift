@@ -14,9 +14,10 @@ extension Analyzer {
     func topics(of text: TokenizedText) -> Set<String> {
         let functionWords = engine.ruleSet.bids.functionWords
         var stems: Set<String> = []
-        for token in text.tokens where !token.flags.contains(.emoji) && token.text.count >= 3 {
-            guard !functionWords.contains(token.text) else { continue }
-            stems.insert(Self.stem(token.text))
+        for (index, token) in text.tokens.enumerated() where !token.flags.contains(.emoji) {
+            let word = text.word(at: index)
+            guard word.count >= 3, !functionWords.contains(word) else { continue }
+            stems.insert(Self.stem(word))
         }
         return stems
     }
@@ -39,7 +40,7 @@ extension Analyzer {
         let tokenized = pipeline.tokenize(context)
         var feelings: [String] = []
         for match in feelingMatcher.matches(in: tokenized) {
-            let words = tokenized.tokens[match.start..<match.end].map(\.text).joined(separator: " ")
+            let words = tokenized.words(match.start..<match.end).joined(separator: " ")
             if !feelings.contains(words) { feelings.append(words) }
         }
         // One pass of the bid automaton serves the kind, the mirrored words and thanks.
@@ -50,14 +51,14 @@ extension Analyzer {
             engine.bids.patterns[Int($0.pattern)].owner == engine.ruleSet.bids.thanksGroup
         }
         bid.language = languageGuesser.guess(context)
-        bid.aboutReplier = bid.kind == .complaint && tokenized.tokens.contains { Self.secondPerson.contains($0.text) }
+        bid.aboutReplier = bid.kind == .complaint && tokenized.tokens.contains { cues.secondPerson.contains($0.id) }
         return bid
     }
 
     /// The longest `{their_words}` a mirror pattern captures in the message, turned around.
     func theirWords(_ matches: [PatternMatch], in tokenized: TokenizedText) -> String? {
         let mirrorGroup = engine.ruleSet.bids.mirrorGroup
-        let aligner = PatternAligner(lexicon: engine.ruleSet.lexicon, tokens: tokenized.tokens)
+        let aligner = PatternAligner(lexicon: engine.ruleSet.lexicon, text: tokenized)
         var best: Range<Int>?
         for match in matches where engine.bids.patterns[Int(match.pattern)].owner == mirrorGroup {
             let info = engine.bids.patterns[Int(match.pattern)]

@@ -18,7 +18,7 @@ extension Analyzer {
         }
         for (index, token) in text.tokens.enumerated() {
             guard !token.flags.contains(.quoted), !validated[index],
-                feelingWords.contains(where: { Self.sameStem($0, token.text) })
+                case let word = text.word(at: index), feelingWords.contains(where: { Self.sameStem($0, word) })
             else { continue }
             var echo = Finding(
                 cue: engine.ruleSet.bids.reflected, category: .validating, tokens: index..<(index + 1), in: text,
@@ -34,8 +34,8 @@ extension Analyzer {
     func markComplexReflections(_ findings: inout [Finding], _ text: TokenizedText, _ bid: Bid) {
         let theirs = bid.feelings.flatMap { $0.split(separator: " ").map(String.init) }
         let named = feelingMatcher.matches(in: text).filter { match in
-            text.tokens[match.start..<match.end].contains { token in
-                !theirs.contains { Self.sameStem($0, token.text) }
+            text.words(match.start..<match.end).contains { word in
+                !theirs.contains { Self.sameStem($0, word) }
             }
         }
         for index in findings.indices where findings[index].move == .reflection {

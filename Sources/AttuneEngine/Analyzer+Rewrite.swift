@@ -30,8 +30,7 @@ extension Analyzer {
     /// What each sentence of the reply does.
     func read(_ text: TokenizedText, _ findings: [Finding], _ bid: Bid?) -> [ReadSentence] {
         let turnedAway = engine.ruleSet.bids.turnedAway.id
-        let advice = AdviceContent(
-            templates: engine.ruleSet.rewrites, verbs: engine.ruleSet.lexicon.words(of: "advice_verbs"))
+        let advice = AdviceContent(templates: engine.ruleSet.rewrites, cues: cues, vocabulary: engine.vocabulary)
         // Each finding listed under the sentences its tokens reach: one pass over the
         // findings, so a reply dense with them stays linear.
         var bySentence = [[Finding]](repeating: [], count: text.sentences.count)
@@ -62,15 +61,13 @@ extension Analyzer {
     /// What a sentence with no finding does: an apology, an offer or a question that
     /// takes up their bid serves them; a bare "ok" is minimal; the rest is other.
     private func move(of sentence: String, _ bid: Bid?) -> SentenceMove {
-        let templates = engine.ruleSet.rewrites
         let text = pipeline.tokenize(sentence)
-        let words = text.tokens.filter { !$0.flags.contains(.emoji) }.map(\.text)
-        if words.allSatisfy(templates.minimalWords.contains) { return .minimal }
-        let joined = " " + words.joined(separator: " ") + " "
-        let isOffer = templates.offerCues.contains { joined.contains(" \($0) ") }
+        let words = text.tokens.filter { !$0.flags.contains(.emoji) }.map(\.id)
+        if words.allSatisfy(cues.minimal.contains) { return .minimal }
+        let isOffer = CueWords.contains(cues.offers, in: words)
         let isQuestion = text.sentences.last?.isQuestion ?? false
         guard isOffer || isQuestion else { return .other }
-        guard let bid else { return words.contains(where: Self.secondPerson.contains) || isOffer ? .serves : .other }
+        guard let bid else { return words.contains(where: cues.secondPerson.contains) || isOffer ? .serves : .other }
         let matches = bidMatcher.matches(in: text)
         // A question about errands is a topic switch, whatever it shares with the bid.
         if isQuestion && bidKind(matches) == .request { return .other }
@@ -82,8 +79,7 @@ extension Analyzer {
 
     /// Whether a sentence says sorry ("I'm sorry", "my bad").
     private func saysSorry(_ sentence: String) -> Bool {
-        let joined = " " + pipeline.tokenize(sentence).tokens.map(\.text).joined(separator: " ") + " "
-        return engine.ruleSet.rewrites.apologyCues.contains { joined.contains(" \($0) ") }
+        CueWords.contains(cues.apologies, in: pipeline.tokenize(sentence).tokens.map(\.id))
     }
 
     /// A piece of a rewrite read alone against the same message, sentence by sentence.
@@ -106,7 +102,7 @@ extension Analyzer {
         let text = pipeline.tokenize(rewrite)
         let found = findings(in: text, bid: bid).findings
         guard !found.contains(where: { $0.polarity == .misattuned }) else { return false }
-        return Scorer(policy: engine.ruleSet.scoring, contrast: contrast).score(found, in: text).verdict == .attuned
+        return Scorer(policy: engine.ruleSet.scoring, contrast: cues.contrast, but: cues.but).score(found, in: text).verdict == .attuned
     }
 
     /// The whole sentences a finding sits in, in code points, without the spaces around

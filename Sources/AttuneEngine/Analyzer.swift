@@ -12,7 +12,7 @@ public final class Analyzer {
     var bidMatcher: Matcher
     var feelingMatcher: Matcher
     private let filter: CandidateFilter
-    let contrast: Set<String>
+    var cues: CueWords { engine.cues }
     let languageGuesser: LanguageGuesser
     /// Asked between the stages of an analysis and every few sentences of the rewrite;
     /// see `analyze(_:context:stopIf:)`.
@@ -29,9 +29,7 @@ public final class Analyzer {
         let lexicon = engine.ruleSet.lexicon
         filter = CandidateFilter(
             rules: engine.ruleSet.rules, automaton: engine.rules, lexicon: lexicon,
-            negators: lexicon.words(of: "negators"),
-            subjectPronouns: lexicon.words(of: "subject_pronouns"))
-        contrast = lexicon.words(of: "contrast")
+            negators: engine.cues.negators, subjectPronouns: engine.cues.subjectPronouns)
         languageGuesser = LanguageGuesser(profile: engine.ruleSet.languages)
     }
 
@@ -82,7 +80,7 @@ public final class Analyzer {
         let pass = findings(in: tokenized, bid: bid, readsAsEnglish: language == .english)
         if tokenized.tokens.isEmpty && pass.findings.isEmpty { notes.append("Nothing to analyse: the reply is empty.") }
         if language == .other { notes.append(Self.replyNotEnglish) }
-        let scored = Scorer(policy: engine.ruleSet.scoring, contrast: contrast).score(pass.findings, in: tokenized)
+        let scored = Scorer(policy: engine.ruleSet.scoring, contrast: cues.contrast, but: cues.but).score(pass.findings, in: tokenized)
         var analysis = Analysis(
             text: text, context: context, score: scored.score, verdict: scored.verdict, findings: scored.findings,
             bid: bid, notes: notes, scoreLines: scored.lines,
@@ -138,7 +136,7 @@ public final class Analyzer {
         guard finding.suggestions.contains(where: { $0.contains("{") }), let match = finding.match,
             let pattern = engine.rules.pattern(match.pattern, in: engine.ruleSet.rules)
         else { return }
-        let aligner = PatternAligner(lexicon: engine.ruleSet.lexicon, tokens: text.tokens)
+        let aligner = PatternAligner(lexicon: engine.ruleSet.lexicon, text: text)
         var values: [String: String] = [:]
         for (name, range) in aligner.captures(pattern.elements, match.start..<match.end) where !range.isEmpty {
             var words = text.excerpt(utf16: text.tokens[range.lowerBound].start..<text.tokens[range.upperBound - 1].end)

@@ -9,6 +9,8 @@ import AttuneText
 public struct Engine: Sendable {
     public let ruleSet: RuleSet
     let vocabulary: Vocabulary
+    /// The fixed words the analyzer compares tokens with, as ids.
+    let cues: CueWords
     let rules: Automaton
     let bids: Automaton
     /// The `@feelings` list compiled alone, to name the feelings of a bid.
@@ -35,13 +37,17 @@ public struct Engine: Sendable {
         feelings = AutomatonBuilder.build(
             groups: ruleSet.lexicon.lists["feelings"] == nil ? [] : [[feelingPattern]], lexicon: ruleSet.lexicon,
             vocabulary: &vocabulary)
+        // After the rules' words, so that they stay the only words squeezing knows.
+        CueWords.intern(ruleSet, into: &vocabulary)
         self.vocabulary = vocabulary
+        cues = CueWords(ruleSet: ruleSet, vocabulary: vocabulary)
     }
 
     /// The parts, as `init(compiled:)` reads them.
     init(ruleSet: RuleSet, vocabulary: Vocabulary, rules: Automaton, bids: Automaton, feelings: Automaton) {
         self.ruleSet = ruleSet
         self.vocabulary = vocabulary
+        cues = CueWords(ruleSet: ruleSet, vocabulary: vocabulary)
         self.rules = rules
         self.bids = bids
         self.feelings = feelings

@@ -11,7 +11,9 @@ import Foundation
 /// adding a misattunement never raises it.
 package struct Scorer {
     let policy: ScoringPolicy
-    let contrast: Set<String>
+    let contrast: WordIDs
+    /// The id of "but", which discounts even mid-clause.
+    let but: Int32
 
     struct Result {
         var score: Int
@@ -63,7 +65,7 @@ package struct Scorer {
     /// "I hear you, but …" keeps little of the validation; advice that follows a real
     /// acknowledgement weighs less than advice instead of one.
     private func applyDiscounts(_ findings: inout [Finding], _ text: TokenizedText) {
-        var ahead: [String?]?
+        var ahead: [Int32?]?
         for index in findings.indices where findings[index].polarity == .attuned {
             if let word = contrastAfter(findings[index], text, &ahead) {
                 findings[index].effectiveWeight = findings[index].weight * policy.validationBeforeContrast
@@ -83,30 +85,30 @@ package struct Scorer {
     }
 
     /// A contrast word after the finding in its sentence, or opening the next sentence.
-    private func contrastAfter(_ finding: Finding, _ text: TokenizedText, _ ahead: inout [String?]?) -> String? {
+    private func contrastAfter(_ finding: Finding, _ text: TokenizedText, _ ahead: inout [Int32?]?) -> String? {
         guard !finding.tokens.isEmpty, finding.tokens.upperBound < text.tokens.count else { return nil }
         let next = text.tokens[finding.tokens.upperBound]
         if next.sentence != text.tokens[finding.tokens.upperBound - 1].sentence {
-            return contrast.contains(next.text) ? next.text : nil
+            return contrast.contains(next.id) ? text.vocabulary.word(of: next.id) : nil
         }
         if ahead == nil { ahead = contrastAhead(text) }
-        return ahead?[finding.tokens.upperBound] ?? nil
+        return (ahead?[finding.tokens.upperBound] ?? nil).map(text.vocabulary.word(of:))
     }
 
     /// For each token, the contrast word met walking on from it to the end of its
     /// sentence, or opening the next one: one backward pass, so that many validations
-    /// in one long sentence do not each walk the rest of it.
-    private func contrastAhead(_ text: TokenizedText) -> [String?] {
+    /// in one long sentence do not each walk the rest of it. Ids, spelled when reported.
+    private func contrastAhead(_ text: TokenizedText) -> [Int32?] {
         let tokens = text.tokens
-        var ahead = [String?](repeating: nil, count: tokens.count)
+        var ahead = [Int32?](repeating: nil, count: tokens.count)
         for index in tokens.indices.reversed() {
             let token = tokens[index]
-            if contrast.contains(token.text) && token.flags.contains(.clauseStart) || token.text == "but" {
-                ahead[index] = token.text
+            if contrast.contains(token.id) && token.flags.contains(.clauseStart) || token.id == but {
+                ahead[index] = token.id
             } else if index + 1 < tokens.count {
                 let next = tokens[index + 1]
                 if next.sentence != token.sentence {
-                    ahead[index] = contrast.contains(next.text) ? next.text : nil
+                    ahead[index] = contrast.contains(next.id) ? next.id : nil
                 } else {
                     ahead[index] = ahead[index + 1]
                 }

@@ -26,7 +26,7 @@ public struct Trace: Sendable {
 
     /// Every raw match of the rule patterns and `unless` patterns.
     public func ruleMatches(lexicon: Lexicon) -> [RuleMatch] {
-        let aligner = PatternAligner(lexicon: lexicon, tokens: tokens.tokens)
+        let aligner = PatternAligner(lexicon: lexicon, text: tokens)
         return matches.map { match in
             let info = automaton.patterns[Int(match.pattern)]
             let pattern = automaton.pattern(match.pattern, in: rules)

@@ -56,7 +56,7 @@ public struct ExampleRunner {
                     return "should match, but \(first.reason) blocked \"\(first.pattern)\""
                 }
                 return
-                    "should match, but no pattern matched (normalized: \(trace.tokens.tokens.map(\.text).joined(separator: " ")))"
+                    "should match, but no pattern matched (normalized: \(trace.tokens.words(trace.tokens.tokens.indices).joined(separator: " ")))"
             }
             guard let expected, !spans.contains(expected) else { return nil }
             return "expected span \(excerpt(expected)), got " + spans.map(excerpt).joined(separator: ", ")

@@ -31,8 +31,8 @@ package struct CandidateFilter {
     package let rules: [Rule]
     package let automaton: Automaton
     package let lexicon: Lexicon
-    package let negators: Set<String>
-    package let subjectPronouns: Set<String>
+    package let negators: WordIDs
+    package let subjectPronouns: WordIDs
 
     /// How far back a negator still negates ("I do not think you are overreacting").
     package static let negationWindow = 3
@@ -60,7 +60,7 @@ package struct CandidateFilter {
                         reason: "it answers a \(kinds) only, and the bid is \(bid?.rawValue ?? "not given")"))
             } else {
                 let overlapping = exceptionsByRule[info.owner]?.overlapping(match) ?? []
-                switch judge(match, rule, info, overlapping, text.tokens) {
+                switch judge(match, rule, info, overlapping, text) {
                 case .suppress(let reason):
                     suppressed.append(Suppression(rule: info.owner, match: match, reason: reason))
                 case .keep(let candidate, let trimmedBy):
@@ -78,17 +78,17 @@ package struct CandidateFilter {
 
     private func judge(
         _ match: PatternMatch, _ rule: Rule, _ info: Automaton.PatternInfo, _ overlapping: [PatternMatch],
-        _ tokens: [Token]
+        _ text: TokenizedText
     ) -> Judgement {
         var kept = match
         var trimmedBy: String?
         if let first = overlapping.first {
             let source = "unless pattern \"\(automaton.source(of: first.pattern, in: rules))\""
-            guard let focus = trim(match, by: overlapping, tokens) else { return .suppress("\(source) matches") }
+            guard let focus = trim(match, by: overlapping, text) else { return .suppress("\(source) matches") }
             (kept.focusStart, kept.focusEnd) = (focus.lowerBound, focus.upperBound)
             if focus != Self.focus(of: match) { trimmedBy = source }
         }
-        if let reason = reason(toSuppress: kept, rule, info, tokens) { return .suppress(reason) }
+        if let reason = reason(toSuppress: kept, rule, info, text) { return .suppress(reason) }
         return .keep(kept, trimmedBy: trimmedBy)
     }
 
@@ -105,9 +105,9 @@ package struct CandidateFilter {
     ///   `unless` covering the whole focus still cancels.
     ///
     /// Runs only for a match an `unless` overlaps, over that match's few tokens.
-    package func trim(_ match: PatternMatch, by exceptions: [PatternMatch], _ tokens: [Token]) -> Range<Int>? {
+    package func trim(_ match: PatternMatch, by exceptions: [PatternMatch], _ text: TokenizedText) -> Range<Int>? {
         guard let pattern = automaton.pattern(match.pattern, in: rules),
-            let own = PatternAligner(lexicon: lexicon, tokens: tokens).ownWords(
+            let own = PatternAligner(lexicon: lexicon, text: text).ownWords(
                 pattern.elements, match.start..<match.end)
         else { return nil }
         let ownWords = Set(own)
@@ -144,51 +144,52 @@ package struct CandidateFilter {
     }
 
     private func reason(
-        toSuppress match: PatternMatch, _ rule: Rule, _ info: Automaton.PatternInfo, _ tokens: [Token]
+        toSuppress match: PatternMatch, _ rule: Rule, _ info: Automaton.PatternInfo, _ text: TokenizedText
     ) -> String? {
+        let tokens = text.tokens
         let first = tokens[Self.focus(of: match).lowerBound]
         if rule.exceptions.quoted {
             if first.flags.contains(.quoted) { return "quoted speech" }
             if first.flags.contains(.reported) { return "reported speech" }
         }
         if rule.exceptions.negation, let negator = negator(for: match, info, tokens) {
-            return "negated by '\(negator)'"
+            return "negated by '\(text.vocabulary.word(of: negator))'"
         }
         if !rule.exceptions.subjects.isEmpty, let subject = subject(before: match.start, tokens),
-            rule.exceptions.subjects.contains(subject)
+            case let word = text.vocabulary.word(of: subject), rule.exceptions.subjects.contains(word)
         {
-            return "the subject is '\(subject)'"
+            return "the subject is '\(word)'"
         }
         return nil
     }
 
     /// A negator inside the match that the pattern did not ask for, or one shortly
-    /// before it in the same clause.
-    private func negator(for match: PatternMatch, _ info: Automaton.PatternInfo, _ tokens: [Token]) -> String? {
+    /// before it in the same clause; its id, a word of the negators list.
+    private func negator(for match: PatternMatch, _ info: Automaton.PatternInfo, _ tokens: [Token]) -> Int32? {
         for index in match.start..<match.end
-        where negators.contains(tokens[index].text) && !info.writes(tokens[index].id) {
-            return tokens[index].text
+        where negators.contains(tokens[index].id) && !info.writes(tokens[index].id) {
+            return tokens[index].id
         }
         var index = match.start
         while index > 0, index > match.start - Self.negationWindow {
             if tokens[index].flags.contains(.clauseStart) { break }
             index -= 1
             guard tokens[index].sentence == tokens[match.start].sentence else { break }
-            if negators.contains(tokens[index].text) && !tokens[index].flags.contains(.idiom) {
-                return tokens[index].text
+            if negators.contains(tokens[index].id) && !tokens[index].flags.contains(.idiom) {
+                return tokens[index].id
             }
         }
         return nil
     }
 
-    /// The nearest subject pronoun before `start` in its clause.
-    private func subject(before start: Int, _ tokens: [Token]) -> String? {
+    /// The nearest subject pronoun before `start` in its clause, as its id.
+    private func subject(before start: Int, _ tokens: [Token]) -> Int32? {
         var index = start
         while index > 0, index > start - Self.subjectWindow {
             if tokens[index].flags.contains(.clauseStart) { break }
             index -= 1
             guard tokens[index].sentence == tokens[start].sentence else { break }
-            if subjectPronouns.contains(tokens[index].text) { return tokens[index].text }
+            if subjectPronouns.contains(tokens[index].id) { return tokens[index].id }
         }
         return nil
     }
@@ -198,8 +199,8 @@ package struct CandidateFilter {
         rules: [Rule],
         automaton: Automaton,
         lexicon: Lexicon,
-        negators: Set<String>,
-        subjectPronouns: Set<String>
+        negators: WordIDs,
+        subjectPronouns: WordIDs
     ) {
         self.rules = rules
         self.automaton = automaton

@@ -6,7 +6,9 @@ import AttuneText
 /// over that short span (a few tokens) to show the alignment.
 package struct PatternAligner {
     package let lexicon: Lexicon
-    package let tokens: [Token]
+    package let text: TokenizedText
+    private var tokens: [Token] { text.tokens }
+    private var vocabulary: Vocabulary { text.vocabulary }
 
     /// The token ranges of the named captures of a match.
     package func captures(_ elements: [PatternElement], _ range: Range<Int>) -> [String: Range<Int>] {
@@ -75,19 +77,19 @@ package struct PatternAligner {
         let available = end - position
         switch element {
         case .word(let words):
-            return available > 0 && words.contains(tokens[position].text) ? [1] : []
+            return available > 0 && words.contains(where: { token(position, is: $0) }) ? [1] : []
         case .list(let name):
             let entries = lexicon.lists[name]?.entries ?? []
             return entries.filter { entry in
-                entry.count <= available && zip(entry, tokens[position...]).allSatisfy { $0 == $1.text }
+                entry.count <= available && zip(entry, position...).allSatisfy { token($1, is: $0) }
             }.map(\.count).sorted(by: >)
         case .any:
             return available > 0 ? [1] : []
         case .none(let words, let lists):
             guard available > 0 else { return [] }
-            let word = tokens[position].text
             let excluded =
-                words.contains(word) || lists.contains { lexicon.lists[$0]?.entries.contains([word]) ?? false }
+                words.contains(where: { token(position, is: $0) })
+                || lists.contains { lexicon.lists[$0]?.entries.contains { $0.count == 1 && token(position, is: $0[0]) } ?? false }
             return excluded ? [] : [1]
         case .gap(let minimum, let maximum):
             return Array((minimum...min(maximum, max(minimum, available))).reversed()).filter { $0 <= available }
@@ -107,6 +109,14 @@ package struct PatternAligner {
         case .focusStart, .focusEnd, .sentenceStart, .sentenceEnd, .clauseStart:
             return [0]
         }
+    }
+
+    /// Whether token `position` is `word`: a pattern's words are all in the vocabulary,
+    /// so an unknown token is none of them and a known one is its spelling. Comparing
+    /// the spelling, not looking the word's id up, keeps a long list's walk cheap.
+    private func token(_ position: Int, is word: String) -> Bool {
+        let id = tokens[position].id
+        return id != Vocabulary.unknown && vocabulary.word(of: id) == word
     }
 
     package static func describe(_ element: PatternElement) -> String {
@@ -131,9 +141,9 @@ package struct PatternAligner {
     /// Memberwise, for the loaders in other targets.
     package init(
         lexicon: Lexicon,
-        tokens: [Token]
+        text: TokenizedText
     ) {
         self.lexicon = lexicon
-        self.tokens = tokens
+        self.text = text
     }
 }

@@ -20,7 +20,7 @@ public struct ExplainReport {
 
     public func render() -> String {
         let text = trace.tokens
-        var out = "Normalized: " + text.tokens.map(\.text).joined(separator: " ") + "\n\n"
+        var out = "Normalized: " + text.words(text.tokens.indices).joined(separator: " ") + "\n\n"
         out += "Tokens\n"
         for (index, token) in text.tokens.enumerated() {
             let start = text.codePointOffset(ofUTF16: token.start)
@@ -33,9 +33,9 @@ public struct ExplainReport {
             if token.flags.contains(.clauseStart) { marks.append("clause") }
             if token.flags.contains(.quoted) { marks.append("quoted") }
             if token.flags.contains(.reported) { marks.append("reported") }
-            if token.id == Vocabulary.unknown { marks.append("not in any pattern") }
+            if !text.vocabulary.isRuleWord(token.id) { marks.append("not in any pattern") }
             out +=
-                "  \(pad(String(index), 4))\(pad(token.text, 16))\(pad("\(start)..<\(end)", 12))\"\(text.excerpt(utf16: token.start..<token.end))\""
+                "  \(pad(String(index), 4))\(pad(text.word(at: index), 16))\(pad("\(start)..<\(end)", 12))\"\(text.excerpt(utf16: token.start..<token.end))\""
             out += marks.isEmpty ? "\n" : "  " + marks.joined(separator: ", ") + "\n"
         }
         let matches = trace.ruleMatches(lexicon: lexicon).filter { rule == nil || $0.rule == rule }
@@ -46,7 +46,7 @@ public struct ExplainReport {
             out +=
                 "  \(match.rule)  \(kind) \"\(match.pattern)\"  tokens \(match.tokens.lowerBound)..<\(match.tokens.upperBound)\n"
             for step in match.alignment where !step.tokens.isEmpty || step.element.count > 1 {
-                let words = text.tokens[step.tokens].map(\.text).joined(separator: " ")
+                let words = text.words(step.tokens).joined(separator: " ")
                 out += "      \(pad(step.element, 24)) ← \(step.tokens.isEmpty ? "(nothing)" : words)\n"
             }
         }
@@ -54,14 +54,14 @@ public struct ExplainReport {
         out += "\nSuppressed\n"
         if suppressions.isEmpty { out += "  none\n" }
         for suppression in suppressions {
-            let words = text.tokens[suppression.tokens].map(\.text).joined(separator: " ")
+            let words = text.words(suppression.tokens).joined(separator: " ")
             out += "  \(suppression.rule)  \"\(words)\"  by \(suppression.reason)\n"
         }
         let trims = trace.trims.filter { rule == nil || $0.rule == rule }
         if !trims.isEmpty {
             out += "\nTrimmed\n"
             for trim in trims {
-                let words = text.tokens[trim.focus].map(\.text).joined(separator: " ")
+                let words = text.words(trim.focus).joined(separator: " ")
                 out += "  \(trim.rule)  focus \"\(words)\" left by \(trim.by)\n"
             }
         }

@@ -15,6 +15,10 @@ public struct LanguageProfile: Sendable {
     var english: Set<String> = []
     /// Word → indices into `languages`.
     var others: [String: [Int]] = [:]
+    /// The ASCII words of both, keyed by their units, valued by index into
+    /// `asciiEvidence`: most words of a reply are looked up without a `String`.
+    private var asciiWords = UnitTable()
+    private var asciiEvidence: [(english: Bool, languages: [Int])] = []
 
     public init() {}
 
@@ -29,6 +33,14 @@ public struct LanguageProfile: Sendable {
                 self.others[word, default: []].append(index)
             }
         }
+        for word in self.english.sorted() where word.utf16.allSatisfy({ $0 < 0x80 }) {
+            asciiWords.insert(word.utf16, value: Int32(asciiEvidence.count))
+            asciiEvidence.append((true, []))
+        }
+        for (word, languages) in self.others.sorted(by: { $0.key < $1.key }) where word.utf16.allSatisfy({ $0 < 0x80 }) {
+            asciiWords.insert(word.utf16, value: Int32(asciiEvidence.count))
+            asciiEvidence.append((false, languages))
+        }
     }
 
     /// What `word` (lowercase, straight apostrophes) is evidence for: English, some
@@ -37,6 +49,12 @@ public struct LanguageProfile: Sendable {
         if english.contains(word) { return (true, []) }
         if let languages = others[word] { return (false, languages) }
         return nil
+    }
+
+    /// `evidence` of a lowercase ASCII word given as units.
+    func evidence(ascii word: ArraySlice<UInt16>) -> (english: Bool, languages: [Int])? {
+        guard let index = word.withUnsafeBufferPointer({ asciiWords.find($0) }) else { return nil }
+        return asciiEvidence[Int(index)]
     }
 }
 
@@ -57,16 +75,19 @@ package struct LanguageGuesser {
     /// Endings after an apostrophe that make an English contraction ("shouldn't",
     /// "we're", "Sam's").
     package static let englishClitics: Set<String> = ["t", "s", "re", "ve", "ll", "m", "d"]
+    private static let asciiClitics = englishClitics.map { Array($0.utf16) }
 
     package func guess(_ text: String) -> Language {
         var latin = 0
         var nonLatin = 0
         var english = 0
         var counts = Array(repeating: 0, count: profile.languages.count)
-        var word = String.UnicodeScalarView()
+        // The word being read, as UTF-16 units; ASCII words are looked up as they are.
+        var word: [UInt16] = []
+        var wordIsASCII = true
 
-        func count(_ word: String, othersOnly: Bool = false) {
-            guard let evidence = profile.evidence(word) else { return }
+        func count(_ evidence: (english: Bool, languages: [Int])?, othersOnly: Bool = false) {
+            guard let evidence else { return }
             if evidence.english {
                 if !othersOnly { english += 1 }
             } else {
@@ -75,12 +96,19 @@ package struct LanguageGuesser {
         }
         func finishWord() {
             guard !word.isEmpty else { return }
-            defer { word.removeAll(keepingCapacity: true) }
+            defer {
+                word.removeAll(keepingCapacity: true)
+                wordIsASCII = true
+            }
             guard !profile.isEmpty else { return }
-            var text = String(word).lowercased()
+            if wordIsASCII {
+                finishASCIIWord()
+                return
+            }
+            var text = String(decoding: word, as: UTF16.self).lowercased()
             while text.hasSuffix("'") { text.removeLast() }
-            if profile.evidence(text) != nil {
-                count(text)
+            if let evidence = profile.evidence(text) {
+                count(evidence)
             } else if let apostrophe = text.firstIndex(of: "'") {
                 // "l'homme", "c'est", "dell'amore": the elided word and the word itself;
                 // "shouldn't": an English contraction the list does not name.
@@ -88,18 +116,47 @@ package struct LanguageGuesser {
                 if Self.englishClitics.contains(rest) {
                     english += 1
                 } else {
-                    count(String(text[...apostrophe]), othersOnly: true)
-                    count(rest)
+                    count(profile.evidence(String(text[...apostrophe])), othersOnly: true)
+                    count(profile.evidence(rest))
+                }
+            }
+        }
+        /// `finishWord` for an ASCII word, on its units: the same steps, no `String`.
+        func finishASCIIWord() {
+            for index in word.indices where (0x41...0x5A).contains(word[index]) { word[index] += 0x20 }
+            var end = word.count
+            while end > 0, word[end - 1] == 0x27 { end -= 1 }
+            let text = word[..<end]
+            if let evidence = profile.evidence(ascii: text) {
+                count(evidence)
+            } else if let apostrophe = text.firstIndex(of: 0x27) {
+                let rest = text[(apostrophe + 1)...]
+                if Self.asciiClitics.contains(where: { $0.elementsEqual(rest) }) {
+                    english += 1
+                } else {
+                    count(profile.evidence(ascii: text[...apostrophe]), othersOnly: true)
+                    count(profile.evidence(ascii: rest))
                 }
             }
         }
 
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic {
+            if scalar.value < 0x80 {
+                // ASCII letters are Latin and the only alphabetic ASCII.
+                if (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) {
+                    latin += 1
+                    word.append(UInt16(scalar.value))
+                } else if scalar == "'" && !word.isEmpty {
+                    word.append(0x27)
+                } else {
+                    finishWord()
+                }
+            } else if scalar.properties.isAlphabetic {
                 if Self.isLatin(scalar) { latin += 1 } else { nonLatin += 1 }
-                word.append(scalar)
-            } else if (scalar == "'" || scalar == "\u{2019}") && !word.isEmpty {
-                word.append("'")
+                word.append(contentsOf: scalar.utf16)
+                wordIsASCII = false
+            } else if scalar == "\u{2019}" && !word.isEmpty {
+                word.append(0x27)
             } else {
                 finishWord()
             }

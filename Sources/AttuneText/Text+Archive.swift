@@ -3,7 +3,10 @@ import AttuneCore
 // The text layer's values in compiled rules (see `Archivable`).
 
 extension Vocabulary: Archivable {
-    @usableFromInline package func archive(into writer: inout ArchiveWriter) { writer.write(words) }
+    @usableFromInline package func archive(into writer: inout ArchiveWriter) {
+        writer.write(words)
+        writer.write(ruleWordCount)
+    }
 
     @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self.init()
@@ -11,6 +14,7 @@ extension Vocabulary: Archivable {
         ids.reserveCapacity(words.count)
         for word in words { intern(word) }
         guard ids.count == words.count else { throw ArchiveError("a word is listed twice in the vocabulary") }
+        ruleWordCount = try reader.read()
     }
 }
 
@@ -56,10 +60,23 @@ extension LanguageProfile: Archivable {
         writer.write(others)
     }
 
+    /// Built again from its lists, so the lookup tables `init(english:others:)` derives
+    /// are there too.
     @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
-        self.init()
-        languages = try reader.read()
-        english = try reader.read()
-        others = try reader.read()
+        let languages: [String] = try reader.read()
+        let english: Set<String> = try reader.read()
+        let others: [String: [Int]] = try reader.read()
+        var words = Array(repeating: [String](), count: languages.count)
+        for (word, indices) in others.sorted(by: { $0.key < $1.key }) {
+            for index in indices {
+                guard words.indices.contains(index) else { throw ArchiveError("a word of an unknown language") }
+                words[index].append(word)
+            }
+        }
+        if languages.isEmpty && english.isEmpty {
+            self.init()
+        } else {
+            self.init(english: english.sorted(), others: Array(zip(languages, words)))
+        }
     }
 }

@@ -6,88 +6,59 @@ import AttuneCore
 ///
 /// Holds ICU objects, so it is not `Sendable`: make one per thread (`Engine.makeAnalyzer`).
 package final class TextPipeline {
-    private let lexicon: Lexicon
     private let vocabulary: Vocabulary
     private let icu: ICUSegmenter
-    private let reportingVerbs: Set<String>
-    private let reportingSubjects: Set<String>
-    private let firstPerson: Set<String>
+    private var normalizer: WordNormalizer
+    private let reportingVerbs: WordIDs
+    private let reportingSubjects: WordIDs
+    private let firstPerson: WordIDs
+    private let abbreviations: WordIDs
+    /// Which ASCII characters ICU calls emoji, asked once rather than per gap.
+    private let asciiEmoji: [Bool]
+    /// The forms of the segment being read, reused from word to word.
+    private var forms: [WordNormalizer.Form] = []
+
+    /// Words the pipeline compares tokens with that the rules need not name: the engine
+    /// interns them (`Vocabulary.internCueWord`) before making a pipeline.
+    package static let cueWords = Builder.abbreviations
 
     package init(lexicon: Lexicon, vocabulary: Vocabulary) throws(AttuneError) {
-        self.lexicon = lexicon
         self.vocabulary = vocabulary
         icu = try ICUSegmenter()
-        reportingVerbs = lexicon.words(of: "reporting_verbs")
-        firstPerson = lexicon.words(of: "first_person")
-        reportingSubjects = lexicon.words(of: "subject_pronouns").union(lexicon.words(of: "people"))
-            .subtracting(firstPerson)
+        normalizer = WordNormalizer(lexicon: lexicon, vocabulary: vocabulary)
+        reportingVerbs = WordIDs(lexicon.words(of: "reporting_verbs"), in: vocabulary)
+        let firstPersonWords = lexicon.words(of: "first_person")
+        firstPerson = WordIDs(firstPersonWords, in: vocabulary)
+        reportingSubjects = WordIDs(
+            lexicon.words(of: "subject_pronouns").union(lexicon.words(of: "people")).subtracting(firstPersonWords),
+            in: vocabulary)
+        abbreviations = WordIDs(Self.cueWords, in: vocabulary)
+        asciiEmoji = (0..<128).map { UnicodeProperties.isEmoji(Unicode.Scalar(UInt8($0))) }
     }
 
     package func tokenize(_ text: String) -> TokenizedText {
         var units = Array(text.utf16)
         TypographyFolding.fold(&units)
-        let codePoints = Self.codePointOffsets(units)
-        var builder = Builder(units: units, sentenceStarts: icu.sentenceStarts(units))
+        var letters: [UInt16] = []
+        var builder = Builder(units: units, sentenceStarts: icu.sentenceStarts(units), abbreviations: abbreviations)
         for segment in icu.wordSegments(units) {
             let slice = units[segment.start..<segment.end]
+            forms.removeAll(keepingCapacity: true)
             if segment.isWord {
-                builder.addWords(normalize(slice), start: segment.start, end: segment.end)
-            } else if let emoji = Self.emoji(in: slice) {
-                builder.addWords([emoji], start: segment.start, end: segment.end, isEmoji: true)
+                normalizer.normalize(slice, icu: icu, into: &forms, letters: &letters)
+                builder.addWords(forms, start: segment.start, end: segment.end)
+            } else if !slice.allSatisfy({ $0 < 0x80 && !asciiEmoji[Int($0)] }), let emoji = Self.emoji(in: slice) {
+                normalizer.append(emoji, to: &forms, letters: &letters)
+                builder.addWords(forms, start: segment.start, end: segment.end, isEmoji: true)
             } else {
                 builder.addGap(slice)
             }
         }
         var (tokens, sentences) = builder.finish()
-        for index in tokens.indices { tokens[index].id = vocabulary.id(of: tokens[index].text) }
         markReportedSpeech(&tokens)
-        return TokenizedText(original: text, tokens: tokens, sentences: sentences, codePointOffsets: codePoints)
-    }
-
-    // MARK: normalization of one word
-
-    private func normalize(_ units: ArraySlice<UInt16>) -> [String] {
-        let folded = String(decoding: icu.caseFold(units), as: UTF16.self)
-        let word = squeeze(folded)
-        return lexicon.expand(word) ?? [word]
-    }
-
-    /// "sooooo" → "so", "goooood" → "good": runs of three or more letters shrink to
-    /// two, or to one when only that form is a word the rules know.
-    private func squeeze(_ word: String) -> String {
-        let characters = Array(word)
-        var hasRun = false
-        var index = 2
-        while index < characters.count {
-            if characters[index] == characters[index - 1] && characters[index] == characters[index - 2]
-                && characters[index].isLetter
-            {
-                hasRun = true
-                break
-            }
-            index += 1
-        }
-        guard hasRun else { return word }
-        func collapse(to keep: Int) -> String {
-            var result = ""
-            var run = 0
-            var previous: Character?
-            for character in characters {
-                run = character == previous ? run + 1 : 1
-                previous = character
-                if run <= keep || !character.isLetter { result.append(character) }
-            }
-            return result
-        }
-        let two = collapse(to: 2)
-        let one = collapse(to: 1)
-        if isKnown(two) { return two }
-        if isKnown(one) { return one }
-        return two
-    }
-
-    private func isKnown(_ word: String) -> Bool {
-        vocabulary.contains(word) || lexicon.expansions[word] != nil
+        return TokenizedText(
+            original: text, tokens: tokens, sentences: sentences, vocabulary: vocabulary, letters: letters,
+            pairTails: Self.pairTails(units))
     }
 
     // MARK: reported speech
@@ -99,7 +70,7 @@ package final class TextPipeline {
         var index = 0
         while index < tokens.count {
             defer { index += 1 }
-            guard reportingVerbs.contains(tokens[index].text), hasReportingSubject(before: index, tokens) else {
+            guard reportingVerbs.contains(tokens[index].id), hasReportingSubject(before: index, tokens) else {
                 continue
             }
             var next = index + 1
@@ -118,7 +89,7 @@ package final class TextPipeline {
     private func hasReportingSubject(before index: Int, _ tokens: [Token]) -> Bool {
         var back = index - 1
         while back >= 0, back >= index - 3, tokens[back].sentence == tokens[index].sentence {
-            let word = tokens[back].text
+            let word = tokens[back].id
             if firstPerson.contains(word) { return false }
             if reportingSubjects.contains(word) { return true }
             if tokens[back].flags.contains(.clauseStart) { break }
@@ -141,24 +112,25 @@ package final class TextPipeline {
         return result.isEmpty ? nil : String(result)
     }
 
-    private static func codePointOffsets(_ units: [UInt16]) -> [Int32] {
-        var offsets = [Int32](repeating: 0, count: units.count + 1)
-        var codePoint: Int32 = 0
-        for index in units.indices {
-            offsets[index] = codePoint
-            let isLowSurrogate = (0xDC00...0xDFFF).contains(units[index])
-            let followsHigh = index > 0 && (0xD800...0xDBFF).contains(units[index - 1])
-            if !(isLowSurrogate && followsHigh) { codePoint += 1 }
+    /// The offsets of the second units of surrogate pairs: what turns a UTF-16 offset
+    /// into a code point offset (`TokenizedText.codePointOffset(ofUTF16:)`).
+    private static func pairTails(_ units: [UInt16]) -> [Int32] {
+        var tails: [Int32] = []
+        var index = 1
+        while index < units.count {
+            if (0xDC00...0xDFFF).contains(units[index]) && (0xD800...0xDBFF).contains(units[index - 1]) {
+                tails.append(Int32(index))
+            }
+            index += 1
         }
-        // A low surrogate points at its pair's code point; the end maps past the last one.
-        offsets[units.count] = codePoint
-        return offsets
+        return tails
     }
 }
 
 /// Accumulates tokens and the punctuation between them into tokens and sentences.
-private struct Builder {
+struct Builder {
     let units: [UInt16]
+    let abbreviations: WordIDs
     /// ICU's sentence starts, ascending, walked with a cursor as tokens arrive.
     let icuSentenceStarts: [Int]
     var tokens: [Token] = []
@@ -175,11 +147,12 @@ private struct Builder {
     private var icuCursor = 0
     private var sentenceFirstToken = 0
 
-    private static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "st", "vs", "etc", "jr", "sr", "prof"]
+    static let abbreviations = ["mr", "mrs", "ms", "dr", "st", "vs", "etc", "jr", "sr", "prof"]
 
-    init(units: [UInt16], sentenceStarts: [Int]) {
+    init(units: [UInt16], sentenceStarts: [Int], abbreviations: WordIDs) {
         self.units = units
         icuSentenceStarts = sentenceStarts
+        self.abbreviations = abbreviations
     }
 
     mutating func addGap(_ slice: ArraySlice<UInt16>) {
@@ -215,25 +188,26 @@ private struct Builder {
         }
     }
 
-    mutating func addWords(_ words: [String], start: Int, end: Int, isEmoji: Bool = false) {
+    mutating func addWords(_ words: [WordNormalizer.Form], start: Int, end: Int, isEmoji: Bool = false) {
         while icuCursor < icuSentenceStarts.count && icuSentenceStarts[icuCursor] <= lastEnd { icuCursor += 1 }
         let icuBreak = icuCursor < icuSentenceStarts.count && icuSentenceStarts[icuCursor] <= start
         // "Dr. Patel": a period after a title abbreviation ends nothing.
         let afterAbbreviation =
-            !questionMark && !tokens.isEmpty && Self.abbreviations.contains(tokens[tokens.count - 1].text)
+            !questionMark && !tokens.isEmpty && abbreviations.contains(tokens[tokens.count - 1].id)
         let startsSentence = !tokens.isEmpty && (icuBreak || sentenceBreak) && !afterAbbreviation
         if startsSentence { closeSentence(at: start) }
         if let kind = pendingOpenQuote {
             quoteEvents.append((kind, true, tokens.count))
             pendingOpenQuote = nil
         }
-        for (index, word) in words.enumerated() {
+        for (index, form) in words.enumerated() {
             var flags: Token.Flags = isEmoji ? [.emoji] : []
             if words.count >= 3 { flags.insert(.idiom) }
             if index == 0 && (tokens.isEmpty || startsSentence || clauseBreak) { flags.insert(.clauseStart) }
             tokens.append(
                 Token(
-                    text: word, id: Vocabulary.unknown, start: start, end: end, sentence: sentences.count, flags: flags)
+                    id: form.id, letters: form.letters, start: start, end: end, sentence: sentences.count,
+                    flags: flags)
             )
         }
         // An emoji punctuates chat like a comma: "😢 just quit" starts a clause at "just".

@@ -5,11 +5,15 @@ import Foundation
 /// A contraction or chat spelling expands into several tokens ("don't" → "do", "not"),
 /// all pointing at the same original span, so a finding always highlights whole words
 /// the person actually wrote.
+///
+/// A token holds no `String`: its normalized form ("you", "are", "🙄") is an id in the
+/// engine's vocabulary, or, for a word no rule names, letters kept in the reply's
+/// `TokenizedText` (`TokenizedText.word(at:)` spells either).
 public struct Token: Sendable, Equatable {
-    /// The normalized form patterns are written against ("you", "are", "🙄").
-    public var text: String
-    /// The interned id of `text` in the rule set's vocabulary, or `Vocabulary.unknown`.
+    /// The interned id of the normalized form, or `Vocabulary.unknown`.
     public var id: Int32
+    /// For an unknown id, where its normalized letters sit in `TokenizedText.letters`.
+    var letters: Range<Int32>
     /// UTF-16 offsets of the original span in the reply.
     public var start: Int
     public var end: Int
@@ -49,24 +53,57 @@ public struct TokenizedText: Sendable {
     public let original: String
     public let tokens: [Token]
     public let sentences: [Sentence]
-    /// `codePointOffsets[u]` is the code point offset of UTF-16 offset `u`.
-    let codePointOffsets: [Int32]
+    /// The vocabulary the ids of `tokens` come from.
+    package let vocabulary: Vocabulary
+    /// The normalized letters of the unknown tokens, one after another: one buffer per
+    /// reply instead of a `String` per token.
+    package let letters: [UInt16]
+    /// UTF-16 offsets of the second units of surrogate pairs, ascending: all a code point
+    /// offset needs, and empty for the common reply without astral characters.
+    let pairTails: [Int32]
     /// The original's UTF-16 units, kept so that excerpts and word bounds cost the length
     /// of what they read, not of the whole reply (a dense reply has a finding per word).
     package let utf16: [UInt16]
 
-    init(original: String, tokens: [Token], sentences: [Sentence], codePointOffsets: [Int32]) {
+    init(
+        original: String, tokens: [Token], sentences: [Sentence], vocabulary: Vocabulary, letters: [UInt16],
+        pairTails: [Int32]
+    ) {
         self.original = original
         self.tokens = tokens
         self.sentences = sentences
-        self.codePointOffsets = codePointOffsets
+        self.vocabulary = vocabulary
+        self.letters = letters
+        self.pairTails = pairTails
         utf16 = Array(original.utf16)
     }
 
-    /// Converts a UTF-16 offset into a code point offset (the JSON contract's unit).
+    /// Converts a UTF-16 offset into a code point offset (the JSON contract's unit): the
+    /// offset less the pair tails before it, found by binary search, so only the offsets
+    /// asked for (those of findings) cost anything.
     public func codePointOffset(ofUTF16 offset: Int) -> Int {
-        Int(codePointOffsets[offset])
+        var low = 0
+        var high = pairTails.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(pairTails[middle]) < offset { low = middle + 1 } else { high = middle }
+        }
+        return offset - low
     }
+
+    /// The normalized form of token `index` ("you", "🙄", or an unknown word's letters),
+    /// made on demand for output and the few checks that read letters.
+    public func word(at index: Int) -> String {
+        let token = tokens[index]
+        if token.id != Vocabulary.unknown { return vocabulary.word(of: token.id) }
+        return String(decoding: letters[Int(token.letters.lowerBound)..<Int(token.letters.upperBound)], as: UTF16.self)
+    }
+
+    /// The normalized forms of `range`'s tokens, for output ("Normalized: …").
+    public func words(_ range: Range<Int>) -> [String] { range.map(word(at:)) }
+
+    /// Whether token `index` is one of `words`.
+    package func token(_ index: Int, isIn words: WordIDs) -> Bool { words.contains(tokens[index].id) }
 
     /// The original text between two UTF-16 offsets.
     public func excerpt(utf16 range: Range<Int>) -> String {

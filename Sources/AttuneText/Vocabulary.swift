@@ -1,11 +1,21 @@
 /// Interned token ids: every word a pattern or word list can name gets a small integer,
 /// so the matcher compares integers, never strings.
+///
+/// The engine adds its own cue words after the rules' words (`internCueWord`), so that
+/// the few places that compare a token with a fixed word compare ids too. Those ids are
+/// past every automaton's tables, which read them as unknown, and they do not make a
+/// word "known" to squeezing: a cue word behaves as any other word the rules do not name.
 public struct Vocabulary: Sendable {
     /// The id of any token no pattern names.
     public static let unknown: Int32 = -1
 
     var ids: [String: Int32] = [:]
+    /// The ASCII words again, keyed by their units: the tokenizer's common case looks a
+    /// word up without making a `String` of it.
+    private var asciiWords = UnitTable()
     package private(set) var words: [String] = []
+    /// Ids below this are words of the rules; the rest are the engine's cue words.
+    package internal(set) var ruleWordCount = Int32.max
 
     public init() {}
 
@@ -15,12 +25,52 @@ public struct Vocabulary: Sendable {
         let id = Int32(words.count)
         ids[word] = id
         words.append(word)
+        if word.utf16.allSatisfy({ $0 < 0x80 }) { asciiWords.insert(word.utf16, value: id) }
         return id
+    }
+
+    /// Interns a word the engine compares tokens with; the rules' words end here.
+    @discardableResult
+    package mutating func internCueWord(_ word: String) -> Int32 {
+        if ruleWordCount == .max { ruleWordCount = Int32(words.count) }
+        return intern(word)
     }
 
     public func id(of word: String) -> Int32 { ids[word] ?? Self.unknown }
 
+    /// The id of the ASCII word spelled by `units`, or `unknown`.
+    package func id(ofASCII units: UnsafeBufferPointer<UInt16>) -> Int32 { asciiWords.find(units) ?? Self.unknown }
+
     public func contains(_ word: String) -> Bool { ids[word] != nil }
 
+    /// A word of the rules (not unknown, not one of the engine's cue words): what
+    /// squeezing ("sooo" → "so") calls known.
+    package func isRuleWord(_ id: Int32) -> Bool { id >= 0 && id < ruleWordCount }
+
+    /// The word an id stands for (not `unknown`).
+    public func word(of id: Int32) -> String { words[Int(id)] }
+
     public var count: Int { words.count }
+}
+
+/// A set of words as a bit per vocabulary id, built once per engine: membership of a
+/// token is one load, and an unknown token is in no set.
+package struct WordIDs: Sendable {
+    private var bits: [UInt64]
+
+    /// The ids of `words`; every one must already be interned (words a lexicon list or
+    /// `Vocabulary.internCueWord` put there).
+    package init(_ words: some Sequence<String>, in vocabulary: Vocabulary) {
+        bits = Array(repeating: 0, count: vocabulary.count / 64 + 1)
+        for word in words {
+            let id = vocabulary.id(of: word)
+            precondition(id != Vocabulary.unknown, "'\(word)' was never interned")
+            bits[Int(id) >> 6] |= 1 << (UInt64(id) & 63)
+        }
+    }
+
+    package func contains(_ id: Int32) -> Bool {
+        guard id >= 0, Int(id) >> 6 < bits.count else { return false }
+        return bits[Int(id) >> 6] & (1 << (UInt64(id) & 63)) != 0
+    }
 }

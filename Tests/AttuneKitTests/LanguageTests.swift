@@ -22,6 +22,9 @@ import Testing
         "それは大変でしたね。大丈夫ですか？",
         "我很抱歉，我在这里陪你。",
         "أنا آسف جدا، أنا هنا من أجلك",
+        // ASCII words are looked up as units: capitals and elisions read as before.
+        "C'EST VRAIMENT DUR, JE SUIS LA POUR TOI",
+        "DELL'AMORE E DELLA VITA, NON SO COSA DIRE",
     ])
     func anotherLanguageIsNotEnglish(_ text: String) {
         #expect(language(text) == .other)
@@ -37,6 +40,7 @@ import Testing
         "I love you, любимая",
         "We watched La casa de papel last night and it was great",
         "Bon appétit! I made the lasagna you like",
+        "SHOULDN'T WE'VE TOLD HER? THEY'D KNOW",
     ])
     func shortOrMixedRepliesStayEnglish(_ text: String) {
         #expect(language(text) == .english)

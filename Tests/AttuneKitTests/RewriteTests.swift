@@ -68,7 +68,8 @@ import Testing
         }
         if analysis.bid?.kind.isEmotional == true {
             for part in parts {
-                let words = analyzer.analyzeWithTrace(part, rewriting: false).trace.tokens.tokens.map(\.text)
+                let tokens = analyzer.analyzeWithTrace(part, rewriting: false).trace.tokens
+                let words = tokens.words(tokens.tokens.indices)
                 if words.allSatisfy(minimal.contains) { breaks.keepsMinimal.append("\(reply.id): \"\(part)\"") }
             }
         }

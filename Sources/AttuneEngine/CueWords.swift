@@ -1,0 +1,66 @@
+import AttuneRules
+import AttuneText
+
+/// The fixed words the engine compares tokens with (negators, contrast words, the
+/// rewrite's cues), as id sets and id phrases built once per engine: a check is a load
+/// or a few integer compares, never a token's `String`.
+///
+/// Words no rule names are interned as cue words (`intern(_:into:)`), after the rules'
+/// words, so that every cue word has an id and a token equals it exactly when its id does.
+struct CueWords: Sendable {
+    let negators: WordIDs
+    let subjectPronouns: WordIDs
+    let contrast: WordIDs
+    /// "but" discounts a validation even mid-clause.
+    let but: Int32
+    /// Words by which a complaint is about the replier ("you forgot").
+    let secondPerson: WordIDs
+    let adviceVerbs: WordIDs
+    let adviceStops: WordIDs
+    let adviceFirstPerson: WordIDs
+    let minimal: WordIDs
+    let offers: [[Int32]]
+    let apologies: [[Int32]]
+
+    /// Interns every cue word the rules do not already name.
+    static func intern(_ ruleSet: RuleSet, into vocabulary: inout Vocabulary) {
+        let templates = ruleSet.rewrites
+        var words = TextPipeline.cueWords + ["but"] + Analyzer.secondPerson.sorted()
+        words += AdviceContent.stops.sorted() + AdviceContent.firstPerson.sorted() + templates.minimalWords.sorted()
+        words += (templates.offerCues + templates.apologyCues + templates.adviceFrames + templates.adviceGerundFrames)
+            .flatMap(phrase)
+        for word in words { vocabulary.internCueWord(word) }
+    }
+
+    init(ruleSet: RuleSet, vocabulary: Vocabulary) {
+        let lexicon = ruleSet.lexicon
+        let templates = ruleSet.rewrites
+        negators = WordIDs(lexicon.words(of: "negators"), in: vocabulary)
+        subjectPronouns = WordIDs(lexicon.words(of: "subject_pronouns"), in: vocabulary)
+        contrast = WordIDs(lexicon.words(of: "contrast"), in: vocabulary)
+        but = vocabulary.id(of: "but")
+        secondPerson = WordIDs(Analyzer.secondPerson, in: vocabulary)
+        adviceVerbs = WordIDs(lexicon.words(of: "advice_verbs"), in: vocabulary)
+        adviceStops = WordIDs(AdviceContent.stops, in: vocabulary)
+        adviceFirstPerson = WordIDs(AdviceContent.firstPerson, in: vocabulary)
+        minimal = WordIDs(templates.minimalWords, in: vocabulary)
+        offers = templates.offerCues.map { Self.phrase($0).map(vocabulary.id(of:)) }
+        apologies = templates.apologyCues.map { Self.phrase($0).map(vocabulary.id(of:)) }
+    }
+
+    /// The words of a cue phrase, as tokens would spell them ("my bad" → "my", "bad").
+    static func phrase(_ cue: String) -> [String] {
+        cue.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// Whether `ids` holds one of `phrases` as consecutive ids: what matching " cue "
+    /// in the tokens' words joined by spaces did.
+    static func contains(_ phrases: [[Int32]], in ids: [Int32]) -> Bool {
+        phrases.contains { phrase in
+            guard phrase.count <= ids.count else { return false }
+            return (0...(ids.count - phrase.count)).contains { start in
+                phrase.indices.allSatisfy { ids[start + $0] == phrase[$0] }
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// Words keyed by their UTF-16 units, so that a token's letters find their entry
+/// without building a `String` (open addressing, FNV-1a), each with an `Int32` value.
+package struct UnitTable: Sendable {
+    /// Entry index + 1 per slot, 0 when empty; a power of two, at most half full.
+    private var slots: [Int32] = Array(repeating: 0, count: 16)
+    /// Every entry's units, one after another; `bounds[i]..<bounds[i + 1]` is entry i.
+    private var storage: [UInt16] = []
+    private var bounds: [Int32] = [0]
+    private var values: [Int32] = []
+
+    package init() {}
+
+    package var count: Int { bounds.count - 1 }
+
+    /// The value of `units`: the one stored before, or `value`, stored now.
+    @discardableResult
+    package mutating func insert(_ units: some Collection<UInt16>, value: Int32) -> Int32 {
+        let key = Array(units)
+        if let found = key.withUnsafeBufferPointer({ find($0) }) { return found }
+        let index = Int32(count)
+        storage.append(contentsOf: key)
+        bounds.append(Int32(storage.count))
+        values.append(value)
+        if count * 2 > slots.count { rehash(capacity: slots.count * 2) } else { place(index, key) }
+        return value
+    }
+
+    /// The value of the entry spelled `units`, or nil.
+    package func find(_ units: UnsafeBufferPointer<UInt16>) -> Int32? {
+        let mask = slots.count - 1
+        var slot = Self.hash(units) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            if equals(Int(entry - 1), units) { return values[Int(entry - 1)] }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    package func find(_ units: ArraySlice<UInt16>) -> Int32? {
+        units.withUnsafeBufferPointer { find($0) }
+    }
+
+    private func units(of index: Int32) -> ArraySlice<UInt16> {
+        storage[Int(bounds[Int(index)])..<Int(bounds[Int(index) + 1])]
+    }
+
+    private func equals(_ index: Int, _ units: UnsafeBufferPointer<UInt16>) -> Bool {
+        let start = Int(bounds[index])
+        let end = Int(bounds[index + 1])
+        guard end - start == units.count else { return false }
+        var offset = 0
+        while offset < units.count {
+            if storage[start + offset] != units[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    private mutating func place(_ index: Int32, _ key: [UInt16]) {
+        let mask = slots.count - 1
+        var slot = key.withUnsafeBufferPointer { Self.hash($0) } & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = index + 1
+    }
+
+    private mutating func rehash(capacity: Int) {
+        slots = Array(repeating: 0, count: capacity)
+        for index in 0..<count { place(Int32(index), Array(units(of: Int32(index)))) }
+    }
+
+    private static func hash(_ units: UnsafeBufferPointer<UInt16>) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for unit in units {
+            hash = (hash ^ UInt64(unit)) &* 0x100_0000_01b3
+        }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+}

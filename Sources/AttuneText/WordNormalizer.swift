@@ -1,0 +1,212 @@
+/// A word's normalized forms as ids: case folding, squeezing of stretched letters and
+/// expansion of contractions and chat spellings, in that order.
+///
+/// ASCII words, nearly all of chat, are folded and looked up as UTF-16 units in reused
+/// buffers: no `String` per word. Other words take the ICU path (NFKC case folding,
+/// `Character`-wise squeezing), as before. Both give the same forms as `Lexicon.expand`.
+struct WordNormalizer {
+    /// One normalized word: its id, or `Vocabulary.unknown` and its letters in the
+    /// reply's letter buffer.
+    struct Form {
+        var id: Int32
+        var letters: Range<Int32>
+    }
+
+    /// A form known ahead (an expansion's word): its id, or its units when unknown.
+    private struct Spelled {
+        var id: Int32
+        var units: [UInt16]
+    }
+
+    private let lexicon: Lexicon
+    private let vocabulary: Vocabulary
+    /// The ASCII keys of `lexicon.expansions`, valued by index into `expansions`.
+    private var expansionKeys = UnitTable()
+    private var expansions: [[Spelled]] = []
+    /// The ASCII clitic suffixes in the lexicon's order (longest first).
+    private var suffixes: [(units: [UInt16], words: [Spelled])] = []
+    private var folded: [UInt16] = []
+    private var two: [UInt16] = []
+    private var one: [UInt16] = []
+
+    init(lexicon: Lexicon, vocabulary: Vocabulary) {
+        self.lexicon = lexicon
+        self.vocabulary = vocabulary
+        func spelled(_ word: String) -> Spelled {
+            let id = vocabulary.id(of: word)
+            return Spelled(id: id, units: id == Vocabulary.unknown ? Array(word.utf16) : [])
+        }
+        for (key, words) in lexicon.expansions where key.utf16.allSatisfy({ $0 < 0x80 }) {
+            expansionKeys.insert(key.utf16, value: Int32(expansions.count))
+            expansions.append(words.map(spelled))
+        }
+        for (suffix, words) in lexicon.suffixes where suffix.utf16.allSatisfy({ $0 < 0x80 }) {
+            suffixes.append((Array(suffix.utf16), words.map(spelled)))
+        }
+    }
+
+    /// Appends the forms of the word `units` to `forms`, and the letters of its unknown
+    /// forms to `letters`.
+    mutating func normalize(
+        _ units: ArraySlice<UInt16>, icu: ICUSegmenter, into forms: inout [Form], letters: inout [UInt16]
+    ) {
+        if units.allSatisfy({ $0 < 0x80 }) {
+            normalizeASCII(units, into: &forms, letters: &letters)
+        } else {
+            let word = squeeze(String(decoding: icu.caseFold(units), as: UTF16.self))
+            for form in lexicon.expand(word) ?? [word] { append(form, to: &forms, letters: &letters) }
+        }
+    }
+
+    /// An emoji or other form spelled as a `String`, as a token's form.
+    func append(_ word: String, to forms: inout [Form], letters: inout [UInt16]) {
+        let id = vocabulary.id(of: word)
+        var range: Range<Int32> = 0..<0
+        if id == Vocabulary.unknown {
+            let start = Int32(letters.count)
+            letters.append(contentsOf: word.utf16)
+            range = start..<Int32(letters.count)
+        }
+        forms.append(Form(id: id, letters: range))
+    }
+
+    // MARK: ASCII
+
+    private mutating func normalizeASCII(
+        _ units: ArraySlice<UInt16>, into forms: inout [Form], letters: inout [UInt16]
+    ) {
+        folded.removeAll(keepingCapacity: true)
+        for unit in units { folded.append(unit >= 0x41 && unit <= 0x5A ? unit + 0x20 : unit) }
+        squeezeASCII()
+        let word = folded[...]
+        if let index = expansionIndex(word) {
+            append(expansions[Int(index)], to: &forms, letters: &letters)
+            return
+        }
+        for suffix in suffixes where word.count > suffix.units.count && word.hasSuffix(suffix.units) {
+            // The stem is a token of its own: "u'll" is "you will", not "u will".
+            let stem = word.dropLast(suffix.units.count)
+            if let index = expansionIndex(stem) {
+                append(expansions[Int(index)], to: &forms, letters: &letters)
+            } else {
+                appendASCII(stem, to: &forms, letters: &letters)
+            }
+            append(suffix.words, to: &forms, letters: &letters)
+            return
+        }
+        appendASCII(word, to: &forms, letters: &letters)
+    }
+
+    private func appendASCII(_ word: ArraySlice<UInt16>, to forms: inout [Form], letters: inout [UInt16]) {
+        let id = word.withUnsafeBufferPointer { vocabulary.id(ofASCII: $0) }
+        var range: Range<Int32> = 0..<0
+        if id == Vocabulary.unknown {
+            let start = Int32(letters.count)
+            letters.append(contentsOf: word)
+            range = start..<Int32(letters.count)
+        }
+        forms.append(Form(id: id, letters: range))
+    }
+
+    private func append(_ words: [Spelled], to forms: inout [Form], letters: inout [UInt16]) {
+        for word in words {
+            var range: Range<Int32> = 0..<0
+            if word.id == Vocabulary.unknown {
+                let start = Int32(letters.count)
+                letters.append(contentsOf: word.units)
+                range = start..<Int32(letters.count)
+            }
+            forms.append(Form(id: word.id, letters: range))
+        }
+    }
+
+    private func expansionIndex(_ word: ArraySlice<UInt16>) -> Int32? {
+        word.withUnsafeBufferPointer { expansionKeys.find($0) }
+    }
+
+    /// `squeeze` on the folded units: lowercase ASCII letters are the only letters.
+    private mutating func squeezeASCII() {
+        func isLetter(_ unit: UInt16) -> Bool { (0x61...0x7A).contains(unit) }
+        var hasRun = false
+        var index = 2
+        while index < folded.count {
+            if folded[index] == folded[index - 1] && folded[index] == folded[index - 2] && isLetter(folded[index]) {
+                hasRun = true
+                break
+            }
+            index += 1
+        }
+        guard hasRun else { return }
+        func collapse(_ keep: Int, into result: inout [UInt16]) {
+            result.removeAll(keepingCapacity: true)
+            var run = 0
+            var previous: UInt16?
+            for unit in folded {
+                run = unit == previous ? run + 1 : 1
+                previous = unit
+                if run <= keep || !isLetter(unit) { result.append(unit) }
+            }
+        }
+        collapse(2, into: &two)
+        collapse(1, into: &one)
+        if isKnownASCII(two[...]) {
+            swap(&folded, &two)
+        } else if isKnownASCII(one[...]) {
+            swap(&folded, &one)
+        } else {
+            swap(&folded, &two)
+        }
+    }
+
+    private func isKnownASCII(_ word: ArraySlice<UInt16>) -> Bool {
+        let id = word.withUnsafeBufferPointer { vocabulary.id(ofASCII: $0) }
+        return vocabulary.isRuleWord(id) || expansionIndex(word) != nil
+    }
+
+    // MARK: other scripts
+
+    /// "sooooo" → "so", "goooood" → "good": runs of three or more letters shrink to
+    /// two, or to one when only that form is a word the rules know.
+    private func squeeze(_ word: String) -> String {
+        let characters = Array(word)
+        var hasRun = false
+        var index = 2
+        while index < characters.count {
+            if characters[index] == characters[index - 1] && characters[index] == characters[index - 2]
+                && characters[index].isLetter
+            {
+                hasRun = true
+                break
+            }
+            index += 1
+        }
+        guard hasRun else { return word }
+        func collapse(to keep: Int) -> String {
+            var result = ""
+            var run = 0
+            var previous: Character?
+            for character in characters {
+                run = character == previous ? run + 1 : 1
+                previous = character
+                if run <= keep || !character.isLetter { result.append(character) }
+            }
+            return result
+        }
+        let two = collapse(to: 2)
+        let one = collapse(to: 1)
+        if isKnown(two) { return two }
+        if isKnown(one) { return one }
+        return two
+    }
+
+    private func isKnown(_ word: String) -> Bool {
+        vocabulary.isRuleWord(vocabulary.id(of: word)) || lexicon.expansions[word] != nil
+    }
+}
+
+extension ArraySlice where Element == UInt16 {
+    fileprivate func hasSuffix(_ suffix: [UInt16]) -> Bool {
+        guard count >= suffix.count else { return false }
+        return self[(endIndex - suffix.count)...].elementsEqual(suffix)
+    }
+}
