@@ -51,7 +51,9 @@ public struct CompiledEngineCache: Sendable {
         base: [RuleSet.File]?, packs: [[RuleSet.File]], config: ProjectConfig?, skipBroken: Bool
     ) throws(AttuneError) -> (engine: Engine, outcome: Outcome) {
         var outcome = Outcome()
-        let path = directory.map { "\($0)/\(Self.key(base: base, packs: packs, config: config, skipBroken: skipBroken))\(Self.suffix)" }
+        let path = directory.map {
+            "\($0)/\(Self.key(base: base, packs: packs, config: config, skipBroken: skipBroken))\(Self.suffix)"
+        }
         if let path, let data = FileManager.default.contents(atPath: path),
             let engine = try? Engine(compiled: [UInt8](data))
         {
@@ -117,7 +119,8 @@ public struct CompiledEngineCache: Sendable {
         }
         let oldest = files.filter { $0 != kept }.map { ($0, written($0)) }.sorted { $0.1 < $1.1 }
         var removed = 0
-        for (path, _) in oldest.prefix(files.count - Self.entryLimit) where (try? manager.removeItem(atPath: path)) != nil {
+        for (path, _) in oldest.prefix(files.count - Self.entryLimit)
+        where (try? manager.removeItem(atPath: path)) != nil {
             removed += 1
         }
         return removed

@@ -60,7 +60,6 @@
         }
     }
 
-
     /// Mostly-zero words (the automata's bit sets over the vocabulary): the count, then
     /// each non-zero word after the number of zero words before it.
     @inlinable package mutating func writeSparse(_ words: [UInt64]) {
@@ -161,7 +160,6 @@
         return interned[index]
     }
 
-
     @inlinable package mutating func readRaw<T: FixedWidthInteger>() throws(ArchiveError) -> [T] {
         let size = MemoryLayout<T>.size
         let count = try readCount(elementSize: size)
@@ -243,7 +241,8 @@
     }
 
     /// A value of a `String`-backed enum, checked against its cases.
-    @inlinable package mutating func readCase<T: RawRepresentable>() throws(ArchiveError) -> T where T.RawValue == String {
+    @inlinable package mutating func readCase<T: RawRepresentable>() throws(ArchiveError) -> T
+    where T.RawValue == String {
         let raw = try readString()
         guard let value = T(rawValue: raw) else { throw ArchiveError("unknown value '\(raw)'") }
         return value
@@ -303,7 +302,9 @@ extension Optional: Archivable where Wrapped: Archivable {
 /// Sets and dictionaries are written sorted, so the same rules always give the same bytes.
 extension Set: Archivable where Element: Archivable & Comparable {
     @inlinable package func archive(into writer: inout ArchiveWriter) { writer.write(sorted()) }
-    @inlinable package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = Set(try reader.read() as [Element]) }
+    @inlinable package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        self = Set(try reader.read() as [Element])
+    }
 }
 
 extension Dictionary: Archivable where Key: Archivable & Comparable, Value: Archivable {
@@ -362,7 +363,8 @@ extension Archivable where Self: RawRepresentable, RawValue == String {
 
 /// Base64, for carrying compiled rules inside Swift source.
 @usableFromInline package enum Base64 {
-    @usableFromInline static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    @usableFromInline static let alphabet = Array(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     @inlinable package static func encode(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []

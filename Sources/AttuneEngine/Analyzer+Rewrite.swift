@@ -102,7 +102,8 @@ extension Analyzer {
         let text = pipeline.tokenize(rewrite)
         let found = findings(in: text, bid: bid).findings
         guard !found.contains(where: { $0.polarity == .misattuned }) else { return false }
-        return Scorer(policy: engine.ruleSet.scoring, contrast: cues.contrast, but: cues.but).score(found, in: text).verdict == .attuned
+        return Scorer(policy: engine.ruleSet.scoring, contrast: cues.contrast, but: cues.but).score(found, in: text)
+            .verdict == .attuned
     }
 
     /// The whole sentences a finding sits in, in code points, without the spaces around

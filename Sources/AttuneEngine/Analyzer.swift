@@ -80,7 +80,8 @@ public final class Analyzer {
         let pass = findings(in: tokenized, bid: bid, readsAsEnglish: language == .english)
         if tokenized.tokens.isEmpty && pass.findings.isEmpty { notes.append("Nothing to analyse: the reply is empty.") }
         if language == .other { notes.append(Self.replyNotEnglish) }
-        let scored = Scorer(policy: engine.ruleSet.scoring, contrast: cues.contrast, but: cues.but).score(pass.findings, in: tokenized)
+        let scored = Scorer(policy: engine.ruleSet.scoring, contrast: cues.contrast, but: cues.but).score(
+            pass.findings, in: tokenized)
         var analysis = Analysis(
             text: text, context: context, score: scored.score, verdict: scored.verdict, findings: scored.findings,
             bid: bid, notes: notes, scoreLines: scored.lines,

@@ -89,7 +89,9 @@ package struct PatternAligner {
             guard available > 0 else { return [] }
             let excluded =
                 words.contains(where: { token(position, is: $0) })
-                || lists.contains { lexicon.lists[$0]?.entries.contains { $0.count == 1 && token(position, is: $0[0]) } ?? false }
+                || lists.contains {
+                    lexicon.lists[$0]?.entries.contains { $0.count == 1 && token(position, is: $0[0]) } ?? false
+                }
             return excluded ? [] : [1]
         case .gap(let minimum, let maximum):
             return Array((minimum...min(maximum, max(minimum, available))).reversed()).filter { $0 <= available }

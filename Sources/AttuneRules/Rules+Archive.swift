@@ -209,7 +209,9 @@ extension BidCues: Archivable {
         self.kinds = Array(zip(kinds, kindPatterns))
         engaged = []
         for (name, patterns) in zip(engagedKinds, engagedPatterns) {
-            guard name.isEmpty || BidKind(rawValue: name) != nil else { throw ArchiveError("unknown bid kind '\(name)'") }
+            guard name.isEmpty || BidKind(rawValue: name) != nil else {
+                throw ArchiveError("unknown bid kind '\(name)'")
+            }
             engaged.append((BidKind(rawValue: name), patterns))
         }
     }
@@ -224,7 +226,8 @@ extension BidCues.FindingCue: Archivable {
     }
 
     @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
-        self.init(id: try reader.read(), weight: try reader.read(), attune: try reader.read(), message: try reader.read())
+        self.init(
+            id: try reader.read(), weight: try reader.read(), attune: try reader.read(), message: try reader.read())
     }
 }
 
@@ -248,7 +251,9 @@ extension ScoringPolicy: Archivable {
 extension RewriteTemplates: Archivable {
     @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         writer.write(Dictionary(uniqueKeysWithValues: replace.map { ($0.key.rawValue, $0.value) }))
-        for text in [advice, openWithFeeling, openWithoutFeeling, openWithTheirWords, openForGoodNews, openForComplaint] {
+        for text in [
+            advice, openWithFeeling, openWithoutFeeling, openWithTheirWords, openForGoodNews, openForComplaint,
+        ] {
             writer.write(text)
         }
         writer.write(ByKind(questions))

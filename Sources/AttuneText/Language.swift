@@ -37,7 +37,8 @@ public struct LanguageProfile: Sendable {
             asciiWords.insert(word.utf16, value: Int32(asciiEvidence.count))
             asciiEvidence.append((true, []))
         }
-        for (word, languages) in self.others.sorted(by: { $0.key < $1.key }) where word.utf16.allSatisfy({ $0 < 0x80 }) {
+        for (word, languages) in self.others.sorted(by: { $0.key < $1.key }) where word.utf16.allSatisfy({ $0 < 0x80 })
+        {
             asciiWords.insert(word.utf16, value: Int32(asciiEvidence.count))
             asciiEvidence.append((false, languages))
         }

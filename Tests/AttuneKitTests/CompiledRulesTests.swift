@@ -121,8 +121,9 @@ import Testing
         edited[0].contents = edited[0].contents.replacingOccurrences(of: "purple elephant", with: "purple giraffe")
         let again = try cache.engine(base: nil, packs: [edited], config: nil, skipBroken: false)
         #expect(!again.outcome.reused)
-        #expect(try again.engine.makeAnalyzer().analyze("I saw a purple giraffe.").findings.map(\.rule)
-            .contains("fixing.test-pack-rule"))
+        #expect(
+            try again.engine.makeAnalyzer().analyze("I saw a purple giraffe.").findings.map(\.rule)
+                .contains("fixing.test-pack-rule"))
     }
 
     @Test func aDamagedCacheFileIsCompiledAgainNotTrusted() throws {
@@ -165,7 +166,8 @@ import Testing
     @Test func theStandardFolderFollowsTheEnvironment() {
         #expect(CompiledEngineCache.standard(environment: ["ATTUNE_CACHE_DIR": "/x"]).directory == "/x")
         #expect(CompiledEngineCache.standard(environment: ["ATTUNE_CACHE_DIR": ""]).directory == nil)
-        #expect(CompiledEngineCache.standard(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"]).directory == "/c/attune")
+        #expect(
+            CompiledEngineCache.standard(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"]).directory == "/c/attune")
         #expect(CompiledEngineCache.standard(environment: ["HOME": "/h"]).directory == "/h/.cache/attune")
         #expect(CompiledEngineCache.standard(environment: [:]).directory == nil)
     }
