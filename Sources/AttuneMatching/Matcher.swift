@@ -46,6 +46,9 @@ package struct Matcher {
         var current: [Thread] = []
         var next: [Thread] = []
         markRequiredTokens(tokens)
+        // Patterns opening with `_` or `!x` could start at any token: those that can
+        // match this text are picked once, not at every token.
+        let wildcards = automaton.firstWildcards.map { entries in entries.filter { canMatch($0.node) } }
         for position in tokens.indices {
             let token = tokens[position]
             nextGeneration()
@@ -57,12 +60,14 @@ package struct Matcher {
                 follow(target, thread, at: position + 1, text, into: &next, found: &found)
             }
             let context = startContext(of: position, tokens).rawValue
-            for index in program.firstRange(context, token.id) {
-                let entry = program.firstEntries[context][index]
-                guard canMatch(entry.node) else { continue }
-                start(entry, at: position, text, into: &next, found: &found)
+            let range = program.firstRange(context, token.id)
+            if !range.isEmpty {
+                let entries = program.firstEntries[context]
+                for index in range where canMatch(entries[index].node) {
+                    start(entries[index], at: position, text, into: &next, found: &found)
+                }
             }
-            for entry in automaton.firstWildcards[context] where canMatch(entry.node) {
+            for entry in wildcards[context] {
                 start(entry, at: position, text, into: &next, found: &found)
             }
             swap(&current, &next)
