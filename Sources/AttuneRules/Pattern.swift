@@ -57,8 +57,9 @@ public struct Pattern: Sendable {
     }
 }
 
-/// One element of a pattern.
-public indirect enum PatternElement: Sendable, Hashable {
+/// One element of a pattern. Only `optional` holds an element directly, so only it is
+/// boxed: the others are read from compiled rules without an allocation each.
+public enum PatternElement: Sendable, Hashable {
     /// One token equal to any of these words (`word`, `a|b|c`).
     case word([String])
     /// Any entry of a word list (`@name`).
@@ -72,7 +73,7 @@ public indirect enum PatternElement: Sendable, Hashable {
     /// Any of these sequences (`(a b|c)`).
     case group([[PatternElement]])
     /// The element, or nothing (`x?`).
-    case optional(PatternElement)
+    indirect case optional(PatternElement)
     /// `{name: ...}`: the tokens of the inner elements, named for suggestion templates.
     case capture(String, [PatternElement])
     /// `[` and `]`: the reported span.
