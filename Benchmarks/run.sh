@@ -1,23 +1,42 @@
 #!/usr/bin/env bash
 # Times attune against the peers in ../shared/bench on the same generated utterances,
-# in one run, so every figure is a ratio measured side by side.
+# in one run, so every figure is a ratio measured side by side, and prints each row of
+# issue 13's table with its target.
 #
 # Usage: bash Benchmarks/run.sh [N=100000]     (about 10 minutes on 2 cores)
-# Needs: the Swift toolchain, python3, gcc and ICU (run_all.sh sets up the peers'
-# venv); writes its results to /tmp/attune-bench/results.json and prints a table.
+# SCRATCH=.build-NAME builds into (and times the binaries of) that scratch path.
+# Needs: the Swift toolchain, python3 and gcc; it installs the rest itself (the peers'
+# venv with everything they and multiply_rules.py import, pkg-config and ICU's headers
+# for the ICU floor, bc and GNU time). Writes /tmp/attune-bench/results.json.
 set -euo pipefail
 N=${1:-100000}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=${ATTUNE_PEER_BENCH:-$ROOT/../shared/bench}
 PEERS=/tmp/peerbench
 OUT=/tmp/attune-bench
+VENV=/tmp/peersvenv
+SCRATCH=${SCRATCH:-.build}
 mkdir -p "$OUT"
 cd "$ROOT"
 
-echo "== building attune (release)"
-swift build -c release --product attune >/dev/null
-swift build -c release --product attune-throughput >/dev/null
-BIN=$ROOT/.build/release
+echo "== installing what the script imports"
+missing=()
+command -v pkg-config >/dev/null || missing+=(pkg-config)
+pkg-config --exists icu-uc icu-i18n 2>/dev/null || missing+=(libicu-dev)
+command -v bc >/dev/null || missing+=(bc)
+[ -x /usr/bin/time ] || missing+=(time)
+if [ ${#missing[@]} -gt 0 ]; then apt-get update -q && apt-get install -y -q "${missing[@]}"; fi
+# The peers (run_all.sh) import vaderSentiment, spacy and proselint; multiply_rules.py
+# imports yaml. run_all.sh installs the first three only when it makes the venv, so
+# a venv made before is completed here, before anything uses it.
+[ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+"$VENV/bin/python" -c 'import vaderSentiment, spacy, proselint, yaml' 2>/dev/null \
+  || "$VENV/bin/pip" install -q vaderSentiment spacy proselint pyyaml
+
+echo "== building attune (release, $SCRATCH)"
+swift build -c release --scratch-path "$SCRATCH" --product attune >/dev/null
+swift build -c release --scratch-path "$SCRATCH" --product attune-throughput >/dev/null
+case $SCRATCH in /*) BIN=$SCRATCH/release ;; *) BIN=$ROOT/$SCRATCH/release ;; esac
 
 echo "== peers and the ICU floor on $N utterances (../shared/bench/run_all.sh)"
 bash "$BENCH/run_all.sh" "$N" > "$OUT/peers.txt"
@@ -26,9 +45,7 @@ JSONL=$PEERS/utterances_$N.jsonl
 
 echo "== attune in process, one core"
 "$BIN/attune-throughput" "$TXT" --runs 3 > "$OUT/inprocess.json"
-# multiply_rules.py imports yaml, which run_all.sh's venv does not install.
-/tmp/peersvenv/bin/python -c 'import yaml' 2>/dev/null || /tmp/peersvenv/bin/pip install -q pyyaml
-/tmp/peersvenv/bin/python "$ROOT/Benchmarks/multiply_rules.py" "$ROOT/Rules" "$OUT/variants" 10
+"$VENV/bin/python" "$ROOT/Benchmarks/multiply_rules.py" "$ROOT/Rules" "$OUT/variants" 10
 "$BIN/attune-throughput" "$TXT" --runs 3 --rules "$OUT/variants" > "$OUT/inprocess_10x.json"
 
 echo "== attune batch end to end (process start included), medians of 3"
@@ -64,10 +81,35 @@ print(statistics.median(times))
 PY
 )
 
-python3 - "$OUT" "$PEERS/peers_$N.json" "$PEERS/icu_floor_$N.txt" "$N" "$ONE" "$ALL" "$CHECK" <<'PY'
+echo "== a reply dense with findings, check --format json, 100k and 200k characters (best of 3)"
+# The dense reply of Benchmarks/linearity.sh, cut to a length in characters; a one-unit
+# reply's time (process start, loading) is subtracted before the ratio is taken.
+DENSE=$(python3 - "$BIN/attune" "$OUT" <<'PY'
+import subprocess, sys, time
+binary, out = sys.argv[1:]
+unit = "You should just calm down, it's not a big deal. Stop overreacting. "
+def best(chars):
+    path = f"{out}/dense_{chars}.txt"
+    with open(path, "w") as f: f.write((unit * (chars // len(unit) + 1))[:chars])
+    times = []
+    for _ in range(3):
+        with open(path) as reply:
+            start = time.perf_counter()
+            run = subprocess.run([binary, "check", "--no-config", "--format", "json", "--context",
+                                  "I had an awful day at work"], stdin=reply, stdout=subprocess.DEVNULL)
+            times.append(time.perf_counter() - start)
+        if run.returncode > 1: sys.exit(f"attune check failed on the {chars}-character reply")
+    return min(times)
+print(best(len(unit)), best(100_000), best(200_000))
+PY
+)
+
+python3 - "$OUT" "$PEERS/peers_$N.json" "$PEERS/icu_floor_$N.txt" "$N" "$ONE" "$ALL" "$CHECK" $DENSE <<'PY'
 import json, re, sys
-out, peers_file, floor_file, n, one, every, check = sys.argv[1:]
+out, peers_file, floor_file, n, one, every, check, dense_start, dense_100k, dense_200k = sys.argv[1:]
 n, one, every, check = int(n), float(one), float(every), float(check)
+dense_start, dense_100k, dense_200k = float(dense_start), float(dense_100k), float(dense_200k)
+dense_ratio = (dense_200k - dense_start) / max(dense_100k - dense_start, 1e-9)
 peers = {r["peer"]: r for r in json.load(open(peers_file))["results"]}
 floor_line = [l for l in open(floor_file) if l.startswith("RESULT ")][-1]
 floor = json.loads(floor_line[len("RESULT "):])["utt_per_s"]
@@ -82,17 +124,30 @@ results = {
     "peers": {name: r["utt_per_s"] for name, r in peers.items()}, "attune_in_process": inproc, "attune_in_process_10x_rules": inproc10,
     "attune_batch_one_core": n / one, "attune_batch_all_cores": n / every,
     "peak_rss_mb_100k": rss100, "peak_rss_mb_1m": int(rss1m) / 1024, "seconds_1m": float(secs1m),
-    "check_seconds": check,
+    "check_seconds": check, "dense_start_seconds": dense_start, "dense_100k_seconds": dense_100k,
+    "dense_200k_seconds": dense_200k, "dense_ratio": dense_ratio,
 }
 json.dump(results, open(f"{out}/results.json", "w"), indent=1)
-def ratio(a, b): return f"{a / b:.2f}" if a and b else "n/a"
-print(f"\n| measure | attune | against | ratio | target |\n|---|---:|---|---:|---|")
-print(f"| in process, one core | {inproc:,.0f}/s | ICU floor {floor or 0:,.0f}/s | {ratio(inproc, floor)} | ≥ 0.5 |")
-print(f"| batch, all cores | {n / every:,.0f}/s | phrase_exact {peer('phrase_exact') or 0:,.0f}/s | {ratio(n / every, peer('phrase_exact'))} | ≥ 5 |")
-print(f"| batch, all cores | {n / every:,.0f}/s | VADER {peer('vader') or 0:,.0f}/s | {ratio(n / every, peer('vader'))} | ≥ 10 |")
-print(f"| batch, one core | {n / one:,.0f}/s | | | |")
-print(f"| 10× rules, in process | {inproc10:,.0f}/s | 1× rules | {inproc / inproc10:.2f}× the time | ≤ 1.3× |")
-print(f"| peak memory, 1M lines | {int(rss1m) / 1024:.0f} MB ({rss100:.0f} MB at 100k) | | | < 100 MB, flat |")
-print(f"| check, one reply | {check * 1000:.0f} ms | | | < 30 ms |")
+def ratio(a, b): return a / b if a and b else None
+def shown(value, digits=2): return f"{value:.{digits}f}" if value is not None else "n/a"
+def met(ok): return "yes" if ok else "**no**"
+floor_ratio, phrase_ratio = ratio(inproc, floor), ratio(n / every, peer("phrase_exact"))
+vader_ratio, rules_ratio = ratio(n / every, peer("vader")), inproc / inproc10
+flat = int(rss1m) / 1024 < 100 and int(rss1m) / 1024 < 1.5 * rss100
+print(f"\n| measure | attune | against (same run) | ratio | target | met |\n|---|---:|---|---:|---|---|")
+print(f"| analysis in process, one core | {inproc:,.0f}/s | ICU floor {floor or 0:,.0f}/s | {shown(floor_ratio, 3)} "
+      f"| ≥ 0.2 (0.5 the aim) | {met(floor_ratio and floor_ratio >= 0.2)} |")
+print(f"| `attune batch` JSONL, all cores | {n / every:,.0f}/s | spaCy PhraseMatcher (`phrase_exact`) "
+      f"{peer('phrase_exact') or 0:,.0f}/s | {shown(phrase_ratio)} | ≥ 1 (5 the aim) | {met(phrase_ratio and phrase_ratio >= 1)} |")
+print(f"| `attune batch` JSONL, all cores | {n / every:,.0f}/s | VADER {peer('vader') or 0:,.0f}/s | {shown(vader_ratio)} "
+      f"| ≥ 4 (10 the aim) | {met(vader_ratio and vader_ratio >= 4)} |")
+print(f"| `attune batch` JSONL, one core | {n / one:,.0f}/s | | | | |")
+print(f"| ten times the rules, in process | {inproc10:,.0f}/s | the same run with 1× rules | {rules_ratio:.2f}× the time "
+      f"| ≤ 1.3× | {met(rules_ratio <= 1.3)} |")
+print(f"| peak memory, 1,000,000-line batch | {int(rss1m) / 1024:.0f} MB ({rss100:.0f} MB at 100k) | | | < 100 MB, flat "
+      f"| {met(flat)} |")
+print(f"| `attune check`, one reply, process start included | {check * 1000:.0f} ms | | | < 30 ms | {met(check < 0.030)} |")
+print(f"| dense reply, `check --format json`, 100k → 200k characters | {dense_100k:.2f} s → {dense_200k:.2f} s "
+      f"(start {dense_start:.2f} s) | | {dense_ratio:.2f}× the time | ≤ 2.5× | {met(dense_ratio <= 2.5)} |")
 print("\npeers (utterances/s, one thread): " + ", ".join(f"{k} {v['utt_per_s']:,.0f}" for k, v in peers.items()))
 PY

@@ -37,27 +37,48 @@ public struct BatchRunner: Sendable {
     public func run(
         _ reader: TranscriptReader, progress: (Int) -> Void = { _ in }, sink: (BatchResult) -> Bool
     ) throws(AttuneError) -> Outcome {
+        try run(reader, progress: progress, encode: nil) { result, _ in sink(result) }
+    }
+
+    /// `run`, with each result also encoded by `encode` on the worker that scored it,
+    /// and `sink` given those bytes (empty without `encode`): the calling thread then
+    /// only copies bytes out, so it keeps up with many workers.
+    @discardableResult
+    public func run(
+        _ reader: TranscriptReader, progress: (Int) -> Void = { _ in }, encode: BatchEncoder?,
+        sink: (BatchResult, ArraySlice<UInt8>) -> Bool
+    ) throws(AttuneError) -> Outcome {
         var analyzers: [Analyzer] = []
         for _ in 0..<workers { analyzers.append(try engine.makeAnalyzer()) }
-        let state = PipelineState(blocksInFlight: workers * 4)
+        let state = PipelineState(blocksInFlight: Self.blocksInFlight(workers: workers))
         let source = UncheckedBox(reader)
         let blockSize = blockSize
         spawn { Self.produce(source.value, into: state, blockSize: blockSize) }
         for analyzer in analyzers {
             let box = UncheckedBox(analyzer)
-            spawn { Self.work(box.value, on: state) }
+            spawn { Self.work(box.value, encode: encode, on: state) }
         }
         var next = 0
-        while let (results, bytes) = state.takeResults(sequence: next) {
+        while let block = state.takeResults(sequence: next) {
             next += 1
-            progress(bytes)
-            for result in results where !sink(result) {
-                state.cancel()
-                return state.outcome
+            progress(block.bytesRead)
+            var start = 0
+            for (result, end) in zip(block.results, block.ends) {
+                defer { start = end }
+                if !sink(result, block.encoded[start..<end]) {
+                    state.cancel()
+                    return state.outcome
+                }
             }
         }
         return state.outcome
     }
+
+    /// A block for each worker to score, one queued behind it, and two for the writer to
+    /// wait on out of order: enough to keep every worker busy. Each block holds its
+    /// results and their encoded output, so a wider window (it was `4 × workers`) only
+    /// raised the peak memory of a many-core run (87 MB at `--jobs 16`).
+    static func blocksInFlight(workers: Int) -> Int { 2 * workers + 2 }
 
     private func spawn(_ body: @escaping @Sendable () -> Void) {
         let thread = Thread(block: body)
@@ -84,13 +105,37 @@ public struct BatchRunner: Sendable {
                 turnsWithoutContext: scoring.tracker.turnsWithoutContext))
     }
 
-    /// A worker thread: analyses blocks until there are none left.
-    private static func work(_ analyzer: Analyzer, on state: PipelineState) {
+    /// A worker thread: analyses (and encodes) blocks until there are none left.
+    private static func work(_ analyzer: Analyzer, encode: BatchEncoder?, on state: PipelineState) {
+        var lastEncodedCount = 0
         while let (sequence, records) = state.takeWork() {
-            let results = records.map { BatchScoring.score($0, with: analyzer) }
-            state.deliver(results, sequence: sequence)
+            var block = ScoredBlock(results: [], encoded: [], ends: [], bytesRead: 0)
+            block.results.reserveCapacity(records.count)
+            block.ends.reserveCapacity(records.count)
+            // Blocks are alike in size: the last one's size saves the buffer's regrowing.
+            block.encoded.reserveCapacity(encode == nil ? 0 : lastEncodedCount)
+            for record in records {
+                let result = BatchScoring.score(record, with: analyzer)
+                encode?(result, &block.encoded)
+                block.results.append(result)
+                block.ends.append(block.encoded.count)
+            }
+            lastEncodedCount = block.encoded.count
+            state.deliver(block, sequence: sequence)
         }
     }
+}
+
+/// Appends one result's output to a buffer; called on the worker that scored it.
+public typealias BatchEncoder = @Sendable (BatchResult, inout [UInt8]) -> Void
+
+/// A block's results in input order, their encodings end to end in one buffer
+/// (result i's bytes end at `ends[i]`), and the input read up to the block's end.
+private struct ScoredBlock {
+    var results: [BatchResult]
+    var encoded: [UInt8]
+    var ends: [Int]
+    var bytesRead: Int
 }
 
 /// Hands a value that is used by one thread at a time to another thread.
@@ -104,7 +149,7 @@ private final class PipelineState: @unchecked Sendable {
     private let condition = NSCondition()
     private var work: [(sequence: Int, records: [TranscriptRecord], bytes: Int)] = []
     private var workIndex = 0
-    private var done: [Int: (results: [BatchResult], bytes: Int)] = [:]
+    private var done: [Int: ScoredBlock] = [:]
     private var bytesOfBlock: [Int: Int] = [:]
     private var submitted = 0
     private var taken = 0
@@ -158,22 +203,24 @@ private final class PipelineState: @unchecked Sendable {
         return (item.sequence, item.records)
     }
 
-    func deliver(_ results: [BatchResult], sequence: Int) {
+    func deliver(_ block: ScoredBlock, sequence: Int) {
+        var block = block
         condition.lock()
-        done[sequence] = (results, bytesOfBlock.removeValue(forKey: sequence) ?? 0)
+        block.bytesRead = bytesOfBlock.removeValue(forKey: sequence) ?? 0
+        done[sequence] = block
         condition.broadcast()
         condition.unlock()
     }
 
     /// The results of block `sequence`, waiting for them; nil after the last block.
-    func takeResults(sequence: Int) -> ([BatchResult], Int)? {
+    func takeResults(sequence: Int) -> ScoredBlock? {
         condition.lock()
         defer { condition.unlock() }
         while done[sequence] == nil && (submitting || sequence < submitted) { condition.wait() }
         guard let block = done.removeValue(forKey: sequence) else { return nil }
         taken += 1
         condition.broadcast()
-        return (block.results, block.bytes)
+        return block
     }
 
     func cancel() {

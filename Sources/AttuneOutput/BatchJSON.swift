@@ -8,7 +8,15 @@ extension BatchResult {
     /// Without `positions` a turn leaves out "file", "line" and "turn", which depend on
     /// where a shard starts, so the outputs of shards concatenate to the whole's.
     public func json(positions: Bool = true) -> String {
-        var writer = JSONWriter()
+        var bytes: [UInt8] = []
+        writeJSONLine(positions: positions, to: &bytes)
+        return String(decoding: bytes.dropLast(), as: UTF8.self)
+    }
+
+    /// The object and a line break, appended to `buffer` as UTF-8: batch workers write
+    /// many turns into one buffer without a `String` per turn.
+    public func writeJSONLine(positions: Bool = true, to buffer: inout [UInt8]) {
+        var writer = JSONWriter(appendingTo: &buffer)
         writer.beginObject()
         switch self {
         case .turn(let turn, let analysis):
@@ -30,7 +38,8 @@ extension BatchResult {
             writer.field("error", error.message)
         }
         writer.endObject()
-        return writer.output
+        writer.finish(into: &buffer)
+        buffer.append(UInt8(ascii: "\n"))
     }
 }
 

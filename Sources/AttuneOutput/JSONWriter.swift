@@ -5,13 +5,24 @@
 /// appending through a `String`'s scalar view copied everything written so far each
 /// time, and a reply dense with findings took seconds per hundred kilobytes.
 public struct JSONWriter {
-    private var bytes: [UInt8] = []
+    private var bytes: [UInt8]
     private var needsComma: [Bool] = [false]
 
     /// What was written, as text; read it once, at the end.
     public var output: String { String(decoding: bytes, as: UTF8.self) }
 
-    public init() {}
+    public init() { bytes = [] }
+
+    /// A writer that takes `buffer` over (leaving it empty) and appends to it, so many
+    /// values share one allocation; `finish(into:)` hands it back. Taken, not copied:
+    /// a copy would be copied again on the first append.
+    public init(appendingTo buffer: inout [UInt8]) {
+        bytes = []
+        swap(&bytes, &buffer)
+    }
+
+    /// Hands the buffer, with what was written, back to `buffer`.
+    public mutating func finish(into buffer: inout [UInt8]) { swap(&bytes, &buffer) }
 
     public mutating func beginObject() { value(); append("{"); needsComma.append(false) }
     public mutating func endObject() { needsComma.removeLast(); append("}") }
@@ -94,8 +105,14 @@ public struct JSONWriter {
     /// U+2028 and U+2029 too, so the output is safe inside a script. Every escaped
     /// character is ASCII or those two (E2 80 A8/A9 in UTF-8), so bytes suffice.
     static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendQuoted(utf8: $0, to: &output) }
+    }
+
+    /// `appendQuoted` over the string's own bytes: copying them first cost an array per
+    /// string, and batch output writes several strings per turn.
+    private static func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        let utf8 = Array(text.utf8)
         var index = 0
         var plainStart = 0
         func escape(_ replacement: String, width: Int) {

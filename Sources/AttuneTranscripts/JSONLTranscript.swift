@@ -15,7 +15,10 @@ struct JSONLTranscript: TranscriptParser {
         }
         guard !text.isBlank else { return }
         do {
-            let record = try decoder.decode(Record.self, from: Data(text.utf8))
+            // The scanner reads the plain lines; the decoder the rest, with its messages.
+            var bytes = text
+            let scanned = bytes.withUTF8 { JSONLScanner.record(in: $0) }
+            let record = try scanned ?? decoder.decode(JSONLRecord.self, from: Data(text.utf8))
             guard record.text.utf8.count <= Turn.maximumTextBytes else {
                 return records.append(
                     .failure(RecordError(file: file, line: line.number, message: "\"text\": " + Turn.tooLongMessage)))
@@ -47,42 +50,6 @@ struct JSONLTranscript: TranscriptParser {
             return "not valid JSON"
         default:
             return "not valid JSON"
-        }
-    }
-
-    private struct Record: Decodable {
-        var id: String?
-        var speaker: String?
-        var speakerID: String?
-        var text: String
-        var context: String?
-        var hasContext: Bool
-        var conversation: String?
-        var startTime: String?
-
-        enum Keys: String, CodingKey {
-            case id, speaker, text, context, conversation
-            case startTime = "start_time"
-            case speakerID = "speaker_id"
-        }
-
-        init(from decoder: Decoder) throws {
-            let container = try decoder.container(keyedBy: Keys.self)
-            id = try Self.label(container, .id)
-            speaker = try container.decodeIfPresent(String.self, forKey: .speaker)
-            speakerID = try Self.label(container, .speakerID)
-            text = try container.decode(String.self, forKey: .text)
-            hasContext = container.contains(.context)
-            context = try container.decodeIfPresent(String.self, forKey: .context)
-            conversation = try Self.label(container, .conversation)
-            startTime = try Self.label(container, .startTime)
-        }
-
-        /// Ids, conversations and times are labels: a number is read as its digits.
-        private static func label(_ container: KeyedDecodingContainer<Keys>, _ key: Keys) throws -> String? {
-            if let number = try? container.decodeIfPresent(Int.self, forKey: key) { return String(number) }
-            if let number = try? container.decodeIfPresent(Double.self, forKey: key) { return String(number) }
-            return try container.decodeIfPresent(String.self, forKey: key)
         }
     }
 }

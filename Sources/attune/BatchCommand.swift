@@ -82,15 +82,15 @@ struct BatchCommand: ParsableCommand {
         out.write(output.begin())
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let outcome = try BatchRunner(engine: engine, workers: workers).run(
-            reader, progress: { progress.update(bytes: $0) }
-        ) { result in
+            reader, progress: { progress.update(bytes: $0) }, encode: output.encoder
+        ) { result, encoded in
             records += 1
             if case .failure(let error) = result {
                 failed = true
                 progress.clear()
                 Terminal.printError("attune: \(error)")
             }
-            out.write(output.write(result))
+            output.write(result, encoded: encoded, to: &out)
             // A lost output ends the run: nothing more can reach the reader.
             return !(failed && strict) && out.failure == nil
         }
@@ -132,21 +132,26 @@ extension BatchFormat: ExpressibleByArgument {
 struct BatchOutput {
     let turns: Bool
     let summary: Bool
+    /// For the workers to encode turns with, when the format allows it and turns are written.
+    let encoder: BatchEncoder?
     private var writer: any BatchWriter
     private var tally: BatchSummary
 
     init(format: BatchFormat, turns: Bool, summary: Bool, positions: Bool, sameSpeakers: Bool) {
         writer = format.makeWriter(BatchWriterOptions(turns: turns, positions: positions))
         tally = BatchSummary(sameSpeakers: sameSpeakers)
+        encoder = turns ? writer.encoder : nil
         self.turns = turns
         self.summary = summary || format.alwaysSummarises
     }
 
     mutating func begin() -> String { writer.begin() }
 
-    mutating func write(_ result: BatchResult) -> String {
+    /// Writes one result: the bytes a worker encoded for it, else the writer's text.
+    mutating func write(_ result: BatchResult, encoded: ArraySlice<UInt8>, to out: inout StandardOutput) {
         if summary { tally.add(result) }
-        return turns ? writer.turn(result) : ""
+        guard turns else { return }
+        if encoder != nil { out.write(encoded) } else { out.write(writer.turn(result)) }
     }
 
     mutating func end() -> String { summary ? writer.summary(tally) : "" }

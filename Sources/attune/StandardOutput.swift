@@ -31,6 +31,13 @@ struct StandardOutput {
         if buffer.count >= limit { failure = drain() }
     }
 
+    /// `write` for text that is already UTF-8 (turns a batch worker encoded).
+    mutating func write(_ bytes: ArraySlice<UInt8>) {
+        guard failure == nil else { return }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= limit { failure = drain() }
+    }
+
     mutating func flush() throws(OutputFailure) {
         if failure == nil { failure = drain() }
         if let failure { throw failure }

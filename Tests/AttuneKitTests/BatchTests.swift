@@ -79,6 +79,39 @@ import Testing
         #expect(parallel[0].contains("reply 0:") && parallel[299].contains("reply 299:"))
     }
 
+    /// Workers encode the turns of JSONL and CSV themselves: the bytes handed to the sink
+    /// are, in input order, what the writer's `turn` returns for each result (an error
+    /// record's too), with several workers and small blocks.
+    @Test func workersEncodeEachTurnAsTheWriterWrites() throws {
+        var lines = (0..<120).map {
+            #"{"id": \#($0), "speaker": "\#($0 % 2 == 0 ? "A" : "B")", "text": "reply \#($0): you're overreacting"}"#
+        }
+        lines[50] = #"{"id": 50, "text": "#
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("attune-\(UUID().uuidString).jsonl")
+        try Data(lines.joined(separator: "\n").utf8).write(to: path)
+        defer { try? FileManager.default.removeItem(at: path) }
+        for name in ["jsonl", "csv"] {
+            var writer = try #require(BatchFormat.named(name)).makeWriter(BatchWriterOptions())
+            let encoder: BatchEncoder = try #require(writer.encoder)
+            var written: [(encoded: String, turn: String, line: Int)] = []
+            try BatchRunner(engine: Fixtures.engine, workers: 3, blockSize: 7).run(
+                TranscriptReader(inputs: [path.path]), encode: encoder
+            ) { result, encoded in
+                let line: Int
+                switch result {
+                case .turn(let turn, _): line = turn.line
+                case .failure(let error): line = error.line
+                }
+                written.append((String(decoding: encoded, as: UTF8.self), writer.turn(result), line))
+                return true
+            }
+            #expect(written.map(\.line) == Array(1...120))
+            #expect(written.allSatisfy { $0.encoded == $0.turn && !$0.encoded.isEmpty }, "\(name)")
+            #expect(written[50].encoded.contains("not valid JSON"))
+        }
+        #expect(BatchFormat.markdown.makeWriter(BatchWriterOptions()).encoder == nil)
+    }
+
     @Test func turnRecordsCarryTheirSourceAndTheCheckShape() throws {
         let results = try run(
             #"{"id": "t1", "conversation": "c", "speaker": "A", "text": "ok", "start_time": "1"}"#, name: "a.jsonl")

@@ -11,6 +11,14 @@ public protocol BatchWriter {
     mutating func turn(_ result: BatchResult) -> String
     /// The per-speaker and per-conversation summary, after the turns.
     mutating func summary(_ summary: BatchSummary) -> String
+    /// What `turn` returns, as UTF-8 appended to a buffer, callable on any thread: batch
+    /// workers encode their own turns, so one writing thread does not limit how many
+    /// cores help. Nil for a format whose text for a turn depends on the turns before.
+    var encoder: BatchEncoder? { get }
+}
+
+extension BatchWriter {
+    public var encoder: BatchEncoder? { nil }
 }
 
 /// What a writer is told about the run.

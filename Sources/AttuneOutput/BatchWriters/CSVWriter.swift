@@ -11,6 +11,8 @@ public struct CSVWriter: BatchWriter {
 
     public func turn(_ result: BatchResult) -> String { BatchCSV.row(result) }
 
+    public var encoder: BatchEncoder? { { result, buffer in buffer.append(contentsOf: BatchCSV.row(result).utf8) } }
+
     public func summary(_ summary: BatchSummary) -> String {
         (options.turns ? "\r\n" : "") + BatchCSV.summary(summary)
     }

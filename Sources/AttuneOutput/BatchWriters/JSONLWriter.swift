@@ -9,7 +9,16 @@ public struct JSONLWriter: BatchWriter {
 
     public func begin() -> String { "" }
 
-    public func turn(_ result: BatchResult) -> String { result.json(positions: options.positions) + "\n" }
+    public func turn(_ result: BatchResult) -> String {
+        var line: [UInt8] = []
+        result.writeJSONLine(positions: options.positions, to: &line)
+        return String(decoding: line, as: UTF8.self)
+    }
+
+    public var encoder: BatchEncoder? {
+        let positions = options.positions
+        return { result, buffer in result.writeJSONLine(positions: positions, to: &buffer) }
+    }
 
     public func summary(_ summary: BatchSummary) -> String { summary.json() + "\n" }
 }
