@@ -36,7 +36,12 @@
 
     @inlinable package mutating func write(_ value: Int32) { write(Int(value)) }
     @inlinable package mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
-    @inlinable package mutating func write(_ value: Double) { writeRaw([value.bitPattern]) }
+    @inlinable package mutating func write(_ value: Double) { writeWord(value.bitPattern) }
+
+    /// Eight bytes, little-endian.
+    @inlinable package mutating func writeWord(_ word: UInt64) {
+        withUnsafeBytes(of: word.littleEndian) { bytes.append(contentsOf: $0) }
+    }
 
     @inlinable package mutating func write(_ value: String) {
         var value = value
@@ -71,7 +76,7 @@
                 zeros += 1
             } else {
                 write(zeros)
-                writeRaw([word])
+                writeWord(word)
                 zeros = 0
             }
         }
@@ -137,9 +142,16 @@
     }
 
     @inlinable package mutating func readDouble() throws(ArchiveError) -> Double {
-        let bits: [UInt64] = try readRaw()
-        guard bits.count == 1 else { throw ArchiveError("a number has the wrong width") }
-        return Double(bitPattern: bits[0])
+        Double(bitPattern: try readWord())
+    }
+
+    /// Eight bytes written by `writeWord`.
+    @inlinable package mutating func readWord() throws(ArchiveError) -> UInt64 {
+        guard bytes.count - offset >= 8 else { throw ArchiveError("cut short") }
+        var word: UInt64 = 0
+        for index in (0..<8).reversed() { word = word << 8 | UInt64(bytes[offset + index]) }
+        offset += 8
+        return word
     }
 
     @inlinable package mutating func readString() throws(ArchiveError) -> String {
@@ -223,9 +235,9 @@
         var index = 0
         for _ in 0..<runs {
             index += try readInt()
-            let word: [UInt64] = try readRaw()
-            guard word.count == 1, index >= 0, index < count else { throw ArchiveError("a bit set runs past its end") }
-            words[index] = word[0]
+            let word = try readWord()
+            guard index >= 0, index < count else { throw ArchiveError("a bit set runs past its end") }
+            words[index] = word
             index += 1
         }
         return words

@@ -49,8 +49,7 @@ final class MatchProgram: Sendable {
     let nodeListOffsets: [Int32]
     let listSetOffsets: [Int32]
     let listSets: [Int32]
-    var setCount: Int { requiredSetCount }
-    private let requiredSetCount: Int
+    let setCount: Int
     var nodeCount: Int { nodeListOffsets.count - 1 }
 
     init(_ automaton: Automaton, firstToken: [[Int32: [Automaton.Entry]]], vocabularySize: Int) {
@@ -166,7 +165,7 @@ final class MatchProgram: Sendable {
         }
         (self.postingOffsets, self.postings) = (postingOffsets, postings)
         (self.nodeListOffsets, self.listSetOffsets, self.listSets) = (nodeListOffsets, listSetOffsets, listSets)
-        requiredSetCount = automaton.requiredSets.count
+        setCount = automaton.requiredSets.count
     }
 
     /// Writes the arrays as they are: reading them back is a copy per array.
@@ -184,7 +183,7 @@ final class MatchProgram: Sendable {
         for array in [postingOffsets, postings, nodeListOffsets, listSetOffsets, listSets] {
             writer.writeCompact(array)
         }
-        writer.write(requiredSetCount)
+        writer.write(setCount)
     }
 
     init(from reader: inout ArchiveReader) throws(ArchiveError) {
@@ -218,7 +217,7 @@ final class MatchProgram: Sendable {
         nodeListOffsets = try reader.readCompact()
         listSetOffsets = try reader.readCompact()
         listSets = try reader.readCompact()
-        requiredSetCount = try reader.read()
+        setCount = try reader.read()
         guard next.count == kind.count, argument.count == kind.count, testKind.count == testValue.count,
             firstOffsets.count == firstEntries.count, !nodeListOffsets.isEmpty
         else { throw ArchiveError("the automaton's arrays differ in length") }

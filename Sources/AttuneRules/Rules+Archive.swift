@@ -187,7 +187,7 @@ extension BidCues: Archivable {
         writer.write(thanks)
         writer.write(functionWords)
         writer.write(turnedAway)
-        writer.write(ByKind(turnedAwaySuggestions))
+        writer.write(ByName(turnedAwaySuggestions))
         writer.write(reflected)
     }
 
@@ -201,7 +201,7 @@ extension BidCues: Archivable {
         thanks = try reader.read()
         functionWords = try reader.read()
         turnedAway = try reader.read()
-        turnedAwaySuggestions = (try reader.read() as ByKind<[String]>).values
+        turnedAwaySuggestions = (try reader.read() as ByName<BidKind, [String]>).values
         reflected = try reader.read()
         guard kinds.count == kindPatterns.count, engagedKinds.count == engagedPatterns.count else {
             throw ArchiveError("bid kinds and their patterns differ in number")
@@ -250,13 +250,13 @@ extension ScoringPolicy: Archivable {
 
 extension RewriteTemplates: Archivable {
     @usableFromInline package func archive(into writer: inout ArchiveWriter) {
-        writer.write(Dictionary(uniqueKeysWithValues: replace.map { ($0.key.rawValue, $0.value) }))
+        writer.write(ByName(replace))
         for text in [
             advice, openWithFeeling, openWithoutFeeling, openWithTheirWords, openForGoodNews, openForComplaint,
         ] {
             writer.write(text)
         }
-        writer.write(ByKind(questions))
+        writer.write(ByName(questions))
         writer.write(adviceFrames)
         writer.write(adviceGerundFrames)
         writer.write(apologyCues)
@@ -267,18 +267,14 @@ extension RewriteTemplates: Archivable {
 
     @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self.init()
-        replace = [:]
-        for (name, text) in try reader.read() as [String: String] {
-            guard let category = Category(rawValue: name) else { throw ArchiveError("unknown category '\(name)'") }
-            replace[category] = text
-        }
+        replace = (try reader.read() as ByName<Category, String>).values
         advice = try reader.read()
         openWithFeeling = try reader.read()
         openWithoutFeeling = try reader.read()
         openWithTheirWords = try reader.read()
         openForGoodNews = try reader.read()
         openForComplaint = try reader.read()
-        questions = (try reader.read() as ByKind<String>).values
+        questions = (try reader.read() as ByName<BidKind, String>).values
         adviceFrames = try reader.read()
         adviceGerundFrames = try reader.read()
         apologyCues = try reader.read()
@@ -288,11 +284,12 @@ extension RewriteTemplates: Archivable {
     }
 }
 
-/// A dictionary keyed by bid kind, written by the kinds' names in order.
-private struct ByKind<Value: Archivable>: Archivable {
-    var values: [BidKind: Value]
+/// A dictionary keyed by an enum of names (bid kinds, categories), written by the names
+/// in order; an unknown name is an error.
+private struct ByName<Key: RawRepresentable & Hashable, Value: Archivable>: Archivable where Key.RawValue == String {
+    var values: [Key: Value]
 
-    init(_ values: [BidKind: Value]) { self.values = values }
+    init(_ values: [Key: Value]) { self.values = values }
 
     func archive(into writer: inout ArchiveWriter) {
         writer.write(Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value) }))
@@ -301,8 +298,8 @@ private struct ByKind<Value: Archivable>: Archivable {
     init(from reader: inout ArchiveReader) throws(ArchiveError) {
         values = [:]
         for (name, value) in try reader.read() as [String: Value] {
-            guard let kind = BidKind(rawValue: name) else { throw ArchiveError("unknown bid kind '\(name)'") }
-            values[kind] = value
+            guard let key = Key(rawValue: name) else { throw ArchiveError("unknown name '\(name)'") }
+            values[key] = value
         }
     }
 }
