@@ -45,8 +45,8 @@ struct AdviceContent {
         let tokens = text.tokens
         for index in sentence.tokens {
             let atClauseStart = tokens[index].flags.contains(.clauseStart)
-            for (isGerund, list) in [(false, frames), (true, gerundFrames)] {
-                for frame in list where matches(frame, at: index, in: sentence, tokens) {
+            for isGerund in [false, true] {
+                for frame in isGerund ? gerundFrames : frames where matches(frame, at: index, in: sentence, tokens) {
                     // A frame without "you" ("just", "try") only opens a clause.
                     guard atClauseStart || frame.hasYou else { continue }
                     guard let phrase = phrase(from: index + frame.ids.count, in: sentence, text) else { return nil }

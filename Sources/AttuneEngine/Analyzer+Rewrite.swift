@@ -1,5 +1,4 @@
 import AttuneText
-import Foundation
 
 /// The rewrite's side of the analyzer: reading what each sentence of a reply does, and
 /// re-reading the pieces of a rewrite against the same message.
@@ -30,7 +29,6 @@ extension Analyzer {
     /// What each sentence of the reply does.
     func read(_ text: TokenizedText, _ findings: [Finding], _ bid: Bid?) -> [ReadSentence] {
         let turnedAway = engine.ruleSet.bids.turnedAway.id
-        let advice = AdviceContent(templates: engine.ruleSet.rewrites, cues: cues, vocabulary: engine.vocabulary)
         // Each finding listed under the sentences its tokens reach: one pass over the
         // findings, so a reply dense with them stays linear.
         var bySentence = [[Finding]](repeating: [], count: text.sentences.count)
@@ -42,26 +40,26 @@ extension Analyzer {
         return text.sentences.indices.compactMap { index in
             if stopped || (index % 32 == 0 && shouldStop()) { return nil }
             let sentence = text.sentences[index]
-            let words = text.excerpt(utf16: sentence.start..<sentence.end).trimmingCharacters(
-                in: .whitespacesAndNewlines)
+            let words = text.trimmedExcerpt(utf16: sentence.start..<sentence.end)
             guard !words.isEmpty else { return nil }
             let here = bySentence[index]
             if let heaviest = here.filter({ $0.polarity == .misattuned }).max(by: { $0.weight < $1.weight }) {
                 let content = heaviest.category == .fixing ? advice.content(of: sentence, in: text) : nil
                 return ReadSentence(text: words, move: .hurt(heaviest.category), advice: content)
             }
-            let apologizes = saysSorry(words)
+            // The sentence read alone, as a piece of the rewrite will be.
+            let alone = pipeline.tokenize(words)
+            let apologizes = CueWords.contains(cues.apologies, in: alone.tokens.map(\.id))
             if here.contains(where: { $0.polarity == .attuned && $0.discount == nil }) {
                 return ReadSentence(text: words, move: .validation, apologizes: apologizes)
             }
-            return ReadSentence(text: words, move: apologizes ? .serves : move(of: words, bid), apologizes: apologizes)
+            return ReadSentence(text: words, move: apologizes ? .serves : move(of: alone, bid), apologizes: apologizes)
         }
     }
 
     /// What a sentence with no finding does: an apology, an offer or a question that
     /// takes up their bid serves them; a bare "ok" is minimal; the rest is other.
-    private func move(of sentence: String, _ bid: Bid?) -> SentenceMove {
-        let text = pipeline.tokenize(sentence)
+    private func move(of text: TokenizedText, _ bid: Bid?) -> SentenceMove {
         let words = text.tokens.filter { !$0.flags.contains(.emoji) }.map(\.id)
         if words.allSatisfy(cues.minimal.contains) { return .minimal }
         let isOffer = CueWords.contains(cues.offers, in: words)
@@ -75,11 +73,6 @@ extension Analyzer {
         let takesUp =
             engages(owners, bid) || !(bid.language == .english && topics(of: text).isDisjoint(with: bid.topics))
         return takesUp ? .serves : .other
-    }
-
-    /// Whether a sentence says sorry ("I'm sorry", "my bad").
-    private func saysSorry(_ sentence: String) -> Bool {
-        CueWords.contains(cues.apologies, in: pipeline.tokenize(sentence).tokens.map(\.id))
     }
 
     /// A piece of a rewrite read alone against the same message, sentence by sentence.

@@ -9,11 +9,14 @@ public final class Analyzer {
     public let engine: Engine
     let pipeline: TextPipeline
     private var ruleMatcher: Matcher
-    var bidMatcher: Matcher
-    var feelingMatcher: Matcher
+    /// Made on the first reply that comes with a message (see `Engine.bids`).
+    lazy var bidMatcher = Matcher(automaton: engine.bids)
+    lazy var feelingMatcher = Matcher(automaton: engine.feelings)
     private let filter: CandidateFilter
     var cues: CueWords { engine.cues }
     let languageGuesser: LanguageGuesser
+    /// Reads what a piece of advice told them to do; its frames are built once.
+    let advice: AdviceContent
     /// Asked between the stages of an analysis and every few sentences of the rewrite;
     /// see `analyze(_:context:stopIf:)`.
     private var stopCheck: () -> Bool = { false }
@@ -24,13 +27,12 @@ public final class Analyzer {
         self.engine = engine
         pipeline = try TextPipeline(lexicon: engine.ruleSet.lexicon, vocabulary: engine.vocabulary)
         ruleMatcher = Matcher(automaton: engine.rules)
-        bidMatcher = Matcher(automaton: engine.bids)
-        feelingMatcher = Matcher(automaton: engine.feelings)
         let lexicon = engine.ruleSet.lexicon
         filter = CandidateFilter(
             rules: engine.ruleSet.rules, automaton: engine.rules, lexicon: lexicon,
             negators: engine.cues.negators, subjectPronouns: engine.cues.subjectPronouns)
         languageGuesser = LanguageGuesser(profile: engine.ruleSet.languages)
+        advice = AdviceContent(templates: engine.ruleSet.rewrites, cues: engine.cues, vocabulary: engine.vocabulary)
     }
 
     /// The critique of `text`, read as an answer to `context` when one is given.

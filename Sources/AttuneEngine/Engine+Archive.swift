@@ -9,7 +9,7 @@ import AttuneText
 extension Engine {
     /// Changes whenever the layout of any archived value changes; a file of another
     /// format is refused (and a cached one recompiled).
-    package static let archiveFormat = 3
+    package static let archiveFormat = 6
     private static let magic = "attune compiled rules"
 
     /// The header (magic, format, attune version, payload checksum) and the payload.
@@ -18,8 +18,8 @@ extension Engine {
         payload.write(ruleSet)
         payload.write(vocabulary)
         payload.write(rules)
-        payload.write(bids)
-        payload.write(feelings)
+        payload.write(deferredBids)
+        payload.write(deferredFeelings)
         var hash = ContentHash()
         hash.combine(payload.bytes)
         var header = ArchiveWriter()
@@ -48,8 +48,8 @@ extension Engine {
             let ruleSet: RuleSet = try reader.read()
             let vocabulary: Vocabulary = try reader.read()
             let rules: Automaton = try reader.read()
-            let bids: Automaton = try reader.read()
-            let feelings: Automaton = try reader.read()
+            let bids: Deferred<Automaton> = try reader.read()
+            let feelings: Deferred<Automaton> = try reader.read()
             guard reader.isAtEnd else { throw ArchiveError("bytes left over at the end") }
             self.init(ruleSet: ruleSet, vocabulary: vocabulary, rules: rules, bids: bids, feelings: feelings)
         } catch {

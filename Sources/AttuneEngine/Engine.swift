@@ -12,9 +12,12 @@ public struct Engine: Sendable {
     /// The fixed words the analyzer compares tokens with, as ids.
     let cues: CueWords
     let rules: Automaton
-    let bids: Automaton
-    /// The `@feelings` list compiled alone, to name the feelings of a bid.
-    let feelings: Automaton
+    /// The bid cues and the `@feelings` list compiled alone (to name the feelings of a
+    /// bid): read from compiled rules only when a reply comes with a message.
+    var bids: Automaton { deferredBids.value }
+    var feelings: Automaton { deferredFeelings.value }
+    let deferredBids: Deferred<Automaton>
+    let deferredFeelings: Deferred<Automaton>
 
     public init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -28,15 +31,17 @@ public struct Engine: Sendable {
             ruleSet.lexicon.expansions[token]!.forEach { vocabulary.intern($0) }
         }
         rules = AutomatonBuilder.build(rules: ruleSet.rules, lexicon: ruleSet.lexicon, vocabulary: &vocabulary)
-        bids = AutomatonBuilder.build(
+        let bids = AutomatonBuilder.build(
             groups: ruleSet.bids.automatonGroups, lexicon: ruleSet.lexicon,
             vocabulary: &vocabulary)
         let feelingPattern = Pattern(
             source: "@feelings", elements: [.list("feelings")], sentenceKind: .any,
             location: SourceLocation(file: "", line: 0, column: 0))
-        feelings = AutomatonBuilder.build(
+        let feelings = AutomatonBuilder.build(
             groups: ruleSet.lexicon.lists["feelings"] == nil ? [] : [[feelingPattern]], lexicon: ruleSet.lexicon,
             vocabulary: &vocabulary)
+        deferredBids = Deferred(bids)
+        deferredFeelings = Deferred(feelings)
         // After the rules' words, so that they stay the only words squeezing knows.
         CueWords.intern(ruleSet, into: &vocabulary)
         self.vocabulary = vocabulary
@@ -44,13 +49,16 @@ public struct Engine: Sendable {
     }
 
     /// The parts, as `init(compiled:)` reads them.
-    init(ruleSet: RuleSet, vocabulary: Vocabulary, rules: Automaton, bids: Automaton, feelings: Automaton) {
+    init(
+        ruleSet: RuleSet, vocabulary: Vocabulary, rules: Automaton, bids: Deferred<Automaton>,
+        feelings: Deferred<Automaton>
+    ) {
         self.ruleSet = ruleSet
         self.vocabulary = vocabulary
         cues = CueWords(ruleSet: ruleSet, vocabulary: vocabulary)
         self.rules = rules
-        self.bids = bids
-        self.feelings = feelings
+        deferredBids = bids
+        deferredFeelings = feelings
     }
 
     /// A new analyzer for the calling thread.

@@ -8,7 +8,12 @@ public struct Pattern: Sendable {
 
     /// The pattern as written in the rule file.
     public var source: String
-    public var elements: [PatternElement]
+    /// Read from compiled rules on first use (`Deferred`).
+    public var elements: [PatternElement] {
+        get { storedElements.value }
+        set { storedElements = Deferred(newValue) }
+    }
+    package var storedElements: Deferred<[PatternElement]>
     /// `<?>` or `<.>`: the kind of sentence the match must be in.
     public var sentenceKind: SentenceKind
     public var location: SourceLocation
@@ -50,7 +55,7 @@ public struct Pattern: Sendable {
         alternations: [PatternParser.Alternation] = []
     ) {
         self.source = source
-        self.elements = elements
+        self.storedElements = Deferred(elements)
         self.sentenceKind = sentenceKind
         self.location = location
         self.alternations = alternations

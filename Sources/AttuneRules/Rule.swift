@@ -17,7 +17,12 @@ public struct Rule: Sendable, Identifiable {
     /// When not empty, the rule applies only to replies answering these kinds of
     /// message ("I didn't forget" is defensive as an answer to a complaint).
     public var bids: [BidKind] = []
-    public var examples: [Example]
+    /// Read from compiled rules on first use (`Deferred`): only `attune rules test` runs them.
+    public var examples: [Example] {
+        get { storedExamples.value }
+        set { storedExamples = Deferred(newValue) }
+    }
+    package var storedExamples: Deferred<[Example]>
     /// Where the rule is defined.
     public var location: SourceLocation
     /// Where each suggestion is written, to report one that misattunes on its own line.
@@ -51,7 +56,7 @@ public struct Rule: Sendable, Identifiable {
         self.patterns = patterns
         self.exceptions = exceptions
         self.bids = bids
-        self.examples = examples
+        self.storedExamples = Deferred(examples)
         self.location = location
         self.suggestionLocations = suggestionLocations
     }

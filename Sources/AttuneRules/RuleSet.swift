@@ -11,8 +11,13 @@ public struct RuleSet: Sendable {
     public var rewrites = RewriteTemplates()
     /// The words that tell a text in another language (`languages.yaml`).
     public var languages = LanguageProfile()
-    /// Warnings and notes (errors make loading throw).
-    public var diagnostics: [Diagnostic] = []
+    /// Warnings and notes (errors make loading throw); read from compiled rules on first
+    /// use (`Deferred`), as only `attune rules` shows them.
+    public var diagnostics: [Diagnostic] {
+        get { storedDiagnostics.value }
+        set { storedDiagnostics = Deferred(newValue) }
+    }
+    package var storedDiagnostics = Deferred<[Diagnostic]>([])
 
     public init() {}
 

@@ -11,7 +11,7 @@ extension RuleSet: Archivable {
         writer.write(scoring)
         writer.write(rewrites)
         writer.write(languages)
-        writer.write(diagnostics)
+        writer.write(storedDiagnostics)
     }
 
     @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
@@ -22,7 +22,7 @@ extension RuleSet: Archivable {
         scoring = try reader.read()
         rewrites = try reader.read()
         languages = try reader.read()
-        diagnostics = try reader.read()
+        storedDiagnostics = try reader.read()
     }
 }
 
@@ -38,7 +38,7 @@ extension Rule: Archivable {
         writer.write(patterns)
         writer.write(exceptions)
         writer.write(bids)
-        writer.write(examples)
+        writer.write(storedExamples)
         writer.write(location)
         writer.write(suggestionLocations)
     }
@@ -47,8 +47,11 @@ extension Rule: Archivable {
         self.init(
             id: try reader.read(), category: try reader.read(), weight: try reader.read(), attune: try reader.read(),
             move: try reader.read(), message: try reader.read(), suggestions: try reader.read(),
-            patterns: try reader.read(), exceptions: try reader.read(), bids: try reader.read(),
-            examples: try reader.read(), location: try reader.read(), suggestionLocations: try reader.read())
+            patterns: try reader.read(), exceptions: try reader.read(), bids: try reader.read(), examples: [],
+            location: SourceLocation(file: "", line: 0, column: 0), suggestionLocations: [])
+        storedExamples = try reader.read()
+        location = try reader.read()
+        suggestionLocations = try reader.read()
     }
 }
 
@@ -101,18 +104,20 @@ extension Example: Archivable {
 }
 
 /// The style lint's record of alternations is left out: it is read only while loading.
+/// The elements are read when first asked for (`Deferred`).
 extension Pattern: Archivable {
     @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         writer.write(source)
-        writer.write(elements)
+        writer.write(storedElements)
         writer.write(sentenceKind.rawValue)
         writer.write(location)
     }
 
     @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
-        self.init(
-            source: try reader.read(), elements: try reader.read(), sentenceKind: try reader.readCase(),
-            location: try reader.read())
+        let source: String = try reader.read()
+        let elements: Deferred<[PatternElement]> = try reader.read()
+        self.init(source: source, elements: [], sentenceKind: try reader.readCase(), location: try reader.read())
+        storedElements = elements
     }
 }
 

@@ -38,7 +38,12 @@ public struct Lexicon: Sendable {
 /// A named list of entries, each one or more normalized words.
 public struct WordList: Sendable {
     public var name: String
-    public var entries: [[String]]
+    /// Read from compiled rules on first use (`Deferred`): a reply reaches few lists.
+    public var entries: [[String]] {
+        get { storedEntries.value }
+        set { storedEntries = Deferred(newValue) }
+    }
+    package var storedEntries: Deferred<[[String]]>
     public var location: SourceLocation
     /// Where each entry stands, for diagnostics.
     public var entryLocations: [SourceLocation] = []
@@ -51,7 +56,7 @@ public struct WordList: Sendable {
         entryLocations: [SourceLocation] = []
     ) {
         self.name = name
-        self.entries = entries
+        self.storedEntries = Deferred(entries)
         self.location = location
         self.entryLocations = entryLocations
     }

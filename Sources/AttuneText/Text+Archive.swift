@@ -6,15 +6,27 @@ extension Vocabulary: Archivable {
     @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         writer.write(words)
         writer.write(ruleWordCount)
+        writer.write(asciiWords)
     }
 
+    /// The ASCII words' table is read as it was written; only the few other words are
+    /// hashed again.
     @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self.init()
-        let words: [String] = try reader.read()
-        ids.reserveCapacity(words.count)
-        for word in words { intern(word) }
-        guard ids.count == words.count else { throw ArchiveError("a word is listed twice in the vocabulary") }
+        words = try reader.read()
         ruleWordCount = try reader.read()
+        asciiWords = try reader.read()
+        var asciiCount = 0
+        for (id, word) in words.enumerated() {
+            if word.utf8.allSatisfy({ $0 < 0x80 }) {
+                asciiCount += 1
+            } else if otherWords.updateValue(Int32(id), forKey: word) != nil {
+                throw ArchiveError("a word is listed twice in the vocabulary")
+            }
+        }
+        guard asciiWords.count == asciiCount, asciiWords.valuesAreAll(in: 0..<Int32(words.count)) else {
+            throw ArchiveError("the vocabulary's word table differs from its words")
+        }
     }
 }
 
@@ -23,12 +35,15 @@ extension Vocabulary: Archivable {
 extension WordList: Archivable {
     @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         writer.write(name)
-        writer.write(entries)
+        writer.write(storedEntries)
         writer.write(location)
     }
 
     @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
-        self.init(name: try reader.read(), entries: try reader.read(), location: try reader.read())
+        let name: String = try reader.read()
+        let entries: Deferred<[[String]]> = try reader.read()
+        self.init(name: name, entries: [], location: try reader.read())
+        storedEntries = entries
     }
 }
 

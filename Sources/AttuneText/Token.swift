@@ -110,6 +110,18 @@ public struct TokenizedText: Sendable {
         String(decoding: utf16[range], as: UTF16.self)
     }
 
+    /// The original text between two UTF-16 offsets without the white space at either
+    /// end: the Unicode White_Space scalars, the set Foundation's
+    /// `.whitespacesAndNewlines` trims (all in the BMP, so one unit each).
+    public func trimmedExcerpt(utf16 range: Range<Int>) -> String {
+        func isSpace(_ unit: UInt16) -> Bool { Unicode.Scalar(unit)?.properties.isWhitespace ?? false }
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, isSpace(utf16[lower]) { lower += 1 }
+        while upper > lower, isSpace(utf16[upper - 1]) { upper -= 1 }
+        return excerpt(utf16: lower..<upper)
+    }
+
     /// The word `range` sits in, as a reader splits words: out to the spaces around it,
     /// without punctuation or symbols at its ends ("1:1," → "1:1").
     public func units(around range: Range<Int>) -> Range<Int> {

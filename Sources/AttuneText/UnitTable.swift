@@ -1,3 +1,5 @@
+import AttuneCore
+
 /// Words keyed by their UTF-16 units, so that a token's letters find their entry
 /// without building a `String` (open addressing, FNV-1a), each with an `Int32` value.
 package struct UnitTable: Sendable {
@@ -11,6 +13,9 @@ package struct UnitTable: Sendable {
     package init() {}
 
     package var count: Int { bounds.count - 1 }
+
+    /// Whether every value is in `range` (for a reader checking a table it was given).
+    package func valuesAreAll(in range: Range<Int32>) -> Bool { values.allSatisfy(range.contains) }
 
     /// The value of `units`: the one stored before, or `value`, stored now.
     @discardableResult
@@ -75,5 +80,30 @@ package struct UnitTable: Sendable {
             hash = (hash ^ UInt64(unit)) &* 0x100_0000_01b3
         }
         return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    }
+}
+
+/// The table as it lies in memory: reading it back hashes nothing. The reader checks
+/// what `find` relies on (a power-of-two slot count at most half full, slots and bounds
+/// inside their arrays), so damaged bytes are an error, not a loop or a crash.
+extension UnitTable: Archivable {
+    @usableFromInline package func archive(into writer: inout ArchiveWriter) {
+        writer.writeCompact(slots)
+        writer.writeRaw(storage)
+        writer.writeCompact(bounds)
+        writer.writeCompact(values)
+    }
+
+    @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        slots = try reader.readCompact()
+        storage = try reader.readRaw()
+        bounds = try reader.readCompact()
+        values = try reader.readCompact()
+        let count = bounds.count - 1
+        guard slots.count >= 2, slots.count & (slots.count - 1) == 0, count >= 0, count * 2 <= slots.count,
+            values.count == count, bounds.first == 0, bounds.last == Int32(storage.count),
+            zip(bounds, bounds.dropFirst()).allSatisfy({ $0 <= $1 }),
+            slots.allSatisfy({ $0 >= 0 && $0 <= count })
+        else { throw ArchiveError("a word table is damaged") }
     }
 }

@@ -9,11 +9,13 @@ public struct Vocabulary: Sendable {
     /// The id of any token no pattern names.
     public static let unknown: Int32 = -1
 
-    var ids: [String: Int32] = [:]
-    /// The ASCII words again, keyed by their units: the tokenizer's common case looks a
-    /// word up without making a `String` of it.
-    private var asciiWords = UnitTable()
-    package private(set) var words: [String] = []
+    /// The ASCII words (nearly all), keyed by their units: the tokenizer's common case
+    /// looks a word up without making a `String` of it, and compiled rules carry the
+    /// table as it is, so reading them hashes no word.
+    var asciiWords = UnitTable()
+    /// The other words, by their text.
+    var otherWords: [String: Int32] = [:]
+    package internal(set) var words: [String] = []
     /// Ids below this are words of the rules; the rest are the engine's cue words.
     package internal(set) var ruleWordCount = Int32.max
 
@@ -21,12 +23,13 @@ public struct Vocabulary: Sendable {
 
     @discardableResult
     package mutating func intern(_ word: String) -> Int32 {
-        if let id = ids[word] { return id }
         let id = Int32(words.count)
-        ids[word] = id
-        words.append(word)
-        if word.utf16.allSatisfy({ $0 < 0x80 }) { asciiWords.insert(word.utf16, value: id) }
-        return id
+        let interned = Self.isASCII(word) ? asciiWords.insert(word.utf16, value: id) : otherWords[word, default: id]
+        if interned == id {
+            otherWords[word] = Self.isASCII(word) ? nil : id
+            words.append(word)
+        }
+        return interned
     }
 
     /// Interns a word the engine compares tokens with; the rules' words end here.
@@ -36,12 +39,25 @@ public struct Vocabulary: Sendable {
         return intern(word)
     }
 
-    public func id(of word: String) -> Int32 { ids[word] ?? Self.unknown }
+    public func id(of word: String) -> Int32 {
+        if Self.isASCII(word) {
+            var word = word
+            return word.withUTF8 { utf8 in
+                withUnsafeTemporaryAllocation(of: UInt16.self, capacity: utf8.count) { units in
+                    for index in utf8.indices { units[index] = UInt16(utf8[index]) }
+                    return id(ofASCII: UnsafeBufferPointer(units))
+                }
+            }
+        }
+        return otherWords[word] ?? Self.unknown
+    }
+
+    private static func isASCII(_ word: String) -> Bool { word.utf8.allSatisfy { $0 < 0x80 } }
 
     /// The id of the ASCII word spelled by `units`, or `unknown`.
     package func id(ofASCII units: UnsafeBufferPointer<UInt16>) -> Int32 { asciiWords.find(units) ?? Self.unknown }
 
-    public func contains(_ word: String) -> Bool { ids[word] != nil }
+    public func contains(_ word: String) -> Bool { id(of: word) != Self.unknown }
 
     /// A word of the rules (not unknown, not one of the engine's cue words): what
     /// squeezing ("sooo" → "so") calls known.

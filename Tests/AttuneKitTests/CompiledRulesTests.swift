@@ -32,6 +32,54 @@ import Testing
         }
     }
 
+    @Test func theDeferredPartsReadBackAsWritten() throws {
+        // Examples, lint warnings, word-list entries and pattern elements stay bytes
+        // until asked for (`Deferred`); each must read back as the files gave it. (The
+        // bid automata are checked by the analyses above: the corpus replies have contexts.)
+        let files = Self.fromFiles.ruleSet
+        let read = try Engine(compiled: Self.fromFiles.compiled()).ruleSet
+        let sameDiagnostics = read.diagnostics.map(\.description) == files.diagnostics.map(\.description)
+        #expect(sameDiagnostics && !files.diagnostics.isEmpty)
+        let sameExamples = read.rules.map { $0.examples.map(\.text) } == files.rules.map { $0.examples.map(\.text) }
+        #expect(sameExamples)
+        let sameElements =
+            read.rules.map { $0.patterns.map(\.elements) + $0.exceptions.unless.map(\.elements) }
+            == files.rules.map { $0.patterns.map(\.elements) + $0.exceptions.unless.map(\.elements) }
+        #expect(sameElements)
+        let sameLists = files.lexicon.lists.allSatisfy { name, list in read.lexicon.lists[name]?.entries == list.entries
+        }
+        #expect(sameLists && read.lexicon.lists.count == files.lexicon.lists.count)
+    }
+
+    @Test func theVocabularyFindsEveryWordAfterReading() throws {
+        var vocabulary = Vocabulary()
+        let words = ["okay", "naïve", "so", "🙏", "don't", "café", "a"]
+        for word in words { vocabulary.intern(word) }
+        #expect(vocabulary.intern("naïve") == 1 && vocabulary.intern("so") == 2)
+        var writer = ArchiveWriter()
+        writer.write(vocabulary)
+        var reader = ArchiveReader(writer.bytes)
+        let read: Vocabulary = try reader.read()
+        #expect(words.map(read.id(of:)) == words.indices.map(Int32.init))
+        #expect(read.id(of: "okayy") == Vocabulary.unknown && read.id(of: "cafe") == Vocabulary.unknown)
+        let units = Array("okay".utf16)
+        #expect(units.withUnsafeBufferPointer { read.id(ofASCII: $0) } == 0)
+    }
+
+    @Test func aDamagedWordTableIsRefused() throws {
+        // Three slots (not a power of two), a slot past the entries, a table with no
+        // empty slot: each would send a lookup out of bounds or round forever.
+        for slots: [Int32] in [[0, 1, 0], [0, 5], [1, 2]] {
+            var writer = ArchiveWriter()
+            writer.writeCompact(slots)
+            writer.writeRaw([UInt16](Array("ab".utf16)))
+            writer.writeCompact([0, 1, 2])
+            writer.writeCompact([0, 1])
+            var reader = ArchiveReader(writer.bytes)
+            #expect(throws: ArchiveError.self, "\(slots)") { try reader.read() as UnitTable }
+        }
+    }
+
     @Test func aFileCutShortIsRefusedAtEveryLength() throws {
         let bytes = Fixtures.engine.compiled()
         // Every cut in the header, then cuts spread over the rest.

@@ -1,0 +1,52 @@
+import Synchronization
+
+/// A value of compiled rules kept as its bytes until first asked for. A reply reaches
+/// few of the thousands of patterns, and the rule set's lint warnings are read only by
+/// `attune rules`: decoding them all was a fifth of `attune check`'s start.
+///
+/// Copies share one box, so each value is decoded at most once; safe across threads.
+package final class Deferred<Value: Archivable & Sendable>: Sendable {
+    private enum State {
+        case value(Value)
+        case bytes([UInt8])
+    }
+
+    private let state: Mutex<State>
+
+    package init(_ value: Value) { state = Mutex(.value(value)) }
+
+    private init(bytes: [UInt8]) { state = Mutex(.bytes(bytes)) }
+
+    package var value: Value {
+        state.withLock { state in
+            switch state {
+            case .value(let value):
+                return value
+            case .bytes(let bytes):
+                var reader = ArchiveReader(bytes)
+                // The bytes passed the compiled file's checksum or were built into the
+                // binary, so only a writer and a reader out of step can fail here; the
+                // round-trip test in `CompiledRulesTests` reads every deferred value.
+                guard let value = try? reader.read() as Value, reader.isAtEnd else {
+                    preconditionFailure("compiled rules cannot be read: attune's archive writer and reader differ")
+                }
+                state = .value(value)
+                return value
+            }
+        }
+    }
+}
+
+/// The value's bytes as one run, written by a writer of their own (so shared strings
+/// are written again inside it), and skipped over when read.
+extension Deferred: Archivable {
+    package func archive(into writer: inout ArchiveWriter) {
+        var own = ArchiveWriter()
+        own.write(value)
+        writer.writeRaw(own.bytes)
+    }
+
+    package convenience init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        self.init(bytes: try reader.readRaw())
+    }
+}
