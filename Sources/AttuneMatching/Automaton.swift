@@ -44,9 +44,6 @@ package struct Automaton: Sendable {
         /// otherwise start a partial match at every token. The matcher widens the start
         /// of a match of the rest instead, within the sentence.
         package var leadingGap: (min: Int, max: Int) = (0, 0)
-        /// Sets of tokens a match cannot do without: every match holds a token of each.
-        /// A reply missing one cannot match, so the matcher never starts the pattern.
-        package var required: [Set<Int32>] = []
 
         /// Whether the author wrote token `id` into the pattern (a word or a list entry).
         package func writes(_ id: Int32) -> Bool {
@@ -80,9 +77,6 @@ package struct Automaton: Sendable {
         var state: Int32
         /// The path from the root crossed `[`: the focus starts where the match does.
         var focusOpened: Bool
-        /// The prefix-tree node the state belongs to: the matcher starts it only when
-        /// a pattern below that node can match the text.
-        var node: Int32 = -1
     }
 
     var states: [State] = []
@@ -91,18 +85,6 @@ package struct Automaton: Sendable {
     var firstWildcards: [[Entry]] = Array(repeating: [], count: StartContext.allCases.count)
     /// The same automaton as flat arrays, for the matcher.
     var program: MatchProgram?
-    /// Patterns share the states of a common prefix ("<c> @fm_openers? @fm_openers?"):
-    /// for each pattern, the prefix-tree nodes on its path.
-    var patternNodes: [[Int32]] = []
-    /// The prefilter, per prefix-tree node where a match can start: the required token
-    /// sets of the patterns below it, as lists of set indices into `requiredSets`, with
-    /// any list that holds another one left out (it can match only when that one can).
-    /// A node is worth starting when the text has a token of every set of one list; a
-    /// node with an empty list always is. The cost of the check grows with the distinct
-    /// requirements below a node, not with the patterns: ten variants of a pattern that
-    /// each add a word are subsumed by the pattern itself.
-    var requiredSets: [Set<Int32>] = []
-    var nodeRequirements: [[[Int32]]] = []
 }
 
 /// Builds the automaton from rules and their lexicon.
@@ -110,12 +92,10 @@ package struct AutomatonBuilder {
     private var automaton = Automaton()
     private var vocabulary: Vocabulary
     private let lexicon: Lexicon
-    private var roots: [(state: Int32, node: Int32)] = []
+    private var roots: [Int32] = []
     /// The patterns as a tree of shared prefixes, compiled once all are added.
     private var trie: [TrieNode] = [TrieNode()]
     private var patternElements: [[PatternElement]] = []
-    /// The prefix-tree node each state was compiled for.
-    private var stateNode: [Int32] = []
 
     private struct TrieNode {
         var children: [PatternElement: Int] = [:]
@@ -127,7 +107,6 @@ package struct AutomatonBuilder {
     /// Each list's phrases as a tree of interned ids, and its first words, built once:
     /// interning and grouping a list's words cost more than compiling it at each use.
     private var listTrees: [String: PhraseTree] = [:]
-    private var listFirsts: [String: Set<Int32>] = [:]
 
     init(lexicon: Lexicon, vocabulary: Vocabulary) {
         self.lexicon = lexicon
@@ -162,7 +141,6 @@ package struct AutomatonBuilder {
     private mutating func finish(_ grown: inout Vocabulary) -> Automaton {
         compileTrie()
         let firstToken = buildFirstTokenTables()
-        buildNodeRequirements(firstToken)
         automaton.program = MatchProgram(automaton, firstToken: firstToken, vocabularySize: vocabulary.count)
         grown = vocabulary
         return automaton
@@ -180,9 +158,8 @@ package struct AutomatonBuilder {
             .init(
                 owner: owner, isException: isException, sentenceKind: pattern.sentenceKind,
                 literalWords: writtenWords(of: pattern).sorted(), ordinal: ordinal,
-                leadingGap: leadingGap, required: required(Array(elements))))
+                leadingGap: leadingGap))
         var node = 0
-        var path: [Int32] = []
         for element in elements {
             if let child = trie[node].children[element] {
                 node = child
@@ -192,10 +169,8 @@ package struct AutomatonBuilder {
                 trie[node].order.append(element)
                 node = trie.count - 1
             }
-            path.append(Int32(node))
         }
         trie[node].accepts.append(index)
-        automaton.patternNodes.append(path)
     }
 
     /// Compiles the prefix tree back to front: a node's subtree first, then the element
@@ -203,17 +178,13 @@ package struct AutomatonBuilder {
     private mutating func compileTrie() {
         for element in trie[0].order {
             let child = trie[0].children[element]!
-            roots.append((compile(element, into: child), Int32(child)))
+            roots.append(compile(element, into: child))
         }
     }
 
     /// The entry state of `element` followed by the subtree of `node`.
     private mutating func compile(_ element: PatternElement, into node: Int) -> Int32 {
-        let exit = compileBelow(node)
-        let first = automaton.states.count
-        let entry = compile(element, next: exit)
-        for state in first..<automaton.states.count { stateNode[state] = Int32(node) }
-        return entry
+        compile(element, next: compileBelow(node))
     }
 
     /// What follows `node`: its accepted patterns and its children. Children that open
@@ -241,12 +212,10 @@ package struct AutomatonBuilder {
             targets.append(compile(childElement, into: child))
         }
         if let dispatchAt {
-            // The shared state belongs to `node`: a child can match only where `node` can.
             let merged =
                 byWord.count == 1
                 ? newState(.consume(.token(byWord.keys.first!), next: byWord.values.first!))
                 : newState(.consume(.dispatch(byWord), next: -1))
-            stateNode[Int(merged)] = Int32(node)
             targets[dispatchAt] = merged
         }
         return targets.count == 1 ? targets[0] : newState(.split(targets))
@@ -264,13 +233,6 @@ package struct AutomatonBuilder {
         return words
     }
 
-    private mutating func firstsOfList(_ name: String) -> Set<Int32> {
-        if let known = listFirsts[name] { return known }
-        let firsts = Set(tree(ofList: name).nodes[0].branches.map(\.id))
-        listFirsts[name] = firsts
-        return firsts
-    }
-
     private mutating func tree(ofList name: String) -> PhraseTree {
         if let known = listTrees[name] { return known }
         let tree = PhraseTree((lexicon.lists[name]?.entries ?? []).filter { !$0.isEmpty }, vocabulary: &vocabulary)
@@ -286,36 +248,6 @@ package struct AutomatonBuilder {
         }
         listWords[name] = words
         return words
-    }
-
-    // MARK: required tokens
-
-    /// The token sets of a sequence's mandatory elements (each match holds one token
-    /// of every set); optional elements, gaps and wildcards require nothing.
-    private mutating func required(_ elements: [PatternElement]) -> [Set<Int32>] {
-        var sets: [Set<Int32>] = []
-        for element in elements {
-            switch element {
-            case .word(let words): sets.append(Set(words.map { vocabulary.intern($0) }))
-            case .list(let name):
-                sets.append(firstsOfList(name))
-            case .group(let alternatives):
-                // One token from each alternative's smallest required set.
-                var union: Set<Int32> = []
-                for alternative in alternatives {
-                    guard let smallest = required(alternative).min(by: { $0.count < $1.count }) else {
-                        union = []
-                        break
-                    }
-                    union.formUnion(smallest)
-                }
-                if !union.isEmpty { sets.append(union) }
-            case .capture(_, let inner): sets += required(inner)
-            case .any, .none, .gap, .optional, .focusStart, .focusEnd, .sentenceStart, .sentenceEnd, .clauseStart:
-                break
-            }
-        }
-        return sets.filter { !$0.isEmpty }
     }
 
     // MARK: Thompson construction, back to front
@@ -417,59 +349,7 @@ package struct AutomatonBuilder {
 
     private mutating func newState(_ state: Automaton.State) -> Int32 {
         automaton.states.append(state)
-        stateNode.append(-1)
         return Int32(automaton.states.count - 1)
-    }
-
-    // MARK: the prefilter
-
-    /// For each node where a match can start, the distinct required-set lists of the
-    /// patterns below it, without those that hold another of them.
-    private mutating func buildNodeRequirements(_ firstToken: [[Int32: [Automaton.Entry]]]) {
-        var isEntry = Array(repeating: false, count: trie.count)
-        for table in firstToken { for entries in table.values { for entry in entries { mark(entry.node) } } }
-        for wildcards in automaton.firstWildcards { for entry in wildcards { mark(entry.node) } }
-        func mark(_ node: Int32) { if node >= 0 { isEntry[Int(node)] = true } }
-
-        var setIndex: [Set<Int32>: Int32] = [:]
-        var below: [[[Int32]]] = Array(repeating: [], count: trie.count)
-        for (pattern, path) in automaton.patternNodes.enumerated() {
-            let list = automaton.patterns[pattern].required.map { set in
-                setIndex[set]
-                    ?? {
-                        automaton.requiredSets.append(set)
-                        setIndex[set] = Int32(automaton.requiredSets.count - 1)
-                        return Int32(automaton.requiredSets.count - 1)
-                    }()
-            }
-            let sorted = Array(Set(list)).sorted()
-            for node in path where isEntry[Int(node)] { below[Int(node)].append(sorted) }
-        }
-        automaton.nodeRequirements = below.map(Self.minimalLists)
-    }
-
-    /// The lists none of whose kept fellows it holds, shortest first; one empty list
-    /// (a pattern that needs no particular token) is all that is left when there is one.
-    private static func minimalLists(_ lists: [[Int32]]) -> [[Int32]] {
-        var kept: [[Int32]] = []
-        var seen: Set<[Int32]> = []
-        for list in lists.sorted(by: { $0.count < $1.count }) where seen.insert(list).inserted {
-            if list.isEmpty { return [[]] }
-            if !kept.contains(where: { isSubset($0, of: list) }) { kept.append(list) }
-        }
-        return kept
-    }
-
-    /// Whether sorted `small` is a subset of sorted `large`.
-    private static func isSubset(_ small: [Int32], of large: [Int32]) -> Bool {
-        guard small.count <= large.count else { return false }
-        var index = 0
-        for value in small {
-            while index < large.count && large[index] < value { index += 1 }
-            guard index < large.count && large[index] == value else { return false }
-            index += 1
-        }
-        return true
     }
 
     // MARK: first-token tables
@@ -484,9 +364,8 @@ package struct AutomatonBuilder {
             var wildcards: [Automaton.Entry] = []
             for root in roots {
                 var seen: Set<Int32> = []
-                collectFirst(root.state, focusOpened: false, context: context, seen: &seen) { found in
-                    var entry = found
-                    entry.node = stateNode[Int(found.state)]
+                collectFirst(root, focusOpened: false, context: context, seen: &seen) { found in
+                    let entry = found
                     guard case .consume(let test, _) = automaton.states[Int(entry.state)] else { return }
                     switch test {
                     case .token(let id): table[id, default: []].append(entry)

@@ -39,19 +39,6 @@ final class MatchProgram: Sendable {
     let firstOffsets: [[Int32]]
     let firstEntries: [[Automaton.Entry]]
 
-    /// The prefilter (see `Automaton.nodeRequirements`): per token id, the required
-    /// sets it belongs to (`postingOffsets[id] ..< postingOffsets[id + 1]` in
-    /// `postings`); per prefix-tree node, its lists (`nodeListOffsets[node] ..<
-    /// nodeListOffsets[node + 1]`), each a run of set indices (`listSetOffsets[list] ..<
-    /// listSetOffsets[list + 1]` in `listSets`).
-    let postingOffsets: [Int32]
-    let postings: [Int32]
-    let nodeListOffsets: [Int32]
-    let listSetOffsets: [Int32]
-    let listSets: [Int32]
-    let setCount: Int
-    var nodeCount: Int { nodeListOffsets.count - 1 }
-
     init(_ automaton: Automaton, firstToken: [[Int32: [Automaton.Entry]]], vocabularySize: Int) {
         setSize = Int32(vocabularySize)
         let wordsPerSet = (vocabularySize + 63) / 64
@@ -142,30 +129,6 @@ final class MatchProgram: Sendable {
             dispatchOffsets, dispatchKeys, dispatchTargets
         )
         (self.firstOffsets, self.firstEntries) = (firstOffsets, firstEntries)
-
-        var members: [[Int32]] = Array(repeating: [], count: vocabularySize)
-        for (index, set) in automaton.requiredSets.enumerated() {
-            for id in set where id >= 0 && Int(id) < vocabularySize { members[Int(id)].append(Int32(index)) }
-        }
-        var postingOffsets: [Int32] = [0]
-        var postings: [Int32] = []
-        for sets in members {
-            postings += sets
-            postingOffsets.append(Int32(postings.count))
-        }
-        var nodeListOffsets: [Int32] = [0]
-        var listSetOffsets: [Int32] = [0]
-        var listSets: [Int32] = []
-        for lists in automaton.nodeRequirements {
-            for list in lists {
-                listSets += list
-                listSetOffsets.append(Int32(listSets.count))
-            }
-            nodeListOffsets.append(Int32(listSetOffsets.count - 1))
-        }
-        (self.postingOffsets, self.postings) = (postingOffsets, postings)
-        (self.nodeListOffsets, self.listSetOffsets, self.listSets) = (nodeListOffsets, listSetOffsets, listSets)
-        setCount = automaton.requiredSets.count
     }
 
     /// Writes the arrays as they are: reading them back is a copy per array.
@@ -180,10 +143,6 @@ final class MatchProgram: Sendable {
         writer.write(firstOffsets.count)
         for array in firstOffsets { writer.writeCompact(array) }
         writer.write(firstEntries)
-        for array in [postingOffsets, postings, nodeListOffsets, listSetOffsets, listSets] {
-            writer.writeCompact(array)
-        }
-        writer.write(setCount)
     }
 
     init(from reader: inout ArchiveReader) throws(ArchiveError) {
@@ -212,14 +171,8 @@ final class MatchProgram: Sendable {
         for _ in 0..<contexts { firstOffsets.append(try reader.readCompact()) }
         self.firstOffsets = firstOffsets
         firstEntries = try reader.read()
-        postingOffsets = try reader.readCompact()
-        postings = try reader.readCompact()
-        nodeListOffsets = try reader.readCompact()
-        listSetOffsets = try reader.readCompact()
-        listSets = try reader.readCompact()
-        setCount = try reader.read()
         guard next.count == kind.count, argument.count == kind.count, testKind.count == testValue.count,
-            firstOffsets.count == firstEntries.count, !nodeListOffsets.isEmpty
+            firstOffsets.count == firstEntries.count
         else { throw ArchiveError("the automaton's arrays differ in length") }
     }
 

@@ -11,163 +11,207 @@ package struct PatternMatch: Sendable, Equatable {
 
 /// Runs the automaton over a token sequence in one pass, carrying only the partial
 /// matches that are alive (a Pike VM: no backtracking, each state at most once a step).
+/// Each step it takes is remembered (`MatchCache`), so a step seen before is one table
+/// lookup: its cost per token stops depending on how many rules there are.
 package struct Matcher {
     private let automaton: Automaton
     private let program: MatchProgram
     private var visited: [UInt32]
     private var generation: UInt32 = 0
-    /// The prefilter's marks for the current text (valid where equal to `textStamp`):
-    /// the required sets it has a token of, and the nodes already judged, with the verdict.
-    private var setStamp: [UInt32]
-    private var nodeStamp: [UInt32]
-    private var nodeLive: [Bool]
-    private var textStamp: UInt32 = 0
+    private var cache = MatchCache()
+    /// A step's output, kept between steps to reuse their storage.
+    private var nextThreads: [Int32] = []
+    private var accepted: [Int32] = []
+    /// The partial matches of state -1: a step whose marks do not fit the cache.
+    private var overflow: [Int32] = []
 
+    /// A partial match in a step: its state, and its start and focus marks as offsets
+    /// back from the boundary after the step's token (focus -1: not set).
     private struct Thread {
         var state: Int32
-        var start: Int
-        var focusStart: Int
-        var focusEnd: Int
+        var start: Int32
+        var focusStart: Int32
+        var focusEnd: Int32
+    }
+
+    /// What the anchors after a token can ask: whether the boundary after it starts a
+    /// sentence, starts a clause, or ends a sentence.
+    private struct Boundary: OptionSet {
+        let rawValue: Int
+        static let startsSentence = Boundary(rawValue: 1)
+        static let startsClause = Boundary(rawValue: 2)
+        static let endsSentence = Boundary(rawValue: 4)
     }
 
     package init(automaton: Automaton) {
         self.automaton = automaton
         program = automaton.program!
         visited = Array(repeating: 0, count: program.kind.count)
-        setStamp = Array(repeating: 0, count: program.setCount)
-        nodeStamp = Array(repeating: 0, count: program.nodeCount)
-        nodeLive = Array(repeating: false, count: program.nodeCount)
     }
+
+    /// How many times the step cache filled up and started again (see `MatchCache`).
+    package var cacheResets: Int { cache.resets }
 
     /// All matches of all patterns within sentences of `text`.
     package mutating func matches(in text: TokenizedText) -> [PatternMatch] {
         let tokens = text.tokens
         var found: [PatternMatch] = []
-        var current: [Thread] = []
-        var next: [Thread] = []
-        markRequiredTokens(tokens)
-        // Patterns opening with `_` or `!x` could start at any token: those that can
-        // match this text are picked once, not at every token.
-        let wildcards = automaton.firstWildcards.map { entries in entries.filter { canMatch($0.node) } }
+        var state: Int32 = 0
         for position in tokens.indices {
-            let token = tokens[position]
-            nextGeneration()
-            next.removeAll(keepingCapacity: true)
-            // Partial matches started earlier go first, so the leftmost start wins a state.
-            for thread in current where tokens[thread.start].sentence == token.sentence {
-                let target = program.target(of: Int(thread.state), on: token.id)
-                guard target >= 0 else { continue }
-                follow(target, thread, at: position + 1, text, into: &next, found: &found)
-            }
-            let context = startContext(of: position, tokens).rawValue
-            let range = program.firstRange(context, token.id)
-            if !range.isEmpty {
-                let entries = program.firstEntries[context]
-                for index in range where canMatch(entries[index].node) {
-                    start(entries[index], at: position, text, into: &next, found: &found)
+            let context = startContext(of: position, tokens)
+            // Partial matches end with their sentence.
+            if context == .sentenceStart { state = 0 }
+            var id = tokens[position].id
+            // Ids past the automaton's tables (the engine's cue words) are unknown to it.
+            if id >= program.setSize { id = -1 }
+            let boundary = self.boundary(after: position, tokens)
+            let input = Int(id + 1) << 5 | context.rawValue << 3 | boundary.rawValue
+            if state >= 0, let step = cache.step(from: state, on: input) {
+                state = step.next
+                if step.accepts != 0 {
+                    emit(cache.accepts, cache.accepts(of: step.accepts), at: position + 1, text, &found)
                 }
+            } else {
+                state = take(from: state, id: id, context, boundary, input)
+                emit(accepted, accepted.indices, at: position + 1, text, &found)
             }
-            for entry in wildcards[context] {
-                start(entry, at: position, text, into: &next, found: &found)
-            }
-            swap(&current, &next)
         }
         return found
     }
 
-    /// Marks, for this text, the required sets its tokens belong to.
-    private mutating func markRequiredTokens(_ tokens: [Token]) {
-        textStamp &+= 1
-        if textStamp == 0 {
-            for index in setStamp.indices { setStamp[index] = 0 }
-            for index in nodeStamp.indices { nodeStamp[index] = 0 }
-            textStamp = 1
-        }
-        for token in tokens where token.id >= 0 && token.id < program.setSize {
-            let id = Int(token.id)
-            for offset in Int(program.postingOffsets[id])..<Int(program.postingOffsets[id + 1]) {
-                setStamp[Int(program.postings[offset])] = textStamp
+    /// The matches of a step's accepted patterns (four values each, see `MatchCache`)
+    /// ending at `end` that the sentence allows: its kind (`<?>`, `<.>`) and room for a
+    /// leading gap.
+    private func emit(
+        _ accepts: [Int32], _ range: Range<Int>, at end: Int, _ text: TokenizedText, _ found: inout [PatternMatch]
+    ) {
+        for offset in stride(from: range.lowerBound, to: range.upperBound, by: 4) {
+            let pattern = accepts[offset]
+            let info = automaton.patterns[Int(pattern)]
+            let threadStart = end - Int(accepts[offset + 1])
+            let sentence = text.sentences[text.tokens[threadStart].sentence]
+            switch info.sentenceKind {
+            case .question where !sentence.isQuestion: continue
+            case .statement where sentence.isQuestion: continue
+            default: break
             }
+            // A leading gap reaches back as far as it may within the sentence.
+            let available = threadStart - sentence.tokens.lowerBound
+            guard available >= info.leadingGap.min else { continue }
+            let start = threadStart - min(available, info.leadingGap.max)
+            let focusStart = accepts[offset + 2]
+            let focusEnd = accepts[offset + 3]
+            found.append(
+                PatternMatch(
+                    pattern: pattern, start: start, end: end,
+                    focusStart: focusStart >= 0 ? end - Int(focusStart) : start,
+                    focusEnd: focusEnd >= 0 ? end - Int(focusEnd) : end))
         }
     }
 
-    /// Whether a pattern below the prefix-tree node can match: the text holds a token
-    /// of each set of one of the node's requirement lists. Judged once per node and text.
-    @inline(__always)
-    private mutating func canMatch(_ node: Int32) -> Bool {
-        guard node >= 0 else { return true }
-        let index = Int(node)
-        if nodeStamp[index] == textStamp { return nodeLive[index] }
-        nodeStamp[index] = textStamp
-        nodeLive[index] = false
-        lists: for list in Int(program.nodeListOffsets[index])..<Int(program.nodeListOffsets[index + 1]) {
-            for offset in Int(program.listSetOffsets[list])..<Int(program.listSetOffsets[list + 1])
-            where setStamp[Int(program.listSets[offset])] != textStamp {
-                continue lists
-            }
-            nodeLive[index] = true
-            break
+    /// A step not taken before: the Pike VM's step from the partial matches of `state`
+    /// (-1: those in `overflow`), then every pattern that can start at this token. Its
+    /// accepted patterns are left in `accepted`; the next state is recorded in the cache,
+    /// or is -1 when its marks do not fit it (`MatchCache.Marks`).
+    private mutating func take(
+        from state: Int32, id: Int32, _ context: Automaton.StartContext, _ boundary: Boundary, _ input: Int
+    ) -> Int32 {
+        nextGeneration()
+        var next = nextThreads
+        var accepted = self.accepted
+        next.removeAll(keepingCapacity: true)
+        accepted.removeAll(keepingCapacity: true)
+        (nextThreads, self.accepted) = ([], [])
+        defer { (nextThreads, self.accepted) = (next, accepted) }
+        // Partial matches started earlier go first, so the leftmost start wins a state.
+        for thread in partials(of: state) {
+            let target = program.target(of: Int(thread.state), on: id)
+            guard target >= 0 else { continue }
+            let moved = Thread(
+                state: thread.state, start: thread.start + 1,
+                focusStart: thread.focusStart >= 0 ? thread.focusStart + 1 : -1,
+                focusEnd: thread.focusEnd >= 0 ? thread.focusEnd + 1 : -1)
+            follow(target, moved, boundary, into: &next, accepted: &accepted)
         }
-        return nodeLive[index]
+        let entries = program.firstEntries[context.rawValue]
+        for index in program.firstRange(context.rawValue, id) {
+            start(entries[index], on: id, boundary, into: &next, accepted: &accepted)
+        }
+        for entry in automaton.firstWildcards[context.rawValue] {
+            start(entry, on: id, boundary, into: &next, accepted: &accepted)
+        }
+        var packed: [Int32] = []
+        packed.reserveCapacity(next.count / 2)
+        for offset in stride(from: 0, to: next.count, by: 4) {
+            guard
+                let marks = MatchCache.Marks.pack(
+                    start: next[offset + 1], focusStart: next[offset + 2], focusEnd: next[offset + 3])
+            else {
+                overflow = next
+                return -1
+            }
+            packed += [next[offset], marks]
+        }
+        if state < 0 { return cache.enter(packed) }
+        return cache.record(from: state, on: input, next: packed, accepted: accepted)
+    }
+
+    /// The partial matches of a state, unpacked.
+    private func partials(of state: Int32) -> [Thread] {
+        if state < 0 {
+            return stride(from: 0, to: overflow.count, by: 4).map {
+                Thread(
+                    state: overflow[$0], start: overflow[$0 + 1], focusStart: overflow[$0 + 2],
+                    focusEnd: overflow[$0 + 3])
+            }
+        }
+        let threads = cache.threads
+        return stride(from: cache.threads(of: state).lowerBound, to: cache.threads(of: state).upperBound, by: 2).map {
+            let marks = MatchCache.Marks.unpack(threads[$0 + 1])
+            return Thread(
+                state: threads[$0], start: marks.start, focusStart: marks.focusStart, focusEnd: marks.focusEnd)
+        }
     }
 
     private mutating func start(
-        _ entry: Automaton.Entry, at position: Int, _ text: TokenizedText, into list: inout [Thread],
-        found: inout [PatternMatch]
+        _ entry: Automaton.Entry, on id: Int32, _ boundary: Boundary, into next: inout [Int32],
+        accepted: inout [Int32]
     ) {
-        let target = program.target(of: Int(entry.state), on: text.tokens[position].id)
+        let target = program.target(of: Int(entry.state), on: id)
         guard target >= 0 else { return }
-        let thread = Thread(
-            state: entry.state, start: position, focusStart: entry.focusOpened ? position : -1, focusEnd: -1)
-        follow(target, thread, at: position + 1, text, into: &list, found: &found)
+        let thread = Thread(state: entry.state, start: 1, focusStart: entry.focusOpened ? 1 : -1, focusEnd: -1)
+        follow(target, thread, boundary, into: &next, accepted: &accepted)
     }
 
-    /// Follows empty moves from `state` at token boundary `position`, collecting the
-    /// consuming states reached into `list` and recording accepted patterns.
+    /// Follows empty moves from `state` at the boundary after the step's token,
+    /// collecting the consuming states reached into `next` and the accepted patterns.
     private mutating func follow(
-        _ state: Int32, _ thread: Thread, at position: Int, _ text: TokenizedText, into list: inout [Thread],
-        found: inout [PatternMatch]
+        _ state: Int32, _ thread: Thread, _ boundary: Boundary, into next: inout [Int32], accepted: inout [Int32]
     ) {
         guard visited[Int(state)] != generation else { return }
         visited[Int(state)] = generation
         var thread = thread
         let index = Int(state)
-        let next = program.next[index]
+        let target = program.next[index]
         switch program.kind[index] {
         case .consume:
-            thread.state = state
-            list.append(thread)
+            next += [state, thread.start, thread.focusStart, thread.focusEnd]
         case .split:
-            for offset in Int(next)..<Int(next + program.argument[index]) {
-                follow(program.splitTargets[offset], thread, at: position, text, into: &list, found: &found)
+            for offset in Int(target)..<Int(target + program.argument[index]) {
+                follow(program.splitTargets[offset], thread, boundary, into: &next, accepted: &accepted)
             }
         case .anchor:
-            if holds(Automaton.Anchor(rawValue: program.argument[index])!, at: position, text.tokens) {
-                follow(next, thread, at: position, text, into: &list, found: &found)
+            if holds(Automaton.Anchor(rawValue: program.argument[index])!, boundary) {
+                follow(target, thread, boundary, into: &next, accepted: &accepted)
             }
         case .focusStart:
-            thread.focusStart = position
-            follow(next, thread, at: position, text, into: &list, found: &found)
+            thread.focusStart = 0
+            follow(target, thread, boundary, into: &next, accepted: &accepted)
         case .focusEnd:
-            thread.focusEnd = position
-            follow(next, thread, at: position, text, into: &list, found: &found)
+            thread.focusEnd = 0
+            follow(target, thread, boundary, into: &next, accepted: &accepted)
         case .accept:
-            let info = automaton.patterns[Int(next)]
-            let sentence = text.sentences[text.tokens[thread.start].sentence]
-            switch info.sentenceKind {
-            case .question where !sentence.isQuestion: return
-            case .statement where sentence.isQuestion: return
-            default: break
-            }
-            // A leading gap reaches back as far as it may within the sentence.
-            let available = thread.start - sentence.tokens.lowerBound
-            guard available >= info.leadingGap.min else { return }
-            let start = thread.start - min(available, info.leadingGap.max)
-            found.append(
-                PatternMatch(
-                    pattern: next, start: start, end: position,
-                    focusStart: thread.focusStart >= 0 ? thread.focusStart : start,
-                    focusEnd: thread.focusEnd >= 0 ? thread.focusEnd : position))
+            accepted += [target, thread.start, thread.focusStart, thread.focusEnd]
         }
     }
 
@@ -176,15 +220,21 @@ package struct Matcher {
         return tokens[position].flags.contains(.clauseStart) ? .clauseStart : .midClause
     }
 
-    private func holds(_ anchor: Automaton.Anchor, at position: Int, _ tokens: [Token]) -> Bool {
-        let startsSentence =
-            position == 0 || (position < tokens.count && tokens[position - 1].sentence != tokens[position].sentence)
+    /// What the anchors can ask about the boundary after token `position`.
+    private func boundary(after position: Int, _ tokens: [Token]) -> Boundary {
+        let next = position + 1
+        guard next < tokens.count else { return .endsSentence }
+        if tokens[position].sentence != tokens[next].sentence {
+            return [.startsSentence, .startsClause, .endsSentence]
+        }
+        return tokens[next].flags.contains(.clauseStart) ? .startsClause : []
+    }
+
+    private func holds(_ anchor: Automaton.Anchor, _ boundary: Boundary) -> Bool {
         switch anchor {
-        case .sentenceStart: return startsSentence
-        case .clauseStart:
-            return startsSentence || (position < tokens.count && tokens[position].flags.contains(.clauseStart))
-        case .sentenceEnd:
-            return position == tokens.count || tokens[position - 1].sentence != tokens[position].sentence
+        case .sentenceStart: return boundary.contains(.startsSentence)
+        case .clauseStart: return boundary.contains(.startsClause)
+        case .sentenceEnd: return boundary.contains(.endsSentence)
         }
     }
 

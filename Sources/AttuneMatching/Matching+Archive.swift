@@ -41,10 +41,9 @@ extension Automaton.Entry: Archivable {
     func archive(into writer: inout ArchiveWriter) {
         writer.write(state)
         writer.write(focusOpened)
-        writer.write(node)
     }
 
     init(from reader: inout ArchiveReader) throws(ArchiveError) {
-        self.init(state: try reader.read(), focusOpened: try reader.read(), node: try reader.read())
+        self.init(state: try reader.read(), focusOpened: try reader.read())
     }
 }
