@@ -28,6 +28,8 @@ public struct BatchRunner: Sendable {
         public var conversationsLetGo = 0
         /// Turns of a let-go conversation read without that conversation's context.
         public var turnsWithoutContext = 0
+        /// Times a worker's matcher cache filled up and started again (slower, same results).
+        public var stepCacheResets = 0
     }
 
     /// Reads every record of `reader`, gives turns their conversation context, and
@@ -67,11 +69,20 @@ public struct BatchRunner: Sendable {
                 defer { start = end }
                 if !sink(result, block.encoded[start..<end]) {
                     state.cancel()
+                    // Workers may still be running: their caches are not read.
                     return state.outcome
                 }
             }
         }
-        return state.outcome
+        return outcome(state, analyzers)
+    }
+
+    /// The reader's outcome with the workers' cache resets. Every block came back, so
+    /// the workers wrote them before handing their last results over.
+    private func outcome(_ state: PipelineState, _ analyzers: [Analyzer]) -> Outcome {
+        var outcome = state.outcome
+        outcome.stepCacheResets = analyzers.reduce(0) { $0 + $1.stepCacheResets }
+        return outcome
     }
 
     /// A block for each worker to score, one queued behind it, and two for the writer to

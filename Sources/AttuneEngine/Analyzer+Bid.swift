@@ -39,12 +39,12 @@ extension Analyzer {
     func readBid(_ context: String) -> Bid {
         let tokenized = pipeline.tokenize(context)
         var feelings: [String] = []
-        for match in feelingMatcher.matches(in: tokenized) {
+        for match in feelingMatches(in: tokenized) {
             let words = tokenized.words(match.start..<match.end).joined(separator: " ")
             if !feelings.contains(words) { feelings.append(words) }
         }
         // One pass of the bid automaton serves the kind, the mirrored words and thanks.
-        let matches = bidMatcher.matches(in: tokenized)
+        let matches = bidMatches(in: tokenized)
         var bid = Bid(kind: bidKind(matches), feelings: feelings, theirWords: theirWords(matches, in: tokenized))
         bid.topics = topics(of: tokenized)
         bid.thanks = matches.contains {

@@ -33,7 +33,7 @@ extension Analyzer {
     /// it names a feeling the message did not: one extra pass of the feeling lists.
     func markComplexReflections(_ findings: inout [Finding], _ text: TokenizedText, _ bid: Bid) {
         let theirs = bid.feelings.flatMap { $0.split(separator: " ").map(String.init) }
-        let named = feelingMatcher.matches(in: text).filter { match in
+        let named = feelingMatches(in: text).filter { match in
             text.words(match.start..<match.end).contains { word in
                 !theirs.contains { Self.sameStem($0, word) }
             }

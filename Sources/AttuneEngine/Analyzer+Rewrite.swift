@@ -66,7 +66,7 @@ extension Analyzer {
         let isQuestion = text.sentences.last?.isQuestion ?? false
         guard isOffer || isQuestion else { return .other }
         guard let bid else { return words.contains(where: cues.secondPerson.contains) || isOffer ? .serves : .other }
-        let matches = bidMatcher.matches(in: text)
+        let matches = bidMatches(in: text)
         // A question about errands is a topic switch, whatever it shares with the bid.
         if isQuestion && bidKind(matches) == .request { return .other }
         let owners = Set(matches.map { engine.bids.patterns[Int($0.pattern)].owner })

@@ -18,7 +18,7 @@ extension Analyzer {
     /// the same thing ("the hospital") does not either.
     func turnsAway(_ reply: TokenizedText, from bid: Bid) -> Bool {
         let cues = engine.ruleSet.bids
-        let matches = bidMatcher.matches(in: reply)
+        let matches = bidMatches(in: reply)
         let owners = Set(matches.map { engine.bids.patterns[Int($0.pattern)].owner })
         let thanksBack = bid.thanks && owners.contains(cues.thanksGroup)
         let engages = engages(owners, bid)

@@ -10,8 +10,8 @@ public final class Analyzer {
     let pipeline: TextPipeline
     private var ruleMatcher: Matcher
     /// Made on the first reply that comes with a message (see `Engine.bids`).
-    lazy var bidMatcher = Matcher(automaton: engine.bids)
-    lazy var feelingMatcher = Matcher(automaton: engine.feelings)
+    private var bidMatcher: Matcher?
+    private var feelingMatcher: Matcher?
     private let filter: CandidateFilter
     var cues: CueWords { engine.cues }
     let languageGuesser: LanguageGuesser
@@ -33,6 +33,24 @@ public final class Analyzer {
             negators: engine.cues.negators, subjectPronouns: engine.cues.subjectPronouns)
         languageGuesser = LanguageGuesser(profile: engine.ruleSet.languages)
         advice = AdviceContent(templates: engine.ruleSet.rewrites, cues: engine.cues, vocabulary: engine.vocabulary)
+    }
+
+    /// How many times a matcher's step cache filled up and started again (see
+    /// `MatchCache`): the analyses were slower for it, never different.
+    public var stepCacheResets: Int {
+        ruleMatcher.cacheResets + (bidMatcher?.cacheResets ?? 0) + (feelingMatcher?.cacheResets ?? 0)
+    }
+
+    /// The bid cues' matches in `text` (mutated in place: a matcher holds its cache).
+    func bidMatches(in text: TokenizedText) -> [PatternMatch] {
+        if bidMatcher == nil { bidMatcher = Matcher(automaton: engine.bids) }
+        return bidMatcher!.matches(in: text)
+    }
+
+    /// The `@feelings` list's matches in `text`.
+    func feelingMatches(in text: TokenizedText) -> [PatternMatch] {
+        if feelingMatcher == nil { feelingMatcher = Matcher(automaton: engine.feelings) }
+        return feelingMatcher!.matches(in: text)
     }
 
     /// The critique of `text`, read as an answer to `context` when one is given.

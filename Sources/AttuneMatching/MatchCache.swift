@@ -12,7 +12,7 @@
 ///
 /// Bounded: when a limit is reached the cache starts again from empty (counted in
 /// `resets`), which costs time, never a match.
-struct MatchCache {
+package struct MatchCache {
     /// Every state's partial matches, two values each: the NFA state and its marks
     /// (`Marks`). State 0 is empty.
     private(set) var threads: [Int32] = []
@@ -31,12 +31,20 @@ struct MatchCache {
     private var stepValues = [UInt64](repeating: 0, count: 1 << 12)
     private var stepCount = 0
     private(set) var resets = 0
+    let limits: Limits
 
-    /// About 10 MB at most per matcher, so a batch worker's memory stays flat.
-    static let maximumStates = 1 << 15
-    static let maximumThreadValues = 1 << 21
-    static let maximumAcceptValues = 1 << 19
-    static let maximumSteps = 1 << 17
+    /// How much the cache may hold before it starts again.
+    package struct Limits: Sendable {
+        package var states: Int
+        package var threadValues: Int
+        package var acceptValues: Int
+        package var steps: Int
+
+        /// About 14 MB at most per matcher, so a batch worker's memory stays flat; on
+        /// 100,000 varied replies the cache starts again about 3 times.
+        package static let standard = Limits(
+            states: 1 << 15, threadValues: 1 << 21, acceptValues: 1 << 19, steps: 1 << 17)
+    }
 
     func threads(of state: Int32) -> Range<Int> {
         Int(threadBounds[Int(state)])..<Int(threadBounds[Int(state) + 1])
@@ -67,6 +75,7 @@ struct MatchCache {
     /// `Marks`) and the list of `accepted` patterns, both made when new.
     mutating func record(from state: Int32, on input: Int, next: [Int32], accepted: [Int32]) -> Int32 {
         if isFull(adding: next, accepted) {
+            self = MatchCache(limits: limits, resets: resets + 1)
             // The state stepped from goes with the rest: this step is not recorded.
             return enter(next)
         }
@@ -80,26 +89,23 @@ struct MatchCache {
     /// The state of `partials`, made if new, for a step that is not recorded (one from
     /// partial matches the cache could not hold); starts again from empty when full.
     mutating func enter(_ partials: [Int32]) -> Int32 {
-        if isFull(adding: partials, []) { self = MatchCache(resets: resets + 1) }
+        if isFull(adding: partials, []) { self = MatchCache(limits: limits, resets: resets + 1) }
         return state(for: partials)
     }
 
     private func isFull(adding partials: [Int32], _ accepted: [Int32]) -> Bool {
-        threadBounds.count > Self.maximumStates || stepCount >= Self.maximumSteps
-            || threads.count + partials.count > Self.maximumThreadValues
-            || accepts.count + accepted.count > Self.maximumAcceptValues
-    }
-
-    private init(resets: Int) {
-        self.init()
-        self.resets = resets
+        threadBounds.count > limits.states || stepCount >= limits.steps
+            || threads.count + partials.count > limits.threadValues
+            || accepts.count + accepted.count > limits.acceptValues
     }
 
     /// The arrays are reserved at their limits: only the pages written count against
     /// memory, and none is copied as it grows.
-    init() {
-        threads.reserveCapacity(Self.maximumThreadValues)
-        accepts.reserveCapacity(Self.maximumAcceptValues)
+    init(limits: Limits, resets: Int = 0) {
+        self.limits = limits
+        self.resets = resets
+        threads.reserveCapacity(limits.threadValues)
+        accepts.reserveCapacity(limits.acceptValues)
     }
 
     private mutating func place(_ key: Int, _ value: UInt64) {

@@ -18,7 +18,7 @@ package struct Matcher {
     private let program: MatchProgram
     private var visited: [UInt32]
     private var generation: UInt32 = 0
-    private var cache = MatchCache()
+    private var cache: MatchCache
     /// A step's output, kept between steps to reuse their storage.
     private var nextThreads: [Int32] = []
     private var accepted: [Int32] = []
@@ -43,8 +43,9 @@ package struct Matcher {
         static let endsSentence = Boundary(rawValue: 4)
     }
 
-    package init(automaton: Automaton) {
+    package init(automaton: Automaton, cacheLimits: MatchCache.Limits = .standard) {
         self.automaton = automaton
+        cache = MatchCache(limits: cacheLimits)
         program = automaton.program!
         visited = Array(repeating: 0, count: program.kind.count)
     }

@@ -106,6 +106,11 @@ struct BatchCommand: ParsableCommand {
                     + "more than \(ConversationTracker.defaultMaximumConversations) conversations were open at once, "
                     + "and theirs had been let go")
         }
+        if outcome.stepCacheResets > 0 {
+            Terminal.printError(
+                "attune: note: the matchers' step cache filled up \(outcome.stepCacheResets) times and started again "
+                    + "(the run was slower for it; the results are the same)")
+        }
         if failed { throw ExitCode(1) }
     }
 }

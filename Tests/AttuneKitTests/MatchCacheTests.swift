@@ -1,0 +1,69 @@
+import AttuneKit
+import Testing
+
+@testable import AttuneEngine
+@testable import AttuneMatching
+
+/// The matcher's step cache (`MatchCache`): a step taken from the cache, from a cache
+/// that filled up and started again, or without the cache finds the same matches.
+@Suite struct MatchCacheTests {
+    /// Enough for a few replies only, so a corpus run fills it many times.
+    static let tiny = MatchCache.Limits(states: 64, threadValues: 4_096, acceptValues: 1_024, steps: 256)
+
+    @Test func aCacheThatFillsUpAndStartsAgainFindsTheSameMatches() throws {
+        let analyzer = Fixtures.analyzer()
+        var shared = Matcher(automaton: Fixtures.engine.rules)
+        var small = Matcher(automaton: Fixtures.engine.rules, cacheLimits: Self.tiny)
+        // Twice over, so the second pass reads steps the first one recorded.
+        for reply in Fixtures.corpus.prefix(300) + Fixtures.corpus.prefix(300) {
+            let text = analyzer.pipeline.tokenize(reply.text)
+            var fresh = Matcher(automaton: Fixtures.engine.rules)
+            let expected = fresh.matches(in: text)
+            #expect(shared.matches(in: text) == expected, "\(reply.id)")
+            #expect(small.matches(in: text) == expected, "\(reply.id)")
+        }
+        #expect(shared.cacheResets == 0)
+        #expect(small.cacheResets > 10)
+    }
+
+    @Test func marksPackUpToTheirLimitsAndNoFurther() {
+        typealias Marks = MatchCache.Marks
+        for (start, focusStart, focusEnd) in [(0, -1, -1), (2_047, 1_022, 1_022), (5, 3, 0), (1, 1, -1)]
+            as [(Int32, Int32, Int32)]
+        {
+            let packed = Marks.pack(start: start, focusStart: focusStart, focusEnd: focusEnd)
+            #expect(
+                packed.map(Marks.unpack).map { [$0.start, $0.focusStart, $0.focusEnd] } == [
+                    start, focusStart, focusEnd,
+                ])
+        }
+        #expect(Marks.pack(start: 2_048, focusStart: -1, focusEnd: -1) == nil)
+        #expect(Marks.pack(start: 1_500, focusStart: 1_023, focusEnd: -1) == nil)
+    }
+
+    @Test func aMatchAliveLongerThanTheCacheCanMarkIsFoundWithoutIt() throws {
+        // 2,100 tokens: past 2,047 the partial match's start no longer fits the cache.
+        let words = (0..<2_100).map { "w\($0)" }
+        let phrase = words.joined(separator: " ")
+        let engine = try Fixtures.engine(
+            rules: """
+                rules:
+                  - id: fixing.test-long
+                    category: fixing
+                    weight: 1
+                    attune: understanding
+                    message: m
+                    suggestions: [s]
+                    patterns: ["\(phrase)"]
+                    examples:
+                      match: ["[\(phrase)]"]
+                      no_match: ["w0 w1"]
+                """)
+        let text = try engine.makeAnalyzer().pipeline.tokenize("Well \(phrase) and more")
+        var matcher = Matcher(automaton: engine.rules)
+        for _ in 0..<2 {
+            let matches = matcher.matches(in: text)
+            #expect(matches.map { [$0.start, $0.end] } == [[1, 2_101]])
+        }
+    }
+}
