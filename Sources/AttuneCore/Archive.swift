@@ -399,6 +399,14 @@ extension Archivable where Self: RawRepresentable, RawValue == String {
     @inlinable package static func decode(_ text: String) throws(ArchiveError) -> [UInt8] {
         var table = [UInt8](repeating: 0xFF, count: 256)
         for (value, character) in alphabet.enumerated() { table[Int(character)] = UInt8(value) }
+        // Two characters per lookup: their 12 bits, or bit 15 when either is not base64.
+        // The compiled rules are megabytes of base64, read at every start.
+        var pairs = [UInt16](repeating: 0x8000, count: 1 << 16)
+        for first in alphabet {
+            for second in alphabet {
+                pairs[Int(first) << 8 | Int(second)] = UInt16(table[Int(first)]) << 6 | UInt16(table[Int(second)])
+            }
+        }
         var text = text
         // Read in place (a literal's bytes are not copied); nil for text that is not base64.
         let decoded = text.withUTF8 { utf8 -> [UInt8]? in
@@ -406,35 +414,37 @@ extension Archivable where Self: RawRepresentable, RawValue == String {
             guard utf8.count % 4 == 0, let base = utf8.baseAddress else { return nil }
             let padding = (utf8[utf8.count - 1] == 61 ? 1 : 0) + (utf8[utf8.count - 2] == 61 ? 1 : 0)
             let length = utf8.count / 4 * 3 - padding
-            var invalid: UInt8 = 0
+            var invalid: UInt16 = 0
+            var invalidLast: UInt8 = 0
             let out = table.withUnsafeBufferPointer { table in
-                [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
-                    let target = buffer.baseAddress!
-                    // Whole quads first; the last one may hold padding.
-                    let quads = utf8.count / 4 - (padding > 0 ? 1 : 0)
-                    for quad in 0..<quads {
-                        let a = table[Int(base[quad * 4])]
-                        let b = table[Int(base[quad * 4 + 1])]
-                        let c = table[Int(base[quad * 4 + 2])]
-                        let d = table[Int(base[quad * 4 + 3])]
-                        invalid |= (a | b | c | d) & 0x80
-                        target[quad * 3] = a << 2 | b >> 4
-                        target[quad * 3 + 1] = b << 4 | c >> 2
-                        target[quad * 3 + 2] = c << 6 | d
+                pairs.withUnsafeBufferPointer { pairs in
+                    [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
+                        let target = buffer.baseAddress!
+                        // Whole quads first; the last one may hold padding.
+                        let quads = utf8.count / 4 - (padding > 0 ? 1 : 0)
+                        for quad in 0..<quads {
+                            let high = pairs[Int(base[quad * 4]) << 8 | Int(base[quad * 4 + 1])]
+                            let low = pairs[Int(base[quad * 4 + 2]) << 8 | Int(base[quad * 4 + 3])]
+                            invalid |= (high | low) & 0x8000
+                            let bits = UInt32(high) << 12 | UInt32(low)
+                            target[quad * 3] = UInt8(truncatingIfNeeded: bits >> 16)
+                            target[quad * 3 + 1] = UInt8(truncatingIfNeeded: bits >> 8)
+                            target[quad * 3 + 2] = UInt8(truncatingIfNeeded: bits)
+                        }
+                        if padding > 0 {
+                            let last = utf8.count - 4
+                            let a = table[Int(base[last])]
+                            let b = table[Int(base[last + 1])]
+                            let c = padding == 1 ? table[Int(base[last + 2])] : 0
+                            invalidLast = (a | b | c) & 0x80
+                            target[quads * 3] = a << 2 | b >> 4
+                            if padding == 1 { target[quads * 3 + 1] = b << 4 | c >> 2 }
+                        }
+                        initialized = length
                     }
-                    if padding > 0 {
-                        let last = utf8.count - 4
-                        let a = table[Int(base[last])]
-                        let b = table[Int(base[last + 1])]
-                        let c = padding == 1 ? table[Int(base[last + 2])] : 0
-                        invalid |= (a | b | c) & 0x80
-                        target[quads * 3] = a << 2 | b >> 4
-                        if padding == 1 { target[quads * 3 + 1] = b << 4 | c >> 2 }
-                    }
-                    initialized = length
                 }
             }
-            return invalid == 0 ? out : nil
+            return invalid == 0 && invalidLast == 0 ? out : nil
         }
         guard let decoded else { throw ArchiveError("not base64") }
         return decoded

@@ -142,7 +142,11 @@ final class MatchProgram: Sendable {
         for array in [dispatchOffsets, dispatchKeys, dispatchTargets] { writer.writeCompact(array) }
         writer.write(firstOffsets.count)
         for array in firstOffsets { writer.writeCompact(array) }
-        writer.write(firstEntries)
+        // Entries as two runs per context (28,000 of them for the built-in rules).
+        for entries in firstEntries {
+            writer.writeCompact(entries.map(\.state))
+            writer.writeRaw(entries.map { UInt8($0.focusOpened ? 1 : 0) })
+        }
     }
 
     init(from reader: inout ArchiveReader) throws(ArchiveError) {
@@ -170,7 +174,14 @@ final class MatchProgram: Sendable {
         var firstOffsets: [[Int32]] = []
         for _ in 0..<contexts { firstOffsets.append(try reader.readCompact()) }
         self.firstOffsets = firstOffsets
-        firstEntries = try reader.read()
+        var firstEntries: [[Automaton.Entry]] = []
+        for _ in 0..<contexts {
+            let states = try reader.readCompact()
+            let focus: [UInt8] = try reader.readRaw()
+            guard focus.count == states.count else { throw ArchiveError("the automaton's entries differ in length") }
+            firstEntries.append(zip(states, focus).map { Automaton.Entry(state: $0, focusOpened: $1 != 0) })
+        }
+        self.firstEntries = firstEntries
         guard next.count == kind.count, argument.count == kind.count, testKind.count == testValue.count,
             firstOffsets.count == firstEntries.count
         else { throw ArchiveError("the automaton's arrays differ in length") }

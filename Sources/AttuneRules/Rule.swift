@@ -12,7 +12,12 @@ public struct Rule: Sendable, Identifiable {
     public var move: Move? = nil
     public var message: String
     public var suggestions: [String]
-    public var patterns: [Pattern]
+    /// Read from compiled rules on first use (`Deferred`): a reply's matches reach few rules.
+    public var patterns: [Pattern] {
+        get { storedPatterns.value }
+        set { storedPatterns = Deferred(newValue) }
+    }
+    package var storedPatterns: Deferred<[Pattern]>
     public var exceptions: Exceptions
     /// When not empty, the rule applies only to replies answering these kinds of
     /// message ("I didn't forget" is defensive as an answer to a complaint).
@@ -53,7 +58,7 @@ public struct Rule: Sendable, Identifiable {
         self.move = move
         self.message = message
         self.suggestions = suggestions
-        self.patterns = patterns
+        self.storedPatterns = Deferred(patterns)
         self.exceptions = exceptions
         self.bids = bids
         self.storedExamples = Deferred(examples)
@@ -70,8 +75,13 @@ public struct Exceptions: Sendable {
     public var subjects: [String] = []
     /// Inside quotation marks or reported speech ("when you said 'calm down'").
     public var quoted = true
-    /// Patterns that cancel the rule where they overlap its match.
-    public var unless: [Pattern] = []
+    /// Patterns that cancel the rule where they overlap its match; read from compiled
+    /// rules on first use (`Deferred`).
+    public var unless: [Pattern] {
+        get { storedUnless.value }
+        set { storedUnless = Deferred(newValue) }
+    }
+    package var storedUnless = Deferred<[Pattern]>([])
 
     public init() {}
 }

@@ -35,7 +35,7 @@ extension Rule: Archivable {
         writer.write(move)
         writer.write(message)
         writer.write(suggestions)
-        writer.write(patterns)
+        writer.write(storedPatterns)
         writer.write(exceptions)
         writer.write(bids)
         writer.write(storedExamples)
@@ -46,9 +46,11 @@ extension Rule: Archivable {
     @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self.init(
             id: try reader.read(), category: try reader.read(), weight: try reader.read(), attune: try reader.read(),
-            move: try reader.read(), message: try reader.read(), suggestions: try reader.read(),
-            patterns: try reader.read(), exceptions: try reader.read(), bids: try reader.read(), examples: [],
-            location: SourceLocation(file: "", line: 0, column: 0), suggestionLocations: [])
+            move: try reader.read(), message: try reader.read(), suggestions: try reader.read(), patterns: [],
+            exceptions: Exceptions(), bids: [], examples: [], location: SourceLocation(file: "", line: 0, column: 0))
+        storedPatterns = try reader.read()
+        exceptions = try reader.read()
+        bids = try reader.read()
         storedExamples = try reader.read()
         location = try reader.read()
         suggestionLocations = try reader.read()
@@ -60,7 +62,7 @@ extension Exceptions: Archivable {
         writer.write(negation)
         writer.write(subjects)
         writer.write(quoted)
-        writer.write(unless)
+        writer.write(storedUnless)
     }
 
     @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
@@ -68,7 +70,7 @@ extension Exceptions: Archivable {
         negation = try reader.read()
         subjects = try reader.read()
         quoted = try reader.read()
-        unless = try reader.read()
+        storedUnless = try reader.read()
     }
 }
 

@@ -107,7 +107,14 @@ public struct TokenizedText: Sendable {
 
     /// The original text between two UTF-16 offsets.
     public func excerpt(utf16 range: Range<Int>) -> String {
-        String(decoding: utf16[range], as: UTF16.self)
+        let units = utf16[range]
+        // Most replies are ASCII: their units are their UTF-8 bytes, which a string
+        // takes as they are (decoding UTF-16 goes through a slow generic path).
+        guard units.allSatisfy({ $0 < 0x80 }) else { return String(decoding: units, as: UTF16.self) }
+        return String(unsafeUninitializedCapacity: units.count) { bytes in
+            for (offset, unit) in units.enumerated() { bytes[offset] = UInt8(truncatingIfNeeded: unit) }
+            return units.count
+        }
     }
 
     /// The original text between two UTF-16 offsets without the white space at either
