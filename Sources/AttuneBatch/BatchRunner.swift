@@ -28,8 +28,8 @@ public struct BatchRunner: Sendable {
         public var conversationsLetGo = 0
         /// Turns of a let-go conversation read without that conversation's context.
         public var turnsWithoutContext = 0
-        /// Times a worker's matcher cache filled up and started again (slower, same results).
-        public var stepCacheResets = 0
+        /// Times a worker's caches filled up and started again (slower, same results).
+        public var cacheResets = 0
     }
 
     /// Reads every record of `reader`, gives turns their conversation context, and
@@ -81,7 +81,7 @@ public struct BatchRunner: Sendable {
     /// the workers wrote them before handing their last results over.
     private func outcome(_ state: PipelineState, _ analyzers: [Analyzer]) -> Outcome {
         var outcome = state.outcome
-        outcome.stepCacheResets = analyzers.reduce(0) { $0 + $1.stepCacheResets }
+        outcome.cacheResets = analyzers.reduce(0) { $0 + $1.cacheResets }
         return outcome
     }
 

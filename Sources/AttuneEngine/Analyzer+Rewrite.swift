@@ -77,6 +77,11 @@ extension Analyzer {
 
     /// A piece of a rewrite read alone against the same message, sentence by sentence.
     func reading(of piece: String, bid: Bid?) -> Rewriter.Reading {
+        guard bid == nil else { return read(piece: piece, bid: bid) }
+        return pieceReadings.value(for: piece) { read(piece: piece, bid: nil) }
+    }
+
+    private func read(piece: String, bid: Bid?) -> Rewriter.Reading {
         let text = pipeline.tokenize(piece)
         var reading = Rewriter.Reading(sentences: text.sentences.count, misattuned: false, attuned: false)
         let parts =
@@ -92,6 +97,11 @@ extension Analyzer {
 
     /// Whether a whole rewrite reads as `attuned` with nothing misattuned.
     private func isAttuned(_ rewrite: String, bid: Bid?) -> Bool {
+        guard bid == nil else { return readsAttuned(rewrite, bid: bid) }
+        return rewriteVerdicts.value(for: rewrite) { readsAttuned(rewrite, bid: nil) }
+    }
+
+    private func readsAttuned(_ rewrite: String, bid: Bid?) -> Bool {
         let text = pipeline.tokenize(rewrite)
         let found = findings(in: text, bid: bid).findings
         guard !found.contains(where: { $0.polarity == .misattuned }) else { return false }

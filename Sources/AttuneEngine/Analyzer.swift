@@ -17,6 +17,11 @@ public final class Analyzer {
     let languageGuesser: LanguageGuesser
     /// Reads what a piece of advice told them to do; its frames are built once.
     let advice: AdviceContent
+    /// How rewrite pieces and whole rewrites of replies without a message read: the same
+    /// templates and openers recur from reply to reply, so each is analysed once. (Read
+    /// against a message, they are read against that message, which seldom recurs.)
+    var pieceReadings = BoundedMemo<String, Rewriter.Reading>(limit: 4_096)
+    var rewriteVerdicts = BoundedMemo<String, Bool>(limit: 4_096)
     /// Asked between the stages of an analysis and every few sentences of the rewrite;
     /// see `analyze(_:context:stopIf:)`.
     private var stopCheck: () -> Bool = { false }
@@ -35,10 +40,12 @@ public final class Analyzer {
         advice = AdviceContent(templates: engine.ruleSet.rewrites, cues: engine.cues, vocabulary: engine.vocabulary)
     }
 
-    /// How many times a matcher's step cache filled up and started again (see
-    /// `MatchCache`): the analyses were slower for it, never different.
-    public var stepCacheResets: Int {
+    /// How many times one of its caches (the matchers' steps, see `MatchCache`; the
+    /// rewrite's readings) filled up and started again: the analyses were slower for
+    /// it, never different.
+    public var cacheResets: Int {
         ruleMatcher.cacheResets + (bidMatcher?.cacheResets ?? 0) + (feelingMatcher?.cacheResets ?? 0)
+            + pieceReadings.resets + rewriteVerdicts.resets
     }
 
     /// The bid cues' matches in `text` (mutated in place: a matcher holds its cache).

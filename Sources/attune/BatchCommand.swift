@@ -106,9 +106,9 @@ struct BatchCommand: ParsableCommand {
                     + "more than \(ConversationTracker.defaultMaximumConversations) conversations were open at once, "
                     + "and theirs had been let go")
         }
-        if outcome.stepCacheResets > 0 {
+        if outcome.cacheResets > 0 {
             Terminal.printError(
-                "attune: note: the matchers' step cache filled up \(outcome.stepCacheResets) times and started again "
+                "attune: note: the analyzers' caches filled up \(outcome.cacheResets) times and started again "
                     + "(the run was slower for it; the results are the same)")
         }
         if failed { throw ExitCode(1) }

@@ -67,3 +67,29 @@ import Testing
         }
     }
 }
+
+/// The rewrite's memo of readings (`BoundedMemo`).
+@Suite struct BoundedMemoTests {
+    @Test func aFullMemoStartsAgainAndStillAnswersRight() {
+        var memo = BoundedMemo<Int, Int>(limit: 3)
+        var computed = 0
+        for key in [1, 2, 1, 3, 4, 1, 4] {
+            let value = memo.value(for: key) {
+                computed += 1
+                return key * 10
+            }
+            #expect(value == key * 10)
+        }
+        // 1, 2, 3 computed; 4 fills it (a reset); 1 again after the reset; 4 remembered.
+        #expect(computed == 5 && memo.resets == 1)
+    }
+
+    @Test func anAnalyzerReadsAReplyTheSameWithItsMemosWarm() throws {
+        let warm = Fixtures.analyzer()
+        for reply in Fixtures.corpus.prefix(200) { _ = warm.analyze(reply.text, context: reply.context) }
+        for reply in Fixtures.corpus.prefix(200) {
+            let fresh = Fixtures.analyzer().analyze(reply.text, context: reply.context).json()
+            #expect(warm.analyze(reply.text, context: reply.context).json() == fresh, "\(reply.id)")
+        }
+    }
+}
