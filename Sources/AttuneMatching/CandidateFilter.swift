@@ -42,9 +42,17 @@ package struct CandidateFilter {
     package func filter(_ matches: [PatternMatch], in text: TokenizedText, bid: BidKind?) -> (
         kept: [Candidate], suppressed: [Suppression]
     ) {
+        // `unless` matches of rules that matched: a rule set with many rules sharing
+        // exceptions (a pack of variants) finds many that cancel nothing.
+        var matched: Set<Int> = []
+        for match in matches where !automaton.patterns[Int(match.pattern)].isException {
+            matched.insert(automaton.patterns[Int(match.pattern)].owner)
+        }
         var exceptionsByRule: [Int: ExceptionMatches] = [:]
-        for match in matches where automaton.patterns[Int(match.pattern)].isException {
-            exceptionsByRule[automaton.patterns[Int(match.pattern)].owner, default: ExceptionMatches()].append(match)
+        for match in matches {
+            let info = automaton.patterns[Int(match.pattern)]
+            guard info.isException, matched.contains(info.owner) else { continue }
+            exceptionsByRule[info.owner, default: ExceptionMatches()].append(match)
         }
         var kept: [Candidate] = []
         var suppressed: [Suppression] = []
