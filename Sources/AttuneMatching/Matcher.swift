@@ -66,6 +66,7 @@ package struct Matcher {
             // Ids past the automaton's tables (the engine's cue words) are unknown to it.
             if id >= program.setSize { id = -1 }
             let boundary = self.boundary(after: position, tokens)
+            // The input in 32 bits beside the state in the cache's key: ids up to 2^27.
             let input = Int(id + 1) << 5 | context.rawValue << 3 | boundary.rawValue
             if state >= 0, let step = cache.step(from: state, on: input) {
                 state = step.next
