@@ -25,8 +25,8 @@ package final class Deferred<Value: Archivable & Sendable>: Sendable {
             case .bytes(let bytes):
                 var reader = ArchiveReader(bytes)
                 // The bytes passed the compiled file's checksum or were built into the
-                // binary, so only a writer and a reader out of step can fail here; the
-                // round-trip test in `CompiledRulesTests` reads every deferred value.
+                // binary, so only a writer and a reader out of step can fail here;
+                // `CompiledRulesTests` reads every deferred part back.
                 guard let value = try? reader.read() as Value, reader.isAtEnd else {
                     preconditionFailure("compiled rules cannot be read: attune's archive writer and reader differ")
                 }
@@ -38,12 +38,21 @@ package final class Deferred<Value: Archivable & Sendable>: Sendable {
 }
 
 /// The value's bytes as one run, written by a writer of their own (so shared strings
-/// are written again inside it), and skipped over when read.
+/// are written again inside it), and skipped over when read. A value still unread is
+/// written as the bytes it was read from, not decoded to be encoded again.
 extension Deferred: Archivable {
     package func archive(into writer: inout ArchiveWriter) {
-        var own = ArchiveWriter()
-        own.write(value)
-        writer.writeRaw(own.bytes)
+        let bytes = state.withLock { state -> [UInt8] in
+            switch state {
+            case .bytes(let bytes):
+                return bytes
+            case .value(let value):
+                var own = ArchiveWriter()
+                own.write(value)
+                return own.bytes
+            }
+        }
+        writer.writeRaw(bytes)
     }
 
     package convenience init(from reader: inout ArchiveReader) throws(ArchiveError) {

@@ -18,7 +18,7 @@ extension Vocabulary: Archivable {
         asciiWords = try reader.read()
         var asciiCount = 0
         for (id, word) in words.enumerated() {
-            if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            if Self.isASCII(word) {
                 asciiCount += 1
             } else if otherWords.updateValue(Int32(id), forKey: word) != nil {
                 throw ArchiveError("a word is listed twice in the vocabulary")

@@ -24,12 +24,15 @@ public struct Vocabulary: Sendable {
     @discardableResult
     package mutating func intern(_ word: String) -> Int32 {
         let id = Int32(words.count)
-        let interned = Self.isASCII(word) ? asciiWords.insert(word.utf16, value: id) : otherWords[word, default: id]
-        if interned == id {
-            otherWords[word] = Self.isASCII(word) ? nil : id
-            words.append(word)
+        if Self.isASCII(word) {
+            let interned = asciiWords.insert(word.utf16, value: id)
+            if interned == id { words.append(word) }
+            return interned
         }
-        return interned
+        if let known = otherWords[word] { return known }
+        otherWords[word] = id
+        words.append(word)
+        return id
     }
 
     /// Interns a word the engine compares tokens with; the rules' words end here.
@@ -52,7 +55,7 @@ public struct Vocabulary: Sendable {
         return otherWords[word] ?? Self.unknown
     }
 
-    private static func isASCII(_ word: String) -> Bool { word.utf8.allSatisfy { $0 < 0x80 } }
+    static func isASCII(_ word: String) -> Bool { word.utf8.allSatisfy { $0 < 0x80 } }
 
     /// The id of the ASCII word spelled by `units`, or `unknown`.
     package func id(ofASCII units: UnsafeBufferPointer<UInt16>) -> Int32 { asciiWords.find(units) ?? Self.unknown }
