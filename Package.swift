@@ -1,4 +1,7 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.3;(experimentalCGen)
+// `experimentalCGen` lets a build plugin add C source to a C target (SwiftPM 6.3): the
+// compiled rules are embedded as bytes that way (CBuiltInRules), with nothing to decode
+// at start. It is SwiftPM's opt-in for that feature; drop it once the feature is final.
 import PackageDescription
 
 let package = Package(
@@ -54,10 +57,10 @@ let package = Package(
             name: "AttuneEngine",
             dependencies: ["AttuneCore", "AttuneText", "AttuneRules", "AttuneLoading", "AttuneMatching"]
         ),
-        // Compiles Rules/ into an engine archive at build time, as Swift source for
-        // AttuneBuiltIn, so that a start reads bytes instead of YAML. A plugin's tool
-        // cannot depend on a target that runs a plugin itself, so it reads Rules/ from
-        // disk and the layers below AttuneBuiltIn run none.
+        // Compiles Rules/ into an engine archive at build time, as C source that embeds
+        // the bytes (CBuiltInRules), so that a start reads bytes instead of YAML. A
+        // plugin's tool cannot depend on a target that runs a plugin itself, so it reads
+        // Rules/ from disk and the layers below AttuneBuiltIn run none.
         .executableTarget(
             name: "attune-compile-rules",
             dependencies: ["AttuneCore", "AttuneLoading", "AttuneEngine"],
@@ -68,12 +71,14 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["attune-compile-rules"]
         ),
+        // The compiled built-in rules as bytes in the binary, written by the plugin.
+        .target(name: "CBuiltInRules", plugins: ["CompileRulesPlugin"]),
         // The built-in rules: compiled (`Engine.builtIn()`) and as the YAML files they
         // came from (`RuleSet.builtInFiles()`, for `attune rules` and the tests).
         .target(
             name: "AttuneBuiltIn",
-            dependencies: ["AttuneCore", "AttuneLoading", "AttuneEngine"],
-            plugins: ["EmbedFilesPlugin", "CompileRulesPlugin"]
+            dependencies: ["AttuneCore", "AttuneLoading", "AttuneEngine", "CBuiltInRules"],
+            plugins: ["EmbedFilesPlugin"]
         ),
         // Input formats: transcripts read into turns. Knows nothing of the engine.
         .target(name: "AttuneTranscripts", dependencies: ["AttuneCore"]),

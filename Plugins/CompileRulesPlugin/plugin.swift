@@ -1,13 +1,13 @@
 import Foundation
 import PackagePlugin
 
-/// Compiles the package's `Rules/` into the AttuneBuiltIn target at build time (see
+/// Compiles the package's `Rules/` into the CBuiltInRules target at build time (see
 /// `Sources/CompileRules`): editing a rule file, or the compiler, compiles them again.
 @main
 struct CompileRulesPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let rules = context.package.directoryURL.appending(path: "Rules")
-        let output = context.pluginWorkDirectoryURL.appending(path: "compiledBuiltInRules.swift")
+        let output = context.pluginWorkDirectoryURL.appending(path: "compiled_rules.c")
         let walker = FileManager.default.enumerator(at: rules, includingPropertiesForKeys: nil)
         var inputs: [URL] = [rules]
         while let url = walker?.nextObject() as? URL {

@@ -82,15 +82,10 @@
         }
     }
 
-    /// 32-bit integers as varints of their differences: offsets grow by little and
-    /// automaton targets point near their state, so most take one or two bytes.
-    @inlinable package mutating func writeCompact(_ values: [Int32]) {
-        write(values.count)
-        var previous: Int32 = 0
-        for value in values {
-            write(Int(value) - Int(previous))
-            previous = value
-        }
+    /// A run of bytes, as `writeRaw` writes `[UInt8]`.
+    @inlinable package mutating func writeRaw(_ run: UnsafeRawBufferPointer) {
+        write(run.count)
+        bytes.append(contentsOf: run)
     }
 
     /// A run of fixed-width integers, copied as they lie in memory (little-endian here).
@@ -100,21 +95,64 @@
     }
 }
 
+/// The bytes an archive is read from, held for as long as a value read from them
+/// (`Deferred`) may still need them: the built-in rules where the binary keeps them,
+/// never copied, or a copy of a file's bytes.
+@usableFromInline package final class ArchiveBytes: @unchecked Sendable {  // immutable after `init`
+    @usableFromInline let buffer: UnsafeRawBufferPointer
+    private let owned: Bool
+
+    /// Bytes that outlive every reader, such as a constant of the binary.
+    package init(unowned buffer: UnsafeRawBufferPointer) {
+        self.buffer = buffer
+        owned = false
+    }
+
+    package init(copying bytes: [UInt8]) {
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
+        bytes.withUnsafeBytes { copy.copyMemory(from: $0) }
+        buffer = UnsafeRawBufferPointer(copy)
+        owned = true
+    }
+
+    deinit { if owned { buffer.deallocate() } }
+}
+
 @usableFromInline package struct ArchiveReader {
-    @usableFromInline let bytes: [UInt8]
-    /// How many bytes have been read.
-    @usableFromInline package internal(set) var offset = 0
+    @usableFromInline let source: ArchiveBytes
+    @usableFromInline let bytes: UnsafeRawBufferPointer
+    /// Where the next value starts, from the start of `source`.
+    @usableFromInline package internal(set) var offset: Int
+    /// Where the reader's run ends.
+    @usableFromInline let end: Int
     @usableFromInline var interned: [String] = []
 
-    @inlinable package init(_ bytes: [UInt8]) { self.bytes = bytes }
+    /// Reads `range` of `source` (all of it by default).
+    @inlinable package init(_ source: ArchiveBytes, range: Range<Int>? = nil) {
+        self.source = source
+        bytes = source.buffer
+        offset = range?.lowerBound ?? 0
+        end = range?.upperBound ?? source.buffer.count
+    }
 
-    package var isAtEnd: Bool { offset == bytes.count }
+    package init(_ bytes: [UInt8]) { self.init(ArchiveBytes(copying: bytes)) }
+
+    package var isAtEnd: Bool { offset == end }
+
+    /// The bytes not read yet.
+    package var rest: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: bytes[offset..<end]) }
+
+    /// Skips a run of `count` bytes, returning where it lies in `source`.
+    @inlinable package mutating func skip(count: Int) -> Range<Int> {
+        defer { offset += count }
+        return offset..<offset + count
+    }
 
     @inlinable package mutating func readInt() throws(ArchiveError) -> Int {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard offset < bytes.count else { throw ArchiveError("cut short") }
+            guard offset < end else { throw ArchiveError("cut short") }
             guard shift < 64 else { throw ArchiveError("an integer is too long") }
             let byte = bytes[offset]
             offset += 1
@@ -132,7 +170,7 @@
     }
 
     @inlinable package mutating func readBool() throws(ArchiveError) -> Bool {
-        guard offset < bytes.count else { throw ArchiveError("cut short") }
+        guard offset < end else { throw ArchiveError("cut short") }
         defer { offset += 1 }
         switch bytes[offset] {
         case 0: return false
@@ -147,7 +185,7 @@
 
     /// Eight bytes written by `writeWord`.
     @inlinable package mutating func readWord() throws(ArchiveError) -> UInt64 {
-        guard bytes.count - offset >= 8 else { throw ArchiveError("cut short") }
+        guard end - offset >= 8 else { throw ArchiveError("cut short") }
         var word: UInt64 = 0
         for index in (0..<8).reversed() { word = word << 8 | UInt64(bytes[offset + index]) }
         offset += 8
@@ -157,7 +195,7 @@
     @inlinable package mutating func readString() throws(ArchiveError) -> String {
         let count = try readCount(elementSize: 1)
         defer { offset += count }
-        return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]), as: UTF8.self)
     }
 
     @inlinable package mutating func read<T: Archivable>() throws(ArchiveError) -> T { try T(from: &self) }
@@ -176,53 +214,11 @@
         let size = MemoryLayout<T>.size
         let count = try readCount(elementSize: size)
         let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            bytes.withUnsafeBytes { source in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(
-                    from: UnsafeRawBufferPointer(rebasing: source[offset..<offset + count * size]))
-            }
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(
+                from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count * size]))
             initialized = count
         }
         offset += count * size
-        return values
-    }
-
-    /// Integers written by `writeCompact`.
-    @inlinable package mutating func readCompact() throws(ArchiveError) -> [Int32] {
-        let count = try readCount(elementSize: 1)
-        // The automata are mostly these: one tight pass over the bytes, checked as it goes.
-        var failure: ArchiveError?
-        var position = offset
-        let values = bytes.withUnsafeBufferPointer { bytes in
-            [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
-                var previous: Int64 = 0
-                for index in 0..<count {
-                    var result: UInt64 = 0
-                    var shift: UInt64 = 0
-                    while true {
-                        guard position < bytes.count, shift < 64 else {
-                            failure = ArchiveError("cut short")
-                            initialized = index
-                            return
-                        }
-                        let byte = bytes[position]
-                        position += 1
-                        result |= UInt64(byte & 0x7F) << shift
-                        if byte < 0x80 { break }
-                        shift += 7
-                    }
-                    previous &+= Int64(bitPattern: (result >> 1) ^ (0 &- (result & 1)))
-                    guard let value = Int32(exactly: previous) else {
-                        failure = ArchiveError("a 32-bit value out of range")
-                        initialized = index
-                        return
-                    }
-                    buffer[index] = value
-                }
-                initialized = count
-            }
-        }
-        if let failure { throw failure }
-        offset = position
         return values
     }
 
@@ -246,7 +242,7 @@
     /// A count of elements that the bytes left can hold, each at least `elementSize` bytes.
     @inlinable package mutating func readCount(elementSize: Int) throws(ArchiveError) -> Int {
         let count = try readInt()
-        guard count >= 0, count <= (bytes.count - offset) / max(elementSize, 1) else {
+        guard count >= 0, count <= (end - offset) / max(elementSize, 1) else {
             throw ArchiveError("a length runs past the end")
         }
         return count
@@ -371,82 +367,4 @@ extension Move: Archivable {}
 extension Archivable where Self: RawRepresentable, RawValue == String {
     @inlinable package func archive(into writer: inout ArchiveWriter) { writer.write(rawValue) }
     @inlinable package init(from reader: inout ArchiveReader) throws(ArchiveError) { self = try reader.readCase() }
-}
-
-/// Base64, for carrying compiled rules inside Swift source.
-@usableFromInline package enum Base64 {
-    @usableFromInline static let alphabet = Array(
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-
-    @inlinable package static func encode(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var index = 0
-        while index < bytes.count {
-            let a = UInt32(bytes[index])
-            let b = index + 1 < bytes.count ? UInt32(bytes[index + 1]) : 0
-            let c = index + 2 < bytes.count ? UInt32(bytes[index + 2]) : 0
-            let triple = a << 16 | b << 8 | c
-            out.append(alphabet[Int(triple >> 18 & 63)])
-            out.append(alphabet[Int(triple >> 12 & 63)])
-            out.append(index + 1 < bytes.count ? alphabet[Int(triple >> 6 & 63)] : UInt8(ascii: "="))
-            out.append(index + 2 < bytes.count ? alphabet[Int(triple & 63)] : UInt8(ascii: "="))
-            index += 3
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    @inlinable package static func decode(_ text: String) throws(ArchiveError) -> [UInt8] {
-        var table = [UInt8](repeating: 0xFF, count: 256)
-        for (value, character) in alphabet.enumerated() { table[Int(character)] = UInt8(value) }
-        // Two characters per lookup: their 12 bits, or bit 15 when either is not base64.
-        // The compiled rules are megabytes of base64, read at every start.
-        var pairs = [UInt16](repeating: 0x8000, count: 1 << 16)
-        for first in alphabet {
-            for second in alphabet {
-                pairs[Int(first) << 8 | Int(second)] = UInt16(table[Int(first)]) << 6 | UInt16(table[Int(second)])
-            }
-        }
-        var text = text
-        // Read in place (a literal's bytes are not copied); nil for text that is not base64.
-        let decoded = text.withUTF8 { utf8 -> [UInt8]? in
-            if utf8.isEmpty { return [] }
-            guard utf8.count % 4 == 0, let base = utf8.baseAddress else { return nil }
-            let padding = (utf8[utf8.count - 1] == 61 ? 1 : 0) + (utf8[utf8.count - 2] == 61 ? 1 : 0)
-            let length = utf8.count / 4 * 3 - padding
-            var invalid: UInt16 = 0
-            var invalidLast: UInt8 = 0
-            let out = table.withUnsafeBufferPointer { table in
-                pairs.withUnsafeBufferPointer { pairs in
-                    [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
-                        let target = buffer.baseAddress!
-                        // Whole quads first; the last one may hold padding.
-                        let quads = utf8.count / 4 - (padding > 0 ? 1 : 0)
-                        for quad in 0..<quads {
-                            let high = pairs[Int(base[quad * 4]) << 8 | Int(base[quad * 4 + 1])]
-                            let low = pairs[Int(base[quad * 4 + 2]) << 8 | Int(base[quad * 4 + 3])]
-                            invalid |= (high | low) & 0x8000
-                            let bits = UInt32(high) << 12 | UInt32(low)
-                            target[quad * 3] = UInt8(truncatingIfNeeded: bits >> 16)
-                            target[quad * 3 + 1] = UInt8(truncatingIfNeeded: bits >> 8)
-                            target[quad * 3 + 2] = UInt8(truncatingIfNeeded: bits)
-                        }
-                        if padding > 0 {
-                            let last = utf8.count - 4
-                            let a = table[Int(base[last])]
-                            let b = table[Int(base[last + 1])]
-                            let c = padding == 1 ? table[Int(base[last + 2])] : 0
-                            invalidLast = (a | b | c) & 0x80
-                            target[quads * 3] = a << 2 | b >> 4
-                            if padding == 1 { target[quads * 3 + 1] = b << 4 | c >> 2 }
-                        }
-                        initialized = length
-                    }
-                }
-            }
-            return invalid == 0 && invalidLast == 0 ? out : nil
-        }
-        guard let decoded else { throw ArchiveError("not base64") }
-        return decoded
-    }
 }

@@ -8,22 +8,23 @@ import Synchronization
 package final class Deferred<Value: Archivable & Sendable>: Sendable {
     private enum State {
         case value(Value)
-        case bytes([UInt8])
+        /// Where the value's bytes lie, read in place when first asked for.
+        case bytes(ArchiveBytes, Range<Int>)
     }
 
     private let state: Mutex<State>
 
     package init(_ value: Value) { state = Mutex(.value(value)) }
 
-    private init(bytes: [UInt8]) { state = Mutex(.bytes(bytes)) }
+    private init(_ source: ArchiveBytes, _ range: Range<Int>) { state = Mutex(.bytes(source, range)) }
 
     package var value: Value {
         state.withLock { state in
             switch state {
             case .value(let value):
                 return value
-            case .bytes(let bytes):
-                var reader = ArchiveReader(bytes)
+            case .bytes(let source, let range):
+                var reader = ArchiveReader(source, range: range)
                 // The bytes passed the compiled file's checksum or were built into the
                 // binary, so only a writer and a reader out of step can fail here;
                 // `CompiledRulesTests` reads every deferred part back.
@@ -42,20 +43,21 @@ package final class Deferred<Value: Archivable & Sendable>: Sendable {
 /// written as the bytes it was read from, not decoded to be encoded again.
 extension Deferred: Archivable {
     package func archive(into writer: inout ArchiveWriter) {
-        let bytes = state.withLock { state -> [UInt8] in
+        state.withLock { state in
             switch state {
-            case .bytes(let bytes):
-                return bytes
+            case .bytes(let source, let range):
+                writer.writeRaw(UnsafeRawBufferPointer(rebasing: source.buffer[range]))
             case .value(let value):
                 var own = ArchiveWriter()
                 own.write(value)
-                return own.bytes
+                writer.writeRaw(own.bytes)
             }
         }
-        writer.writeRaw(bytes)
     }
 
+    /// Keeps the reader's bytes and where the value lies in them: nothing is copied.
     package convenience init(from reader: inout ArchiveReader) throws(ArchiveError) {
-        self.init(bytes: try reader.readRaw())
+        let count = try reader.readCount(elementSize: 1)
+        self.init(reader.source, reader.skip(count: count))
     }
 }

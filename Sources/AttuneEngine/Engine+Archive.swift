@@ -9,7 +9,7 @@ import AttuneText
 extension Engine {
     /// Changes whenever the layout of any archived value changes; a file of another
     /// format is refused (and a cached one recompiled).
-    package static let archiveFormat = 8
+    package static let archiveFormat = 9
     private static let magic = "attune compiled rules"
 
     /// The header (magic, format, attune version, payload checksum) and the payload.
@@ -33,8 +33,13 @@ extension Engine {
     /// An engine from `compiled()`'s bytes; `verify` checks the payload's checksum (a
     /// file read from disk may be damaged; bytes built into the binary cannot be).
     public init(compiled bytes: [UInt8], verify: Bool = true) throws(AttuneError) {
+        try self.init(compiled: ArchiveBytes(copying: bytes), verify: verify)
+    }
+
+    /// An engine read in place: the parts read on first use (`Deferred`) keep `source`.
+    package init(compiled source: ArchiveBytes, verify: Bool) throws(AttuneError) {
         do throws(ArchiveError) {
-            var reader = ArchiveReader(bytes)
+            var reader = ArchiveReader(source)
             guard try reader.readString() == Self.magic else { throw ArchiveError("not a compiled rules file") }
             guard try reader.readInt() == Self.archiveFormat, try reader.readString() == AttuneVersion.current else {
                 throw ArchiveError("compiled by another version of attune")
@@ -42,7 +47,7 @@ extension Engine {
             let checksum = try reader.readString()
             if verify {
                 var hash = ContentHash()
-                hash.combine(bytes[reader.offset...])
+                hash.combine(reader.rest)
                 guard hash.hex == checksum else { throw ArchiveError("damaged (its checksum differs)") }
             }
             let ruleSet: RuleSet = try reader.read()

@@ -134,17 +134,17 @@ final class MatchProgram: Sendable {
     /// Writes the arrays as they are: reading them back is a copy per array.
     func archive(into writer: inout ArchiveWriter) {
         writer.writeRaw(kind.map(\.rawValue))
-        for array in [next, argument, splitTargets] { writer.writeCompact(array) }
+        for array in [next, argument, splitTargets] { writer.writeRaw(array) }
         writer.writeRaw(testKind.map(\.rawValue))
-        writer.writeCompact(testValue)
+        writer.writeRaw(testValue)
         writer.writeSparse(bits)
         writer.write(setSize)
-        for array in [dispatchOffsets, dispatchKeys, dispatchTargets] { writer.writeCompact(array) }
+        for array in [dispatchOffsets, dispatchKeys, dispatchTargets] { writer.writeRaw(array) }
         writer.write(firstOffsets.count)
-        for array in firstOffsets { writer.writeCompact(array) }
+        for array in firstOffsets { writer.writeRaw(array) }
         // Entries as two runs per context (28,000 of them for the built-in rules).
         for entries in firstEntries {
-            writer.writeCompact(entries.map(\.state))
+            writer.writeRaw(entries.map(\.state))
             writer.writeRaw(entries.map { UInt8($0.focusOpened ? 1 : 0) })
         }
     }
@@ -160,23 +160,23 @@ final class MatchProgram: Sendable {
             return result
         }
         kind = try kinds(try reader.readRaw())
-        next = try reader.readCompact()
-        argument = try reader.readCompact()
-        splitTargets = try reader.readCompact()
+        next = try reader.readRaw()
+        argument = try reader.readRaw()
+        splitTargets = try reader.readRaw()
         testKind = try kinds(try reader.readRaw())
-        testValue = try reader.readCompact()
+        testValue = try reader.readRaw()
         bits = try reader.readSparse()
         setSize = try reader.read()
-        dispatchOffsets = try reader.readCompact()
-        dispatchKeys = try reader.readCompact()
-        dispatchTargets = try reader.readCompact()
+        dispatchOffsets = try reader.readRaw()
+        dispatchKeys = try reader.readRaw()
+        dispatchTargets = try reader.readRaw()
         let contexts = try reader.readCount(elementSize: 1)
         var firstOffsets: [[Int32]] = []
-        for _ in 0..<contexts { firstOffsets.append(try reader.readCompact()) }
+        for _ in 0..<contexts { firstOffsets.append(try reader.readRaw()) }
         self.firstOffsets = firstOffsets
         var firstEntries: [[Automaton.Entry]] = []
         for _ in 0..<contexts {
-            let states = try reader.readCompact()
+            let states: [Int32] = try reader.readRaw()
             let focus: [UInt8] = try reader.readRaw()
             guard focus.count == states.count else { throw ArchiveError("the automaton's entries differ in length") }
             firstEntries.append(zip(states, focus).map { Automaton.Entry(state: $0, focusOpened: $1 != 0) })

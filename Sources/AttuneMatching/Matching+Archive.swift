@@ -23,7 +23,7 @@ extension Automaton.PatternInfo: Archivable {
         writer.write(owner)
         writer.write(isException)
         writer.write(sentenceKind.rawValue)
-        writer.writeCompact(literalWords)
+        writer.writeRaw(literalWords)
         writer.write(ordinal)
         writer.write(leadingGap.min)
         writer.write(leadingGap.max)
@@ -32,7 +32,7 @@ extension Automaton.PatternInfo: Archivable {
     @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self.init(
             owner: try reader.read(), isException: try reader.read(), sentenceKind: try reader.readCase(),
-            literalWords: try reader.readCompact(), ordinal: try reader.read(),
+            literalWords: try reader.readRaw(), ordinal: try reader.read(),
             leadingGap: (try reader.read(), try reader.read()))
     }
 }

@@ -88,17 +88,17 @@ package struct UnitTable: Sendable {
 /// inside their arrays), so damaged bytes are an error, not a loop or a crash.
 extension UnitTable: Archivable {
     @usableFromInline package func archive(into writer: inout ArchiveWriter) {
-        writer.writeCompact(slots)
+        writer.writeRaw(slots)
         writer.writeRaw(storage)
-        writer.writeCompact(bounds)
-        writer.writeCompact(values)
+        writer.writeRaw(bounds)
+        writer.writeRaw(values)
     }
 
     @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
-        slots = try reader.readCompact()
+        slots = try reader.readRaw()
         storage = try reader.readRaw()
-        bounds = try reader.readCompact()
-        values = try reader.readCompact()
+        bounds = try reader.readRaw()
+        values = try reader.readRaw()
         let count = bounds.count - 1
         guard slots.count >= 2, slots.count & (slots.count - 1) == 0, count >= 0, count * 2 <= slots.count,
             values.count == count, bounds.first == 0, bounds.last == Int32(storage.count),
