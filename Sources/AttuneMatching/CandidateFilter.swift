@@ -114,9 +114,15 @@ package struct CandidateFilter {
     ///
     /// Runs only for a match an `unless` overlaps, over that match's few tokens.
     package func trim(_ match: PatternMatch, by exceptions: [PatternMatch], _ text: TokenizedText) -> Range<Int>? {
-        guard let pattern = automaton.pattern(match.pattern, in: rules),
-            let own = PatternAligner(lexicon: lexicon, text: text).ownWords(
-                pattern.elements, match.start..<match.end)
+        guard let pattern = automaton.pattern(match.pattern, in: rules) else { return nil }
+        // Without wildcards, the pattern's own words are the whole match: any overlap
+        // cancels it, and the alignment below (a backtracking walk) need not be found.
+        if PatternAligner.takesOnlyOwnWords(pattern.elements),
+            exceptions.contains(where: { max($0.start, match.start) < min($0.end, match.end) })
+        {
+            return nil
+        }
+        guard let own = PatternAligner(lexicon: lexicon, text: text).ownWords(pattern.elements, match.start..<match.end)
         else { return nil }
         let ownWords = Set(own)
         let focus = Self.focus(of: match)

@@ -29,6 +29,21 @@ package struct PatternAligner {
         ownWords(elements[...], from: range.lowerBound, to: range.upperBound)
     }
 
+    /// Whether a match of `elements` takes every token with the pattern's own words:
+    /// nothing in them lets a token through (`_`, `_{m,n}`, `!word`), so `ownWords`
+    /// of any match is all of it.
+    package static func takesOnlyOwnWords(_ elements: [PatternElement]) -> Bool {
+        elements.allSatisfy { element in
+            switch element {
+            case .any, .none, .gap: false
+            case .word, .list, .focusStart, .focusEnd, .sentenceStart, .sentenceEnd, .clauseStart: true
+            case .group(let alternatives): alternatives.allSatisfy(takesOnlyOwnWords)
+            case .optional(let inner): takesOnlyOwnWords([inner])
+            case .capture(_, let inner): takesOnlyOwnWords(inner)
+            }
+        }
+    }
+
     private func ownWords(_ elements: ArraySlice<PatternElement>, from position: Int, to end: Int) -> [Int]? {
         guard let element = elements.first else { return position == end ? [] : nil }
         for length in lengths(of: element, at: position, end: end) {

@@ -53,6 +53,18 @@ import Testing
         #expect(trace.trims.isEmpty)
     }
 
+    @Test func aPatternWithoutWildcardsTakesOnlyItsOwnWords() throws {
+        // Such a match is cancelled by any overlapping `unless` without aligning it.
+        let own = ["[i was just joking]", "(you|u) @you_words? (should|must)", "{thing: so (much|many)} <s>"]
+        let wild = ["[@you need to _{0,4} (report|call|tell)]", "just _", "(a|b !c)", "x (y _)?", "{c: _}"]
+        for source in own {
+            #expect(PatternAligner.takesOnlyOwnWords(try PatternParser.parse(source).elements), "\(source)")
+        }
+        for source in wild {
+            #expect(!PatternAligner.takesOnlyOwnWords(try PatternParser.parse(source).elements), "\(source)")
+        }
+    }
+
     @Test func anUnlessOnThePatternsOwnWordsStillCancels() throws {
         #expect(try analysis("I was just joking").0.findings.count == 1)
         #expect(try analysis("I was just joking with my sister").0.findings.isEmpty)
