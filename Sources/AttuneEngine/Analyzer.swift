@@ -161,7 +161,8 @@ public final class Analyzer {
     /// Fills `{capture}` templates from the words the match captured; a template that
     /// cannot be filled gives way to the rule's plain suggestions.
     private func fillSuggestions(_ finding: inout Finding, _ text: TokenizedText) {
-        guard finding.suggestions.contains(where: { $0.contains("{") }), let match = finding.match,
+        // Bytes, not `String.contains`: Foundation's overload searches through NSString.
+        guard finding.suggestions.contains(where: { $0.utf8.contains(UInt8(ascii: "{")) }), let match = finding.match,
             let pattern = engine.rules.pattern(match.pattern, in: engine.ruleSet.rules)
         else { return }
         let aligner = PatternAligner(lexicon: engine.ruleSet.lexicon, text: text)

@@ -86,7 +86,7 @@ struct Rewriter {
             pieces.insert(opener, at: 0)
             total += 1
         }
-        let asks = body.contains { $0.contains("?") }
+        let asks = body.contains { $0.utf8.contains(UInt8(ascii: "?")) }
         let paused = moves.contains("pause")
         if emotional, !asks, !paused, total < originalSentences + 2, let kind = bid?.kind,
             let question = templates.questions[kind], !check(question).misattuned
