@@ -3,8 +3,9 @@
 # in one run, so every figure is a ratio measured side by side, and prints each row of
 # issue 13's table with its target.
 #
-# Usage: bash Benchmarks/run.sh [N=100000]     (about 10 minutes on 2 cores)
-# SCRATCH=.build-NAME builds into (and times the binaries of) that scratch path.
+# Usage: bash Benchmarks/run.sh [N=100000]     (about 12 minutes on 2 cores, builds aside)
+# SCRATCH=.build-NAME builds into (and times the binaries of) that scratch path, and
+# the static build into SCRATCH-static.
 # Needs: the Swift toolchain, python3 and gcc; it installs the rest itself (the peers'
 # venv with everything they and multiply_rules.py import, pkg-config and ICU's headers
 # for the ICU floor, bc and GNU time). Writes /tmp/attune-bench/results.json.
@@ -37,6 +38,10 @@ echo "== building attune (release, $SCRATCH)"
 swift build -c release --scratch-path "$SCRATCH" --product attune >/dev/null
 swift build -c release --scratch-path "$SCRATCH" --product attune-throughput >/dev/null
 case $SCRATCH in /*) BIN=$SCRATCH/release ;; *) BIN=$ROOT/$SCRATCH/release ;; esac
+# And the build `make install STATIC=1` makes, with the Swift libraries linked in (the
+# dynamic loader has less to do at each start), for `attune check`'s second row.
+swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH-static" --product attune >/dev/null
+STATIC_BIN=$BIN/../../$(basename "$SCRATCH")-static/release
 
 echo "== peers and the ICU floor on $N utterances (../shared/bench/run_all.sh)"
 bash "$BENCH/run_all.sh" "$N" > "$OUT/peers.txt"
@@ -69,7 +74,8 @@ python3 "$BENCH/make_utterances.py" --n 1000000 --out-dir "$PEERS" > /dev/null
 /usr/bin/time -f "%M %e" -o "$OUT/rss_1m" "$BIN/attune" batch --quiet --format jsonl "$PEERS/utterances_1000000.jsonl" > /dev/null
 
 echo "== attune check on one reply, process start included (median of 21)"
-CHECK=$(python3 - "$BIN/attune" <<'PY'
+time_check() {  # binary → seconds
+  python3 - "$1" <<'PY'
 import statistics, subprocess, sys, time
 times = []
 for _ in range(21):
@@ -79,7 +85,9 @@ for _ in range(21):
     times.append(time.perf_counter() - start)
 print(statistics.median(times))
 PY
-)
+}
+CHECK=$(time_check "$BIN/attune")
+CHECK_STATIC=$(time_check "$STATIC_BIN/attune")
 
 echo "== a reply dense with findings, check --format json, 100k and 200k characters (best of 3)"
 # The dense reply of Benchmarks/linearity.sh, cut to a length in characters; a one-unit
@@ -104,10 +112,10 @@ print(best(len(unit)), best(100_000), best(200_000))
 PY
 )
 
-python3 - "$OUT" "$PEERS/peers_$N.json" "$PEERS/icu_floor_$N.txt" "$N" "$ONE" "$ALL" "$CHECK" $DENSE <<'PY'
+python3 - "$OUT" "$PEERS/peers_$N.json" "$PEERS/icu_floor_$N.txt" "$N" "$ONE" "$ALL" "$CHECK" "$CHECK_STATIC" $DENSE <<'PY'
 import json, re, sys
-out, peers_file, floor_file, n, one, every, check, dense_start, dense_100k, dense_200k = sys.argv[1:]
-n, one, every, check = int(n), float(one), float(every), float(check)
+out, peers_file, floor_file, n, one, every, check, check_static, dense_start, dense_100k, dense_200k = sys.argv[1:]
+n, one, every, check, check_static = int(n), float(one), float(every), float(check), float(check_static)
 dense_start, dense_100k, dense_200k = float(dense_start), float(dense_100k), float(dense_200k)
 dense_ratio = (dense_200k - dense_start) / max(dense_100k - dense_start, 1e-9)
 peers = {r["peer"]: r for r in json.load(open(peers_file))["results"]}
@@ -124,7 +132,7 @@ results = {
     "peers": {name: r["utt_per_s"] for name, r in peers.items()}, "attune_in_process": inproc, "attune_in_process_10x_rules": inproc10,
     "attune_batch_one_core": n / one, "attune_batch_all_cores": n / every,
     "peak_rss_mb_100k": rss100, "peak_rss_mb_1m": int(rss1m) / 1024, "seconds_1m": float(secs1m),
-    "check_seconds": check, "dense_start_seconds": dense_start, "dense_100k_seconds": dense_100k,
+    "check_seconds": check, "check_static_seconds": check_static, "dense_start_seconds": dense_start, "dense_100k_seconds": dense_100k,
     "dense_200k_seconds": dense_200k, "dense_ratio": dense_ratio,
 }
 json.dump(results, open(f"{out}/results.json", "w"), indent=1)
@@ -147,6 +155,8 @@ print(f"| ten times the rules, in process | {inproc10:,.0f}/s | the same run wit
 print(f"| peak memory, 1,000,000-line batch | {int(rss1m) / 1024:.0f} MB ({rss100:.0f} MB at 100k) | | | < 100 MB, flat "
       f"| {met(flat)} |")
 print(f"| `attune check`, one reply, process start included | {check * 1000:.0f} ms | | | < 30 ms | {met(check < 0.030)} |")
+print(f"| the same, static build (`make install STATIC=1`) | {check_static * 1000:.0f} ms | | | < 30 ms "
+      f"| {met(check_static < 0.030)} |")
 print(f"| dense reply, `check --format json`, 100k → 200k characters | {dense_100k:.2f} s → {dense_200k:.2f} s "
       f"(start {dense_start:.2f} s) | | {dense_ratio:.2f}× the time | ≤ 2.5× | {met(dense_ratio <= 2.5)} |")
 print("\npeers (utterances/s, one thread): " + ", ".join(f"{k} {v['utt_per_s']:,.0f}" for k, v in peers.items()))
