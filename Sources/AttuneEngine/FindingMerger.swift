@@ -7,12 +7,12 @@ import AttuneText
 /// category merged into one (the heaviest rule speaks for the merged span).
 enum FindingMerger {
     static func merge(_ candidates: [Candidate], rules: [Rule], text: TokenizedText) -> [Finding] {
-        var byCategory: [Category: [(rule: Rule, focus: Range<Int>, match: PatternMatch)]] = [:]
+        // Rules by index: a `Rule` copied into each item cost a retain per field.
+        var byCategory: [Category: [(rule: Int, focus: Range<Int>, match: PatternMatch)]] = [:]
         for candidate in candidates {
-            let rule = rules[candidate.rule]
             let match = candidate.match
             let focus = CandidateFilter.focus(of: match)
-            byCategory[rule.category, default: []].append((rule, focus, match))
+            byCategory[rules[candidate.rule].category, default: []].append((candidate.rule, focus, match))
         }
         var findings: [Finding] = []
         for category in Category.allCases {
@@ -23,22 +23,22 @@ enum FindingMerger {
             for item in items.dropFirst() {
                 if item.focus.lowerBound < current.focus.upperBound {
                     let span = current.focus.lowerBound..<max(current.focus.upperBound, item.focus.upperBound)
-                    let speaker = heavier(current.rule, item.rule).id == current.rule.id ? current : item
+                    let speaker = isHeavier(rules[item.rule], than: rules[current.rule]) ? item : current
                     current = (speaker.rule, span, speaker.match)
                 } else {
-                    findings.append(finding(current.rule, current.focus, text, current.match))
+                    findings.append(finding(rules[current.rule], current.focus, text, current.match))
                     current = item
                 }
             }
-            findings.append(finding(current.rule, current.focus, text, current.match))
+            findings.append(finding(rules[current.rule], current.focus, text, current.match))
         }
         return findings.sorted { ($0.start, $0.category) < ($1.start, $1.category) }
     }
 
-    /// The rule that speaks for a merged span: the heavier one, the earlier id on a tie.
-    private static func heavier(_ a: Rule, _ b: Rule) -> Rule {
-        if a.weight != b.weight { return a.weight > b.weight ? a : b }
-        return a.id <= b.id ? a : b
+    /// Whether `a` speaks for a merged span instead of `b`: the heavier rule does, the
+    /// earlier id on a tie.
+    private static func isHeavier(_ a: Rule, than b: Rule) -> Bool {
+        a.weight != b.weight ? a.weight > b.weight : a.id < b.id
     }
 
     static func finding(_ rule: Rule, _ focus: Range<Int>, _ text: TokenizedText, _ match: PatternMatch) -> Finding {

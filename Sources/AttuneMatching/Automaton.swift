@@ -60,10 +60,11 @@ package struct Automaton: Sendable {
     /// The rule pattern a compiled pattern came from, for traces and messages.
     package func pattern(_ index: Int32, in rules: [Rule]) -> Pattern? {
         let info = patterns[Int(index)]
-        let rule = rules[info.owner]
-        if info.ordinal < rule.patterns.count { return rule.patterns[info.ordinal] }
-        let unless = info.ordinal - rule.patterns.count
-        return unless < rule.exceptions.unless.count ? rule.exceptions.unless[unless] : nil
+        let rulePatterns = rules[info.owner].patterns
+        if info.ordinal < rulePatterns.count { return rulePatterns[info.ordinal] }
+        let unless = rules[info.owner].exceptions.unless
+        let position = info.ordinal - rulePatterns.count
+        return position < unless.count ? unless[position] : nil
     }
 
     package func source(of index: Int32, in rules: [Rule]) -> String { pattern(index, in: rules)?.source ?? "" }

@@ -59,16 +59,17 @@ package struct CandidateFilter {
         for match in matches {
             let info = automaton.patterns[Int(match.pattern)]
             guard !info.isException else { continue }
-            let rule = rules[info.owner]
-            if !rule.bids.isEmpty, !rule.bids.contains(where: { $0 == bid }) {
-                let kinds = rule.bids.map(\.rawValue).joined(separator: " or ")
+            // `rules[…]` read in place: a `Rule` copied per match cost a retain per field.
+            let bids = rules[info.owner].bids
+            if !bids.isEmpty, !bids.contains(where: { $0 == bid }) {
+                let kinds = bids.map(\.rawValue).joined(separator: " or ")
                 suppressed.append(
                     Suppression(
                         rule: info.owner, match: match,
                         reason: "it answers a \(kinds) only, and the bid is \(bid?.rawValue ?? "not given")"))
             } else {
                 let overlapping = exceptionsByRule[info.owner]?.overlapping(match) ?? []
-                switch judge(match, rule, info, overlapping, text) {
+                switch judge(match, rules[info.owner], info, overlapping, text) {
                 case .suppress(let reason):
                     suppressed.append(Suppression(rule: info.owner, match: match, reason: reason))
                 case .keep(let candidate, let trimmedBy):
