@@ -41,7 +41,7 @@ case $SCRATCH in /*) BIN=$SCRATCH/release ;; *) BIN=$ROOT/$SCRATCH/release ;; es
 # And the build `make install STATIC=1` makes, with the Swift libraries linked in (the
 # dynamic loader has less to do at each start), for `attune check`'s second row.
 swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH-static" --product attune >/dev/null
-STATIC_BIN=$BIN/../../$(basename "$SCRATCH")-static/release
+case $SCRATCH in /*) STATIC_BIN=$SCRATCH-static/release ;; *) STATIC_BIN=$ROOT/$SCRATCH-static/release ;; esac
 
 echo "== peers and the ICU floor on $N utterances (../shared/bench/run_all.sh)"
 bash "$BENCH/run_all.sh" "$N" > "$OUT/peers.txt"
@@ -89,7 +89,7 @@ PY
 CHECK=$(time_check "$BIN/attune")
 CHECK_STATIC=$(time_check "$STATIC_BIN/attune")
 
-echo "== a reply dense with findings, check --format json, 100k and 200k characters (best of 3)"
+echo "== a reply dense with findings, check --format json, 100k and 200k characters (best of 5)"
 # The dense reply of Benchmarks/linearity.sh, cut to a length in characters; a one-unit
 # reply's time (process start, loading) is subtracted before the ratio is taken.
 DENSE=$(python3 - "$BIN/attune" "$OUT" <<'PY'
@@ -100,7 +100,7 @@ def best(chars):
     path = f"{out}/dense_{chars}.txt"
     with open(path, "w") as f: f.write((unit * (chars // len(unit) + 1))[:chars])
     times = []
-    for _ in range(3):
+    for _ in range(5):  # the start is subtracted: one slow run of it skews the ratio
         with open(path) as reply:
             start = time.perf_counter()
             run = subprocess.run([binary, "check", "--no-config", "--format", "json", "--context",
