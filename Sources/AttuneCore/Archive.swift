@@ -129,6 +129,8 @@
 
     /// Reads `range` of `source` (all of it by default).
     @inlinable package init(_ source: ArchiveBytes, range: Range<Int>? = nil) {
+        // The reads below check against `end` only: a run must lie inside its bytes.
+        precondition(range.map { $0.lowerBound >= 0 && $0.upperBound <= source.buffer.count } ?? true)
         self.source = source
         bytes = source.buffer
         offset = range?.lowerBound ?? 0
