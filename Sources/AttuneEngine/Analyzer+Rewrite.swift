@@ -77,8 +77,16 @@ extension Analyzer {
 
     /// A piece of a rewrite read alone against the same message, sentence by sentence.
     func reading(of piece: String, bid: Bid?) -> Rewriter.Reading {
-        guard bid == nil else { return read(piece: piece, bid: bid) }
+        guard isRemembered(piece, bid: bid) else { return read(piece: piece, bid: bid) }
         return pieceReadings.value(for: piece) { read(piece: piece, bid: nil) }
+    }
+
+    /// Whether a reading of `text` goes into the memos: only without a message (a bid
+    /// seldom recurs) and for text short enough to recur. Pieces and rewrites carry the
+    /// reply's own sentences, so without the length limit the memos' memory would grow
+    /// with the replies seen; with it, each holds at most 4,096 × 512 bytes of keys.
+    private func isRemembered(_ text: String, bid: Bid?) -> Bool {
+        bid == nil && text.utf8.count <= 512
     }
 
     private func read(piece: String, bid: Bid?) -> Rewriter.Reading {
@@ -97,7 +105,7 @@ extension Analyzer {
 
     /// Whether a whole rewrite reads as `attuned` with nothing misattuned.
     private func isAttuned(_ rewrite: String, bid: Bid?) -> Bool {
-        guard bid == nil else { return readsAttuned(rewrite, bid: bid) }
+        guard isRemembered(rewrite, bid: bid) else { return readsAttuned(rewrite, bid: bid) }
         return rewriteVerdicts.value(for: rewrite) { readsAttuned(rewrite, bid: nil) }
     }
 

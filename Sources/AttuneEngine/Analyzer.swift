@@ -18,8 +18,8 @@ public final class Analyzer {
     /// Reads what a piece of advice told them to do; its frames are built once.
     let advice: AdviceContent
     /// How rewrite pieces and whole rewrites of replies without a message read: the same
-    /// templates and openers recur from reply to reply, so each is analysed once. (Read
-    /// against a message, they are read against that message, which seldom recurs.)
+    /// templates and openers recur from reply to reply, so each is analysed once (see
+    /// `isRemembered` for what is kept).
     var pieceReadings = BoundedMemo<String, Rewriter.Reading>(limit: 4_096)
     var rewriteVerdicts = BoundedMemo<String, Bool>(limit: 4_096)
     /// Asked between the stages of an analysis and every few sentences of the rewrite;

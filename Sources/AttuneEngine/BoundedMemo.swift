@@ -4,6 +4,7 @@ struct BoundedMemo<Key: Hashable, Value> {
     private var entries: [Key: Value] = [:]
     let limit: Int
     private(set) var resets = 0
+    var count: Int { entries.count }
 
     init(limit: Int) { self.limit = limit }
 

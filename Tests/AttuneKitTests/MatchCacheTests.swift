@@ -84,6 +84,21 @@ import Testing
         #expect(computed == 5 && memo.resets == 1)
     }
 
+    @Test func longSentencesAreNotRemembered() {
+        // Rewrites carry the reply's own sentences: remembered, the memos would grow with
+        // every long reply seen. The templates' pieces are remembered once.
+        let analyzer = Fixtures.analyzer()
+        func reply(_ number: Int) -> String {
+            "You should just calm down. Do you want to talk about "
+                + String(repeating: "the trip number \(number) and the long drive home and ", count: 20) + "you?"
+        }
+        _ = analyzer.analyze(reply(0))
+        let remembered = analyzer.pieceReadings.count + analyzer.rewriteVerdicts.count
+        #expect(remembered > 0)
+        for number in 1...5 { _ = analyzer.analyze(reply(number)) }
+        #expect(analyzer.pieceReadings.count + analyzer.rewriteVerdicts.count == remembered)
+    }
+
     @Test func anAnalyzerReadsAReplyTheSameWithItsMemosWarm() throws {
         let warm = Fixtures.analyzer()
         for reply in Fixtures.corpus.prefix(200) { _ = warm.analyze(reply.text, context: reply.context) }
