@@ -40,15 +40,17 @@ extension Analyzer {
         return text.sentences.indices.compactMap { index in
             if stopped || (index % 32 == 0 && shouldStop()) { return nil }
             let sentence = text.sentences[index]
-            let words = text.trimmedExcerpt(utf16: sentence.start..<sentence.end)
+            let range = text.trimmed(utf16: sentence.start..<sentence.end)
+            let words = text.excerpt(utf16: range)
             guard !words.isEmpty else { return nil }
             let here = bySentence[index]
             if let heaviest = here.filter({ $0.polarity == .misattuned }).max(by: { $0.weight < $1.weight }) {
                 let content = heaviest.category == .fixing ? advice.content(of: sentence, in: text) : nil
                 return ReadSentence(text: words, move: .hurt(heaviest.category), advice: content)
             }
-            // The sentence read alone, as a piece of the rewrite will be.
-            let alone = pipeline.tokenize(words)
+            // The sentence read alone, as a piece of the rewrite will be: its own tokens,
+            // unless quotation marks reach it from around.
+            let alone = text.sentence(index, alone: words, range: range) ?? pipeline.tokenize(words)
             let apologizes = CueWords.contains(cues.apologies, in: alone.tokens.map(\.id))
             if here.contains(where: { $0.polarity == .attuned && $0.discount == nil }) {
                 return ReadSentence(text: words, move: .validation, apologizes: apologizes)

@@ -67,7 +67,7 @@ public struct TokenizedText: Sendable {
 
     init(
         original: String, tokens: [Token], sentences: [Sentence], vocabulary: Vocabulary, letters: [UInt16],
-        pairTails: [Int32]
+        pairTails: [Int32], utf16: [UInt16]? = nil
     ) {
         self.original = original
         self.tokens = tokens
@@ -75,7 +75,35 @@ public struct TokenizedText: Sendable {
         self.vocabulary = vocabulary
         self.letters = letters
         self.pairTails = pairTails
-        utf16 = Array(original.utf16)
+        self.utf16 = utf16 ?? Array(original.utf16)
+    }
+
+    /// Sentence `index` as a text of its own, `words` (its excerpt over `range`, without
+    /// the spaces at its ends): the tokens that tokenizing those words alone would give,
+    /// taken from this text instead. Nil when a token of it is quoted: quotation marks
+    /// pair across sentences, so those words alone may read otherwise.
+    package func sentence(_ index: Int, alone words: String, range: Range<Int>) -> TokenizedText? {
+        let sentence = sentences[index]
+        var tokens = Array(self.tokens[sentence.tokens])
+        let shift = range.lowerBound
+        for position in tokens.indices {
+            if tokens[position].flags.contains(.quoted) { return nil }
+            tokens[position].start -= shift
+            tokens[position].end -= shift
+            tokens[position].sentence = 0
+        }
+        let alone = Sentence(
+            tokens: 0..<tokens.count, start: tokens.first.map(\.start) ?? 0, end: range.count,
+            isQuestion: sentence.isQuestion)
+        // The tails before an offset number the offset less its code point offset.
+        let tails = pairTails[
+            (range.lowerBound - codePointOffset(ofUTF16: range.lowerBound))..<(range.upperBound
+                - codePointOffset(ofUTF16: range.upperBound))
+        ]
+        .map { $0 - Int32(shift) }
+        return TokenizedText(
+            original: words, tokens: tokens, sentences: tokens.isEmpty ? [] : [alone],
+            vocabulary: vocabulary, letters: letters, pairTails: tails, utf16: Array(utf16[range]))
     }
 
     /// Converts a UTF-16 offset into a code point offset (the JSON contract's unit): the
@@ -121,12 +149,21 @@ public struct TokenizedText: Sendable {
     /// end: the Unicode White_Space scalars, the set Foundation's
     /// `.whitespacesAndNewlines` trims (all in the BMP, so one unit each).
     public func trimmedExcerpt(utf16 range: Range<Int>) -> String {
-        func isSpace(_ unit: UInt16) -> Bool { Unicode.Scalar(unit)?.properties.isWhitespace ?? false }
+        excerpt(utf16: trimmed(utf16: range))
+    }
+
+    /// `range` without the white space at either end (see `trimmedExcerpt`).
+    package func trimmed(utf16 range: Range<Int>) -> Range<Int> {
+        func isSpace(_ unit: UInt16) -> Bool {
+            // ASCII asks no table: of it, only tab to carriage return and the space are white.
+            unit < 0x80
+                ? unit == 0x20 || (0x09...0x0D).contains(unit) : Unicode.Scalar(unit)?.properties.isWhitespace ?? false
+        }
         var lower = range.lowerBound
         var upper = range.upperBound
         while lower < upper, isSpace(utf16[lower]) { lower += 1 }
         while upper > lower, isSpace(utf16[upper - 1]) { upper -= 1 }
-        return excerpt(utf16: lower..<upper)
+        return lower..<upper
     }
 
     /// The word `range` sits in, as a reader splits words: out to the spaces around it,
