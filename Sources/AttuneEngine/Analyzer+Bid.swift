@@ -12,14 +12,25 @@ extension Analyzer {
     /// Crude stems of the content words of a text: not function words, not emoji, at
     /// least three characters. One pass over its tokens.
     func topics(of text: TokenizedText) -> Set<String> {
-        let functionWords = engine.ruleSet.bids.functionWords
         var stems: Set<String> = []
         for (index, token) in text.tokens.enumerated() where !token.flags.contains(.emoji) {
-            let word = text.word(at: index)
-            guard word.count >= 3, !functionWords.contains(word) else { continue }
-            stems.insert(Self.stem(word))
+            guard token.id != Vocabulary.unknown else {
+                if let stem = topicStem(text.word(at: index)) { stems.insert(stem) }
+                continue
+            }
+            if case .unread = knownStems[Int(token.id)] {
+                knownStems[Int(token.id)] = topicStem(text.word(at: index)).map(KnownStem.stem) ?? .none
+            }
+            if case .stem(let stem) = knownStems[Int(token.id)] { stems.insert(stem) }
         }
         return stems
+    }
+
+    /// The stem a content word gives, or nil for a function word or one shorter than
+    /// three characters.
+    private func topicStem(_ word: String) -> String? {
+        guard word.count >= 3, !engine.ruleSet.bids.functionWords.contains(word) else { return nil }
+        return Self.stem(word)
     }
 
     /// "hospitals", "hospitalized" → "hospi"; "yelled", "yelling" → "yell": without
@@ -37,7 +48,8 @@ extension Analyzer {
     /// Classifies the message being answered by the cues of `Rules/bids.yaml`: the kind
     /// with the most matching cues wins, earlier kinds break ties.
     func readBid(_ context: String) -> Bid {
-        let tokenized = pipeline.tokenize(context)
+        let last = lastReply.flatMap { $0.text.original == context ? $0 : nil }
+        let tokenized = last?.text ?? pipeline.tokenize(context)
         var feelings: [String] = []
         for match in feelingMatches(in: tokenized) {
             let words = tokenized.words(match.start..<match.end).joined(separator: " ")
@@ -50,7 +62,7 @@ extension Analyzer {
         bid.thanks = matches.contains {
             engine.bids.patterns[Int($0.pattern)].owner == engine.ruleSet.bids.thanksGroup
         }
-        bid.language = languageGuesser.guess(context)
+        bid.language = last?.language ?? languageGuesser.guess(context)
         bid.aboutReplier = bid.kind == .complaint && tokenized.tokens.contains { cues.secondPerson.contains($0.id) }
         return bid
     }
@@ -88,4 +100,12 @@ extension Analyzer {
         }
         return kind
     }
+}
+
+/// What `Analyzer.topics(of:)` knows of a vocabulary word.
+enum KnownStem {
+    case unread
+    /// A function word, or shorter than three characters.
+    case none
+    case stem(String)
 }

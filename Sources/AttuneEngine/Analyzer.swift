@@ -22,6 +22,12 @@ public final class Analyzer {
     /// `isRemembered` for what is kept).
     var pieceReadings = BoundedMemo<String, Rewriter.Reading>(limit: 4_096)
     var rewriteVerdicts = BoundedMemo<String, Bool>(limit: 4_096)
+    /// The last reply read and its language: in a transcript each turn is the message
+    /// the next one answers, so its bid is read from these instead of reading it again.
+    var lastReply: (text: TokenizedText, language: Language)?
+    /// Each vocabulary word's topic stem (see `topics(of:)`), filled as words are met:
+    /// at most one entry per word the engine knows.
+    var knownStems: [KnownStem]
     /// Asked between the stages of an analysis and every few sentences of the rewrite;
     /// see `analyze(_:context:stopIf:)`.
     private var stopCheck: () -> Bool = { false }
@@ -38,6 +44,7 @@ public final class Analyzer {
             negators: engine.cues.negators, subjectPronouns: engine.cues.subjectPronouns)
         languageGuesser = LanguageGuesser(profile: engine.ruleSet.languages)
         advice = AdviceContent(templates: engine.ruleSet.rewrites, cues: engine.cues, vocabulary: engine.vocabulary)
+        knownStems = Array(repeating: .unread, count: engine.vocabulary.count)
     }
 
     /// How many times one of its caches (the matchers' steps, see `MatchCache`; the
@@ -104,6 +111,7 @@ public final class Analyzer {
         let language = languageGuesser.guess(text)
         // A stopped analysis goes on with an empty reply: its result is dropped.
         let tokenized = pipeline.tokenize(shouldStop() ? "" : text)
+        lastReply = (tokenized, language)
         let pass = findings(in: tokenized, bid: bid, readsAsEnglish: language == .english)
         if tokenized.tokens.isEmpty && pass.findings.isEmpty { notes.append("Nothing to analyse: the reply is empty.") }
         if language == .other { notes.append(Self.replyNotEnglish) }

@@ -2,6 +2,8 @@ import AttuneKit
 import Foundation
 import Testing
 
+@testable import AttuneEngine
+
 /// Turning away from an emotional bid is read by what the reply does with it: a reply
 /// with no finding that neither acknowledges the bid, asks about it nor responds to it
 /// turns away, however long (Rules/bids.yaml, `engaged`).
@@ -19,6 +21,26 @@ import Testing
     /// Turned away, or caught first by a withdrawal rule such as `switches-topic`.
     func withdraws(_ reply: String, answering context: String) -> Bool {
         rules(reply, answering: context).contains { $0.hasPrefix("withdrawal.") }
+    }
+
+    /// An analyzer reads a message it has just analysed as a reply from what it read
+    /// then (`Analyzer.lastReply`): in a transcript each turn answers the one before.
+    @Test func aMessageReadJustBeforeAsAReplyGivesTheSameBid() {
+        let reused = Fixtures.analyzer()
+        let fresh = Fixtures.analyzer()
+        var reusedCount = 0
+        for reply in Fixtures.corpus {
+            guard let context = reply.context else { continue }
+            _ = reused.analyze(context)
+            #expect(reused.lastReply?.text.original == context)
+            _ = fresh.analyze("An unrelated reply.")
+            let expected = fresh.analyze(reply.text, context: context)
+            let analysis = reused.analyze(reply.text, context: context)
+            #expect(analysis.bid == expected.bid && analysis.contextLanguage == expected.contextLanguage, "\(reply.id)")
+            #expect(analysis.findings == expected.findings && analysis.rewrite == expected.rewrite, "\(reply.id)")
+            reusedCount += 1
+        }
+        #expect(reusedCount > 500)
     }
 
     @Test func aReplyThatIgnoresTheBidTurnsAwayHoweverLong() {
