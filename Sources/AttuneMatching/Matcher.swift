@@ -22,6 +22,8 @@ package struct Matcher {
     /// A step's output, kept between steps to reuse their storage.
     private var nextThreads: [Int32] = []
     private var accepted: [Int32] = []
+    /// The next state's partial matches packed for the cache, reused likewise.
+    private var packed: [Int32] = []
     /// The partial matches of state -1: a step whose marks do not fit the cache.
     private var overflow: [Int32] = []
 
@@ -32,6 +34,16 @@ package struct Matcher {
         var start: Int32
         var focusStart: Int32
         var focusEnd: Int32
+
+        init(state: Int32, start: Int32, focusStart: Int32, focusEnd: Int32) {
+            (self.state, self.start, self.focusStart, self.focusEnd) = (state, start, focusStart, focusEnd)
+        }
+
+        /// A partial match as a cache state holds it: its state and its packed marks.
+        init(unpacking state: Int32, _ marks: Int32) {
+            let marks = MatchCache.Marks.unpack(marks)
+            self.init(state: state, start: marks.start, focusStart: marks.focusStart, focusEnd: marks.focusEnd)
+        }
     }
 
     /// What the anchors after a token can ask: whether the boundary after it starts a
@@ -126,7 +138,18 @@ package struct Matcher {
         (nextThreads, self.accepted) = ([], [])
         defer { (nextThreads, self.accepted) = (next, accepted) }
         // Partial matches started earlier go first, so the leftmost start wins a state.
-        for thread in partials(of: state) {
+        // They are read in place (a state's packed values, or the overflow's four each).
+        let (values, range, stride) =
+            state < 0 ? (overflow, overflow.indices, 4) : (cache.threads, cache.threads(of: state), 2)
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+            defer { offset += stride }
+            let thread =
+                stride == 4
+                ? Thread(
+                    state: values[offset], start: values[offset + 1], focusStart: values[offset + 2],
+                    focusEnd: values[offset + 3])
+                : Thread(unpacking: values[offset], values[offset + 1])
             let target = program.target(of: Int(thread.state), on: id)
             guard target >= 0 else { continue }
             let moved = Thread(
@@ -142,9 +165,11 @@ package struct Matcher {
         for entry in automaton.firstWildcards[context.rawValue] {
             start(entry, on: id, boundary, into: &next, accepted: &accepted)
         }
-        var packed: [Int32] = []
-        packed.reserveCapacity(next.count / 2)
-        for offset in stride(from: 0, to: next.count, by: 4) {
+        var packed = self.packed
+        packed.removeAll(keepingCapacity: true)
+        self.packed = []
+        defer { self.packed = packed }
+        for offset in Swift.stride(from: 0, to: next.count, by: 4) {
             guard
                 let marks = MatchCache.Marks.pack(
                     start: next[offset + 1], focusStart: next[offset + 2], focusEnd: next[offset + 3])
@@ -152,27 +177,11 @@ package struct Matcher {
                 overflow = next
                 return -1
             }
-            packed += [next[offset], marks]
+            packed.append(next[offset])
+            packed.append(marks)
         }
         if state < 0 { return cache.enter(packed) }
         return cache.record(from: state, on: input, next: packed, accepted: accepted)
-    }
-
-    /// The partial matches of a state, unpacked.
-    private func partials(of state: Int32) -> [Thread] {
-        if state < 0 {
-            return stride(from: 0, to: overflow.count, by: 4).map {
-                Thread(
-                    state: overflow[$0], start: overflow[$0 + 1], focusStart: overflow[$0 + 2],
-                    focusEnd: overflow[$0 + 3])
-            }
-        }
-        let threads = cache.threads
-        return stride(from: cache.threads(of: state).lowerBound, to: cache.threads(of: state).upperBound, by: 2).map {
-            let marks = MatchCache.Marks.unpack(threads[$0 + 1])
-            return Thread(
-                state: threads[$0], start: marks.start, focusStart: marks.focusStart, focusEnd: marks.focusEnd)
-        }
     }
 
     private mutating func start(
@@ -197,7 +206,10 @@ package struct Matcher {
         let target = program.next[index]
         switch program.kind[index] {
         case .consume:
-            next += [state, thread.start, thread.focusStart, thread.focusEnd]
+            next.append(state)
+            next.append(thread.start)
+            next.append(thread.focusStart)
+            next.append(thread.focusEnd)
         case .split:
             for offset in Int(target)..<Int(target + program.argument[index]) {
                 follow(program.splitTargets[offset], thread, boundary, into: &next, accepted: &accepted)
@@ -213,7 +225,10 @@ package struct Matcher {
             thread.focusEnd = 0
             follow(target, thread, boundary, into: &next, accepted: &accepted)
         case .accept:
-            accepted += [target, thread.start, thread.focusStart, thread.focusEnd]
+            accepted.append(target)
+            accepted.append(thread.start)
+            accepted.append(thread.focusStart)
+            accepted.append(thread.focusEnd)
         }
     }
 
