@@ -12,6 +12,9 @@ public final class Analyzer {
     /// Made on the first reply that comes with a message (see `Engine.bids`).
     private var bidMatcher: Matcher?
     private var feelingMatcher: Matcher?
+    /// The bid cues' automaton, read from the engine once: `engine.bids` is a deferred
+    /// part, and each read of it locks and copies, per match of every message read.
+    private(set) lazy var bidAutomaton = engine.bids
     private let filter: CandidateFilter
     var cues: CueWords { engine.cues }
     let languageGuesser: LanguageGuesser
@@ -57,7 +60,7 @@ public final class Analyzer {
 
     /// The bid cues' matches in `text` (mutated in place: a matcher holds its cache).
     func bidMatches(in text: TokenizedText) -> [PatternMatch] {
-        if bidMatcher == nil { bidMatcher = Matcher(automaton: engine.bids) }
+        if bidMatcher == nil { bidMatcher = Matcher(automaton: bidAutomaton) }
         return bidMatcher!.matches(in: text)
     }
 
