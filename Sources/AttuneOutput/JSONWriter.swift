@@ -116,7 +116,7 @@ public struct JSONWriter {
         var index = 0
         var plainStart = 0
         func escape(_ replacement: String, width: Int) {
-            output.append(contentsOf: utf8[plainStart..<index])
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<index]))
             output.append(contentsOf: replacement.utf8)
             index += width
             plainStart = index
@@ -140,7 +140,8 @@ public struct JSONWriter {
                 index += 1
             }
         }
-        output.append(contentsOf: utf8[plainStart..<utf8.count])
+        // Rebased, so the run is copied as one block, not element by element.
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<utf8.count]))
         output.append(UInt8(ascii: "\""))
     }
 }
