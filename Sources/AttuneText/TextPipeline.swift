@@ -8,7 +8,8 @@ import AttuneCore
 package final class TextPipeline {
     private let vocabulary: Vocabulary
     private let icu: ICUSegmenter
-    private var normalizer: WordNormalizer
+    /// Taken out for each `tokenize` and put back (see there): never nil between calls.
+    private var normalizer: WordNormalizer?
     private let reportingVerbs: WordIDs
     private let reportingSubjects: WordIDs
     private let firstPerson: WordIDs
@@ -37,7 +38,14 @@ package final class TextPipeline {
     }
 
     package func tokenize(_ text: String) -> TokenizedText {
-        var units = Array(text.utf16)
+        // The normalizer and the forms are worked on as locals, not through `self`: a
+        // class's stored property is checked for exclusive access at every use.
+        var normalizer = self.normalizer.take()!
+        var forms = self.forms
+        self.forms = []
+        defer { (self.normalizer, self.forms) = (normalizer, forms) }
+        let original = text.utf16Units
+        var units = original
         TypographyFolding.fold(&units)
         var letters: [UInt16] = []
         var builder = Builder(units: units, sentenceStarts: icu.sentenceStarts(units), abbreviations: abbreviations)
@@ -58,7 +66,7 @@ package final class TextPipeline {
         markReportedSpeech(&tokens)
         return TokenizedText(
             original: text, tokens: tokens, sentences: sentences, vocabulary: vocabulary, letters: letters,
-            pairTails: Self.pairTails(units))
+            pairTails: Self.pairTails(units), utf16: original)
     }
 
     // MARK: reported speech

@@ -75,7 +75,7 @@ public struct TokenizedText: Sendable {
         self.vocabulary = vocabulary
         self.letters = letters
         self.pairTails = pairTails
-        self.utf16 = utf16 ?? Array(original.utf16)
+        self.utf16 = utf16 ?? original.utf16Units
     }
 
     /// Sentence `index` as a text of its own, `words` (its excerpt over `range`, without
@@ -185,4 +185,17 @@ public struct TokenizedText: Sendable {
 
     /// Punctuation and symbols, built once rather than for every character tested.
     private static let edges = CharacterSet.punctuationCharacters.union(.symbols)
+}
+
+extension String {
+    /// The text's UTF-16 units. An ASCII string's are its bytes widened, copied in one
+    /// pass; others go through the transcoding view.
+    package var utf16Units: [UInt16] {
+        var text = self
+        let ascii: [UInt16]? = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return bytes.map(UInt16.init)
+        }
+        return ascii ?? Array(utf16)
+    }
 }

@@ -76,7 +76,10 @@ struct WordNormalizer {
         _ units: ArraySlice<UInt16>, into forms: inout [Form], letters: inout [UInt16]
     ) {
         folded.removeAll(keepingCapacity: true)
-        for unit in units { folded.append(unit >= 0x41 && unit <= 0x5A ? unit + 0x20 : unit) }
+        folded.append(contentsOf: units)
+        folded.withUnsafeMutableBufferPointer { buffer in
+            for index in buffer.indices where (0x41...0x5A).contains(buffer[index]) { buffer[index] += 0x20 }
+        }
         squeezeASCII()
         let word = folded[...]
         if let index = expansionIndex(word) {
