@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneRules
 import AttuneText
 
 /// The complete critique of one reply.
@@ -12,8 +13,11 @@ public struct Analysis: Sendable {
     public var bid: Bid?
     /// Remarks for the reader ("nothing to analyse", "empty context ignored").
     public var notes: [String]
-    /// How the score was reached, line by line (for `explain`).
-    public var scoreLines: [String]
+    /// How the score was reached, line by line (for `explain`), made from the findings
+    /// when asked.
+    public var scoreLines: [String] { Scorer.lines(findings, score: score, verdict: verdict, policy: policy) }
+    /// The policy the score was computed with, for `scoreLines`.
+    var policy: ScoringPolicy
     /// The reply rewritten to attune: unchanged when nothing misattuned was found.
     public var rewrite: String
     /// Whether the reply reads as English. The rules are English: a reply in another

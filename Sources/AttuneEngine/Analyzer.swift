@@ -122,7 +122,7 @@ public final class Analyzer {
             pass.findings, in: tokenized)
         var analysis = Analysis(
             text: text, context: context, score: scored.score, verdict: scored.verdict, findings: scored.findings,
-            bid: bid, notes: notes, scoreLines: scored.lines,
+            bid: bid, notes: notes, policy: engine.ruleSet.scoring,
             rewrite: rewriting && !shouldStop() ? rewrite(tokenized, scored.findings, bid) : text)
         let units = Array(text.utf16)
         for index in analysis.findings.indices {

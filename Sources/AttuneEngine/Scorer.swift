@@ -19,26 +19,12 @@ package struct Scorer {
         var score: Int
         var verdict: Verdict
         var findings: [Finding]
-        var lines: [String]
     }
 
     func score(_ findings: [Finding], in text: TokenizedText) -> Result {
         var findings = findings
-        var lines: [String] = []
         applyDiscounts(&findings, text)
-        var attuned = 0.0
-        var misattuned = 0.0
-        for finding in findings {
-            let sign = finding.polarity == .attuned ? "+" : "−"
-            var line = "\(sign)\(Self.format(finding.effectiveWeight))  \(finding.rule) \"\(finding.excerpt)\""
-            if let discount = finding.discount { line += "  (\(discount))" }
-            lines.append(line)
-            if finding.polarity == .attuned {
-                attuned += finding.effectiveWeight
-            } else {
-                misattuned += finding.effectiveWeight
-            }
-        }
+        let (attuned, misattuned) = Self.sums(findings)
         let prior = policy.prior
         let exact = 100 * (attuned + prior) / (attuned + misattuned + 2 * prior)
         let score = Int(exact.rounded())
@@ -52,14 +38,48 @@ package struct Scorer {
         } else {
             verdict = .mixed
         }
+        return Result(score: score, verdict: verdict, findings: findings)
+    }
+
+    /// The attuned and misattuned weights after discounts (A and M).
+    private static func sums(_ findings: [Finding]) -> (attuned: Double, misattuned: Double) {
+        var attuned = 0.0
+        var misattuned = 0.0
+        for finding in findings {
+            if finding.polarity == .attuned {
+                attuned += finding.effectiveWeight
+            } else {
+                misattuned += finding.effectiveWeight
+            }
+        }
+        return (attuned, misattuned)
+    }
+
+    /// How the score of scored `findings` was reached, line by line (`attune explain`).
+    /// Made only when asked: formatting them for every analysis, and for every piece a
+    /// rewrite re-reads, was a twentieth of a batch's time.
+    static func lines(_ findings: [Finding], score: Int, verdict: Verdict, policy: ScoringPolicy) -> [String] {
+        var lines: [String] = []
+        for finding in findings {
+            let sign = finding.polarity == .attuned ? "+" : "−"
+            var line = "\(sign)\(format(finding.effectiveWeight))  \(finding.rule) \"\(finding.excerpt)\""
+            if let discount = finding.discount { line += "  (\(discount))" }
+            lines.append(line)
+        }
+        let (attuned, misattuned) = sums(findings)
+        let prior = policy.prior
         lines.append(
-            "attuned A = \(Self.format(attuned)), misattuned M = \(Self.format(misattuned)), prior p = \(Self.format(prior))"
+            "attuned A = \(format(attuned)), misattuned M = \(format(misattuned)), prior p = \(format(prior))"
         )
         lines.append(
-            "score = 100 × (A + p) / (A + M + 2p) = 100 × \(Self.format(attuned + prior)) / \(Self.format(attuned + misattuned + 2 * prior)) = \(score)"
+            "score = 100 × (A + p) / (A + M + 2p) = 100 × \(format(attuned + prior)) / \(format(attuned + misattuned + 2 * prior)) = \(score)"
         )
-        lines.append(verdictLine(verdict, findings.isEmpty))
-        return Result(score: score, verdict: verdict, findings: findings, lines: lines)
+        lines.append(
+            findings.isEmpty
+                ? "no findings → neutral"
+                : "verdict: \(verdict.rawValue) (attuned ≥ \(format(policy.attunedAt)), misattuned < \(format(policy.misattunedBelow)))"
+        )
+        return lines
     }
 
     /// "I hear you, but …" keeps little of the validation; advice that follows a real
@@ -115,12 +135,6 @@ package struct Scorer {
             }
         }
         return ahead
-    }
-
-    private func verdictLine(_ verdict: Verdict, _ empty: Bool) -> String {
-        if empty { return "no findings → neutral" }
-        return
-            "verdict: \(verdict.rawValue) (attuned ≥ \(Self.format(policy.attunedAt)), misattuned < \(Self.format(policy.misattunedBelow)))"
     }
 
     package static func format(_ value: Double) -> String {
