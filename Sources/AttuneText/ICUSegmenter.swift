@@ -19,8 +19,17 @@ final class ICUSegmenter {
 
     deinit { cicu_segmenter_destroy(handle) }
 
-    /// Word segments as (start, end, isWord) in UTF-16 offsets.
+    /// Word segments as (start, end, isWord) in UTF-16 offsets: ASCII text by
+    /// `ASCIIWordBreaks`, the same rules without ICU's iterator; other text by ICU.
     func wordSegments(_ text: [UInt16]) -> [(start: Int, end: Int, isWord: Bool)] {
+        let ascii = text.withUnsafeBufferPointer { units in
+            units.allSatisfy { $0 < 0x80 } ? ASCIIWordBreaks.segments(units) : nil
+        }
+        return ascii ?? icuWordSegments(text)
+    }
+
+    /// Word segments by ICU's break iterator, whatever the text.
+    func icuWordSegments(_ text: [UInt16]) -> [(start: Int, end: Int, isWord: Bool)] {
         prepare(capacity: text.count + 1)
         let count = text.withUnsafeBufferPointer { buffer in
             cicu_word_segments(handle, buffer.baseAddress, Int32(buffer.count), &starts, &statuses)

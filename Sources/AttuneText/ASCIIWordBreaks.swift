@@ -1,0 +1,78 @@
+/// Word segments of ASCII text by the Unicode word-break rules (UAX #29) that ICU
+/// applies, without ICU: most replies are ASCII, and breaking them through ICU's
+/// iterator was a fifth of tokenizing. `ICUSegmenter.wordSegments` asks this first;
+/// `ASCIIWordBreakTests` compares both on every three ASCII characters, on every string
+/// of up to four characters over a set covering each break class, and on the corpus.
+enum ASCIIWordBreaks {
+    /// The word-break class of each ASCII character (`Class(rawValue:)` of the unit).
+    private enum Class: UInt8 {
+        case other, cr, lf, newline, space, letter, numeric, midNumLet, singleQuote, midNum, extendNumLet
+    }
+
+    private static let classes: [Class] = (0..<128).map { unit in
+        switch unit {
+        case 0x0D: .cr
+        case 0x0A: .lf
+        case 0x0B, 0x0C: .newline
+        case 0x20: .space
+        case 0x40, 0x41...0x5A, 0x61...0x7A: .letter  // ICU counts @ a letter (handles, addresses)
+        case 0x30...0x39: .numeric
+        case 0x2E: .midNumLet
+        case 0x27: .singleQuote
+        case 0x2C, 0x3B: .midNum
+        case 0x5F: .extendNumLet
+        default: .other
+        }
+    }
+
+    /// The segments of `units` (all below 0x80) as (start, end, isWord), as ICU gives
+    /// them: a segment is a word when it holds a letter or a digit, or joins underscores.
+    static func segments(_ units: UnsafeBufferPointer<UInt16>) -> [(start: Int, end: Int, isWord: Bool)] {
+        var result: [(start: Int, end: Int, isWord: Bool)] = []
+        guard !units.isEmpty else { return result }
+        result.reserveCapacity(units.count / 2 + 1)
+        // Each unit's class, with `.other` beyond either end: `kinds[i + 1]` is unit i's.
+        let table = classes
+        var kinds = [Class](repeating: .other, count: units.count + 2)
+        for (index, unit) in units.enumerated() { kinds[index + 1] = table[Int(unit)] }
+        // Underscores joined (WB13a) are a word to ICU; one alone is not.
+        func isUnderscores(_ start: Int, _ end: Int) -> Bool { end - start >= 2 && kinds[start + 1] == .extendNumLet }
+        var start = 0
+        var isWord = isWordClass(kinds[1])
+        for index in 1..<units.count {
+            if breaks(kinds[index - 1], kinds[index], kinds[index + 1], kinds[index + 2]) {
+                result.append((start, index, isWord || isUnderscores(start, index)))
+                start = index
+                isWord = false
+            }
+            isWord = isWord || isWordClass(kinds[index + 1])
+        }
+        result.append((start, units.count, isWord || isUnderscores(start, units.count)))
+        return result
+    }
+
+    private static func isWordClass(_ kind: Class) -> Bool { kind == .letter || kind == .numeric }
+
+    /// Whether there is a break between `left` and `right`, with one class of context on
+    /// either side (`.other` beyond the text).
+    @inline(__always)
+    private static func breaks(_ beforeLeft: Class, _ left: Class, _ right: Class, _ afterRight: Class) -> Bool {
+        // The colon is no MidLetter: ICU's rules (CLDR's root) leave it out of words.
+        func isMidLetterish(_ kind: Class) -> Bool { kind == .midNumLet || kind == .singleQuote }
+        func isMidNumish(_ kind: Class) -> Bool { kind == .midNum || kind == .midNumLet || kind == .singleQuote }
+        switch (left, right) {
+        case (.cr, .lf): return false  // WB3
+        case (.cr, _), (.lf, _), (.newline, _), (_, .cr), (_, .lf), (_, .newline): return true  // WB3a, WB3b
+        case (.space, .space): return false  // WB3d
+        // WB5, WB8, WB9, WB10
+        case (.letter, .letter), (.letter, .numeric), (.numeric, .letter), (.numeric, .numeric): return false
+        case (.letter, _) where isMidLetterish(right) && afterRight == .letter: return false  // WB6
+        case (_, .letter) where isMidLetterish(left) && beforeLeft == .letter: return false  // WB7
+        case (.numeric, _) where isMidNumish(right) && afterRight == .numeric: return false  // WB12
+        case (_, .numeric) where isMidNumish(left) && beforeLeft == .numeric: return false  // WB11
+        case (.letter, .extendNumLet), (.numeric, .extendNumLet), (.extendNumLet, .extendNumLet): return false  // WB13a
+        case (.extendNumLet, .letter), (.extendNumLet, .numeric): return false  // WB13b
+        default: return true  // WB999
+        }
+    }
+}
