@@ -135,14 +135,50 @@ public struct TokenizedText: Sendable {
 
     /// The original text between two UTF-16 offsets.
     public func excerpt(utf16 range: Range<Int>) -> String {
-        let units = utf16[range]
-        // Most replies are ASCII: their units are their UTF-8 bytes, which a string
-        // takes as they are (decoding UTF-16 goes through a slow generic path).
-        guard units.allSatisfy({ $0 < 0x80 }) else { return String(decoding: units, as: UTF16.self) }
-        return String(unsafeUninitializedCapacity: units.count) { bytes in
-            for (offset, unit) in units.enumerated() { bytes[offset] = UInt8(truncatingIfNeeded: unit) }
-            return units.count
+        // Encoded to UTF-8 here: `String(decoding:as: UTF16.self)` goes through a slow
+        // generic path. A unit makes at most three bytes (a pair, two units, four).
+        utf16[range].withUnsafeBufferPointer { units in
+            String(unsafeUninitializedCapacity: units.count * 3) { bytes in Self.encodeUTF8(units, into: bytes) }
         }
+    }
+
+    /// Writes `units` as UTF-8 and returns the byte count; an unpaired surrogate becomes
+    /// U+FFFD, as `String(decoding:as:)` repairs it.
+    private static func encodeUTF8(_ units: UnsafeBufferPointer<UInt16>, into bytes: UnsafeMutableBufferPointer<UInt8>)
+        -> Int
+    {
+        var count = 0
+        func put(_ byte: UInt32) {
+            bytes[count] = UInt8(truncatingIfNeeded: byte)
+            count += 1
+        }
+        var index = 0
+        while index < units.count {
+            var scalar = UInt32(units[index])
+            index += 1
+            if scalar < 0x80 {
+                put(scalar)
+                continue
+            }
+            if (0xD800...0xDBFF).contains(scalar), index < units.count, (0xDC00...0xDFFF).contains(units[index]) {
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
+                index += 1
+            } else if (0xD800...0xDFFF).contains(scalar) {
+                scalar = 0xFFFD
+            }
+            if scalar < 0x800 {
+                put(0xC0 | scalar >> 6)
+            } else if scalar < 0x10000 {
+                put(0xE0 | scalar >> 12)
+                put(0x80 | (scalar >> 6) & 0x3F)
+            } else {
+                put(0xF0 | scalar >> 18)
+                put(0x80 | (scalar >> 12) & 0x3F)
+                put(0x80 | (scalar >> 6) & 0x3F)
+            }
+            put(0x80 | scalar & 0x3F)
+        }
+        return count
     }
 
     /// The original text between two UTF-16 offsets without the white space at either

@@ -1,0 +1,29 @@
+import AttuneKit
+import Testing
+
+@testable import AttuneEngine
+@testable import AttuneText
+
+/// Excerpts are encoded to UTF-8 by hand (`TokenizedText.excerpt`): they must be the
+/// text `String(decoding:as:)` makes of the same units, unpaired surrogates included.
+@Suite struct ExcerptTests {
+    @Test func anExcerptIsTheTextOfItsUnits() {
+        let analyzer = Fixtures.analyzer()
+        let samples: [[UInt16]] = [
+            Array("plain ASCII, and “curly” — é ñ 中文 😢🤷‍♀️ 𝒻".utf16),
+            [0x61, 0xD83D, 0x62], [0xDE22, 0x61], [0xD83D], [0xDC00, 0xD800], [0x7F, 0x80, 0x7FF, 0x800, 0xFFFF],
+            [0xD83D, 0xDE22, 0xD83D], [],
+        ]
+        for units in samples {
+            let text = analyzer.pipeline.tokenize(String(decoding: units, as: UTF16.self))
+            // The tokenizer's text repairs the surrogates first; ask the excerpt of the raw
+            // units through a text made of them.
+            let expected = String(decoding: text.utf16, as: UTF16.self)
+            #expect(text.excerpt(utf16: 0..<text.utf16.count) == expected)
+            for start in 0..<text.utf16.count {
+                let range = start..<text.utf16.count
+                #expect(text.excerpt(utf16: range) == String(decoding: text.utf16[range], as: UTF16.self))
+            }
+        }
+    }
+}
