@@ -72,7 +72,7 @@ public final class Analyzer {
 
     /// The critique of `text`, read as an answer to `context` when one is given.
     public func analyze(_ text: String, context: String? = nil) -> Analysis {
-        analyzeWithTrace(text, context: context).analysis
+        analyzeParts(text, context: context, rewriting: true).analysis
     }
 
     /// The critique of `text`, or nil when `stopIf` said stop at one of its checks
@@ -102,6 +102,19 @@ public final class Analyzer {
     public func analyzeWithTrace(_ text: String, context: String? = nil, rewriting: Bool = true) -> (
         analysis: Analysis, trace: Trace
     ) {
+        let (analysis, tokenized, pass) = analyzeParts(text, context: context, rewriting: rewriting)
+        let trace = Trace(
+            tokens: tokenized, matches: pass.matches, kept: pass.kept, suppressed: pass.suppressed,
+            automaton: engine.rules, rules: engine.ruleSet.rules)
+        return (analysis, trace)
+    }
+
+    /// The analysis and what its trace is made of: `analyze` makes no trace (it copies
+    /// the automaton's and the rules' references only to drop them).
+    private func analyzeParts(_ text: String, context: String?, rewriting: Bool) -> (
+        analysis: Analysis, tokens: TokenizedText,
+        pass: (matches: [PatternMatch], kept: [Candidate], suppressed: [Suppression], findings: [Finding])
+    ) {
         var notes: [String] = []
         var context = context
         if let given = context, given.allSatisfy({ $0.isWhitespace }) {
@@ -130,10 +143,7 @@ public final class Analyzer {
         }
         analysis.language = language
         analysis.contextLanguage = contextLanguage
-        let trace = Trace(
-            tokens: tokenized, matches: pass.matches, kept: pass.kept, suppressed: pass.suppressed,
-            automaton: engine.rules, rules: engine.ruleSet.rules)
-        return (analysis, trace)
+        return (analysis, tokenized, pass)
     }
 
     /// The note for a reply in another language. Its score stays what the findings
