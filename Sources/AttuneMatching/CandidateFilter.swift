@@ -69,7 +69,7 @@ package struct CandidateFilter {
                         reason: "it answers a \(kinds) only, and the bid is \(bid?.rawValue ?? "not given")"))
             } else {
                 let overlapping = exceptionsByRule[info.owner]?.overlapping(match) ?? []
-                switch judge(match, rules[info.owner], info, overlapping, text) {
+                switch judge(match, info, overlapping, text) {
                 case .suppress(let reason):
                     suppressed.append(Suppression(rule: info.owner, match: match, reason: reason))
                 case .keep(let candidate, let trimmedBy):
@@ -86,8 +86,7 @@ package struct CandidateFilter {
     }
 
     private func judge(
-        _ match: PatternMatch, _ rule: Rule, _ info: Automaton.PatternInfo, _ overlapping: [PatternMatch],
-        _ text: TokenizedText
+        _ match: PatternMatch, _ info: Automaton.PatternInfo, _ overlapping: [PatternMatch], _ text: TokenizedText
     ) -> Judgement {
         var kept = match
         var trimmedBy: String?
@@ -97,7 +96,7 @@ package struct CandidateFilter {
             (kept.focusStart, kept.focusEnd) = (focus.lowerBound, focus.upperBound)
             if focus != Self.focus(of: match) { trimmedBy = source }
         }
-        if let reason = reason(toSuppress: kept, rule, info, text) { return .suppress(reason) }
+        if let reason = reason(toSuppress: kept, info, text) { return .suppress(reason) }
         return .keep(kept, trimmedBy: trimmedBy)
     }
 
@@ -158,20 +157,22 @@ package struct CandidateFilter {
         match.focusStart < match.focusEnd ? match.focusStart..<match.focusEnd : match.start..<match.end
     }
 
-    private func reason(
-        toSuppress match: PatternMatch, _ rule: Rule, _ info: Automaton.PatternInfo, _ text: TokenizedText
-    ) -> String? {
+    /// Why the exceptions of its rule (`info.owner`, read in place: a `Rule` copied per
+    /// match cost a retain per field) suppress `match`, or nil.
+    private func reason(toSuppress match: PatternMatch, _ info: Automaton.PatternInfo, _ text: TokenizedText)
+        -> String?
+    {
         let tokens = text.tokens
         let first = tokens[Self.focus(of: match).lowerBound]
-        if rule.exceptions.quoted {
+        if rules[info.owner].exceptions.quoted {
             if first.flags.contains(.quoted) { return "quoted speech" }
             if first.flags.contains(.reported) { return "reported speech" }
         }
-        if rule.exceptions.negation, let negator = negator(for: match, info, tokens) {
+        if rules[info.owner].exceptions.negation, let negator = negator(for: match, info, tokens) {
             return "negated by '\(text.vocabulary.word(of: negator))'"
         }
-        if !rule.exceptions.subjects.isEmpty, let subject = subject(before: match.start, tokens),
-            case let word = text.vocabulary.word(of: subject), rule.exceptions.subjects.contains(word)
+        if !rules[info.owner].exceptions.subjects.isEmpty, let subject = subject(before: match.start, tokens),
+            case let word = text.vocabulary.word(of: subject), rules[info.owner].exceptions.subjects.contains(word)
         {
             return "the subject is '\(word)'"
         }
