@@ -7,47 +7,53 @@ import AttuneText
 /// category merged into one (the heaviest rule speaks for the merged span).
 enum FindingMerger {
     static func merge(_ candidates: [Candidate], rules: [Rule], text: TokenizedText) -> [Finding] {
-        // Rules by index: a `Rule` copied into each item cost a retain per field.
-        var byCategory: [Category: [(rule: Int, focus: Range<Int>, match: PatternMatch)]] = [:]
+        // Rules by index: a `Rule` copied into each item cost a retain per field. Groups
+        // in `Category.allCases` order, in an array: a dictionary was made per reply.
+        let categories = Category.allCases
+        var byCategory = [[(rule: Int, focus: Range<Int>, match: PatternMatch)]](repeating: [], count: categories.count)
         for candidate in candidates {
             let match = candidate.match
-            let focus = CandidateFilter.focus(of: match)
-            byCategory[rules[candidate.rule].category, default: []].append((candidate.rule, focus, match))
+            let group = categories.firstIndex(of: rules[candidate.rule].category)!
+            byCategory[group].append((candidate.rule, CandidateFilter.focus(of: match), match))
         }
         var findings: [Finding] = []
-        for category in Category.allCases {
-            guard let items = byCategory[category]?.sorted(by: { $0.focus.lowerBound < $1.focus.lowerBound }) else {
-                continue
-            }
+        for group in byCategory where !group.isEmpty {
+            let items = group.sorted(by: { $0.focus.lowerBound < $1.focus.lowerBound })
             var current = items[0]
             for item in items.dropFirst() {
                 if item.focus.lowerBound < current.focus.upperBound {
                     let span = current.focus.lowerBound..<max(current.focus.upperBound, item.focus.upperBound)
-                    let speaker = isHeavier(rules[item.rule], than: rules[current.rule]) ? item : current
+                    let speaker = isHeavier(item.rule, than: current.rule, rules) ? item : current
                     current = (speaker.rule, span, speaker.match)
                 } else {
-                    findings.append(finding(rules[current.rule], current.focus, text, current.match))
+                    findings.append(finding(current.rule, rules, current.focus, text, current.match))
                     current = item
                 }
             }
-            findings.append(finding(rules[current.rule], current.focus, text, current.match))
+            findings.append(finding(current.rule, rules, current.focus, text, current.match))
         }
         return findings.sorted { ($0.start, $0.category) < ($1.start, $1.category) }
     }
 
-    /// Whether `a` speaks for a merged span instead of `b`: the heavier rule does, the
-    /// earlier id on a tie.
-    private static func isHeavier(_ a: Rule, than b: Rule) -> Bool {
-        a.weight != b.weight ? a.weight > b.weight : a.id < b.id
+    /// Whether rule `a` speaks for a merged span instead of rule `b`: the heavier rule
+    /// does, the earlier id on a tie.
+    private static func isHeavier(_ a: Int, than b: Int, _ rules: [Rule]) -> Bool {
+        rules[a].weight != rules[b].weight ? rules[a].weight > rules[b].weight : rules[a].id < rules[b].id
     }
 
-    static func finding(_ rule: Rule, _ focus: Range<Int>, _ text: TokenizedText, _ match: PatternMatch) -> Finding {
+    /// The finding of rule `index` over `focus`, its fields read in place.
+    static func finding(
+        _ index: Int, _ rules: [Rule], _ focus: Range<Int>, _ text: TokenizedText, _ match: PatternMatch
+    )
+        -> Finding
+    {
         let start = text.tokens[focus.lowerBound].start
         let end = text.tokens[focus.upperBound - 1].end
         return Finding(
-            rule: rule.id, category: rule.category, start: text.codePointOffset(ofUTF16: start),
-            end: text.codePointOffset(ofUTF16: end), excerpt: text.excerpt(utf16: start..<end), message: rule.message,
-            suggestions: rule.suggestions, attune: rule.attune, weight: rule.weight, effectiveWeight: rule.weight,
-            discount: nil, tokens: focus, utf16: start..<end, match: match, move: rule.move)
+            rule: rules[index].id, category: rules[index].category, start: text.codePointOffset(ofUTF16: start),
+            end: text.codePointOffset(ofUTF16: end), excerpt: text.excerpt(utf16: start..<end),
+            message: rules[index].message, suggestions: rules[index].suggestions, attune: rules[index].attune,
+            weight: rules[index].weight, effectiveWeight: rules[index].weight, discount: nil, tokens: focus,
+            utf16: start..<end, match: match, move: rules[index].move)
     }
 }
