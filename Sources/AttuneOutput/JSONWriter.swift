@@ -24,15 +24,15 @@ public struct JSONWriter {
     /// Hands the buffer, with what was written, back to `buffer`.
     public mutating func finish(into buffer: inout [UInt8]) { swap(&bytes, &buffer) }
 
-    public mutating func beginObject() { value(); append("{"); needsComma.append(false) }
-    public mutating func endObject() { needsComma.removeLast(); append("}") }
-    public mutating func beginArray() { value(); append("["); needsComma.append(false) }
-    public mutating func endArray() { needsComma.removeLast(); append("]") }
+    public mutating func beginObject() { value(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
+    public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
+    public mutating func beginArray() { value(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
+    public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
 
     public mutating func key(_ name: String) {
         comma()
         Self.appendQuoted(name, to: &bytes)
-        append(":")
+        bytes.append(UInt8(ascii: ":"))
         needsComma[needsComma.count - 1] = false
         pendingKey = true
     }
@@ -96,10 +96,15 @@ public struct JSONWriter {
     }
 
     private mutating func comma() {
-        if needsComma[needsComma.count - 1] { append(",") }
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
     }
 
-    private mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    /// Appends the bytes of `text` as one block (through its contiguous UTF-8, not the
+    /// view's generic iteration); punctuation is appended as single bytes.
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
 
     /// `text` as a JSON string: quotes, backslashes and control characters escaped, and
     /// U+2028 and U+2029 too, so the output is safe inside a script. Every escaped
