@@ -128,6 +128,11 @@ public struct JSONWriter {
         }
         while index < utf8.count {
             let byte = utf8[index]
+            // Nearly every byte needs nothing: one test before the cases.
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
+                index += 1
+                continue
+            }
             switch byte {
             case UInt8(ascii: "\""): escape("\\\"", width: 1)
             case UInt8(ascii: "\\"): escape("\\\\", width: 1)
