@@ -161,6 +161,8 @@ struct Builder {
         self.units = units
         icuSentenceStarts = sentenceStarts
         self.abbreviations = abbreviations
+        // About a token per five units of chat: growing from empty copied several times.
+        tokens.reserveCapacity(units.count / 5 + 4)
     }
 
     mutating func addGap(_ slice: ArraySlice<UInt16>) {

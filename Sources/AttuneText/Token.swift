@@ -230,7 +230,10 @@ extension String {
         var text = self
         let ascii: [UInt16]? = text.withUTF8 { bytes in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return bytes.map(UInt16.init)
+            return [UInt16](unsafeUninitializedCapacity: bytes.count) { units, count in
+                for index in bytes.indices { units[index] = UInt16(bytes[index]) }
+                count = bytes.count
+            }
         }
         return ascii ?? Array(utf16)
     }

@@ -25,6 +25,8 @@ struct WordNormalizer {
     private var expansions: [[Spelled]] = []
     /// The ASCII clitic suffixes in the lexicon's order (longest first).
     private var suffixes: [(units: [UInt16], words: [Spelled])] = []
+    /// Whether an ASCII unit ends some suffix: most words end otherwise and skip them.
+    private var endsSuffix = [Bool](repeating: false, count: 128)
     private var folded: [UInt16] = []
     private var two: [UInt16] = []
     private var one: [UInt16] = []
@@ -42,6 +44,7 @@ struct WordNormalizer {
         }
         for (suffix, words) in lexicon.suffixes where suffix.utf16.allSatisfy({ $0 < 0x80 }) {
             suffixes.append((Array(suffix.utf16), words.map(spelled)))
+            if let last = suffix.utf16.last { endsSuffix[Int(last)] = true }
         }
     }
 
@@ -86,15 +89,19 @@ struct WordNormalizer {
             append(expansions[Int(index)], to: &forms, letters: &letters)
             return
         }
-        for suffix in suffixes where word.count > suffix.units.count && word.hasSuffix(suffix.units) {
+        // Suffixes read in place (a tuple copied per suffix retained both its arrays),
+        // and only for a word ending as one of them does.
+        let mayHaveSuffix = word.last.map { endsSuffix[Int($0)] } ?? false
+        for index in suffixes.indices
+        where mayHaveSuffix && word.count > suffixes[index].units.count && word.hasSuffix(suffixes[index].units) {
             // The stem is a token of its own: "u'll" is "you will", not "u will".
-            let stem = word.dropLast(suffix.units.count)
-            if let index = expansionIndex(stem) {
-                append(expansions[Int(index)], to: &forms, letters: &letters)
+            let stem = word.dropLast(suffixes[index].units.count)
+            if let expansion = expansionIndex(stem) {
+                append(expansions[Int(expansion)], to: &forms, letters: &letters)
             } else {
                 appendASCII(stem, to: &forms, letters: &letters)
             }
-            append(suffix.words, to: &forms, letters: &letters)
+            append(suffixes[index].words, to: &forms, letters: &letters)
             return
         }
         appendASCII(word, to: &forms, letters: &letters)
