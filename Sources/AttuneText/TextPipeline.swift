@@ -37,7 +37,10 @@ package final class TextPipeline {
         asciiEmoji = (0..<128).map { UnicodeProperties.isEmoji(Unicode.Scalar(UInt8($0))) }
     }
 
-    package func tokenize(_ text: String) -> TokenizedText {
+    /// `askingICUForSentences: false` leaves ICU's sentence breaks out where they add
+    /// nothing to the builder's own (see `Builder.needsICUSentences`); `true` asks it
+    /// always, for the test that compares both.
+    package func tokenize(_ text: String, askingICUForSentences: Bool = false) -> TokenizedText {
         // The normalizer and the forms are worked on as locals, not through `self`: a
         // class's stored property is checked for exclusive access at every use.
         var normalizer = self.normalizer.take()!
@@ -48,7 +51,9 @@ package final class TextPipeline {
         var units = original
         TypographyFolding.fold(&units)
         var letters: [UInt16] = []
-        var builder = Builder(units: units, sentenceStarts: icu.sentenceStarts(units), abbreviations: abbreviations)
+        let sentenceStarts =
+            askingICUForSentences || Builder.needsICUSentences(units) ? icu.sentenceStarts(units) : []
+        var builder = Builder(units: units, sentenceStarts: sentenceStarts, abbreviations: abbreviations)
         for segment in icu.wordSegments(units) {
             let slice = units[segment.start..<segment.end]
             forms.removeAll(keepingCapacity: true)
@@ -258,6 +263,25 @@ struct Builder {
     }
 
     private static let runMarks: Set<UInt16> = [0x2E, 0x21, 0x3F, 0x2026, 0x22, 0x27, 0x29]
+
+    /// Whether ICU's sentence breaks could add one to the builder's own. In ASCII text,
+    /// ICU breaks only after a line end or a run of `.` `?` `!` (with closing marks and
+    /// spaces); when every such mark is followed, past the marks `endsSentence` skips,
+    /// by a space, a tab, a line end or the end, the builder breaks in the same gap
+    /// itself, and asking ICU (a tenth of tokenizing) changes nothing.
+    static func needsICUSentences(_ units: [UInt16]) -> Bool {
+        var index = 0
+        while index < units.count {
+            let unit = units[index]
+            index += 1
+            if unit >= 0x80 { return true }
+            guard unit == 0x2E || unit == 0x3F || unit == 0x21 else { continue }
+            var next = index
+            while next < units.count, runMarks.contains(units[next]) { next += 1 }
+            guard next == units.count || [0x20, 0x09, 0x0A, 0x0D].contains(units[next]) else { return true }
+        }
+        return false
+    }
     /// The last run of marks scanned by `endsSentence`, and its answer.
     private var lastRun = (from: 0, to: 0, ends: false)
 
