@@ -39,6 +39,10 @@ package struct MatchCache {
         package var threadValues: Int
         package var acceptValues: Int
         package var steps: Int
+        /// The matcher's lists of pattern starts by input (`Matcher.starts`): how many
+        /// lists, and how many values in all (about 4 MB at most).
+        package var startLists = 1 << 14
+        package var startValues = 1 << 20
 
         /// About 14 MB at most per matcher, so a batch worker's memory stays flat; on
         /// 100,000 varied replies the cache starts again about 3 times.

@@ -24,6 +24,14 @@ package struct Matcher {
     private var accepted: [Int32] = []
     /// The next state's partial matches packed for the cache, reused likewise.
     private var packed: [Int32] = []
+    /// The starts read per input (see `starts(at:id:_:_:)`): ranges of `startThreads`
+    /// (four values each, as in a step) and of `startAccepts` (five: an accept and its
+    /// node). Bounded by the cache's limits: full, they start again, counted with the
+    /// step cache's resets.
+    private var startLists: [Int: (threads: Range<Int>, accepted: Range<Int>)] = [:]
+    private var startThreads: [Int32] = []
+    private var startAccepts: [Int32] = []
+    private var startResets = 0
     /// The partial matches of state -1: a step whose marks do not fit the cache.
     private var overflow: [Int32] = []
 
@@ -63,7 +71,7 @@ package struct Matcher {
     }
 
     /// How many times the step cache filled up and started again (see `MatchCache`).
-    package var cacheResets: Int { cache.resets }
+    package var cacheResets: Int { cache.resets + startResets }
 
     /// All matches of all patterns within sentences of `text`.
     package mutating func matches(in text: TokenizedText) -> [PatternMatch] {
@@ -130,6 +138,9 @@ package struct Matcher {
     private mutating func take(
         from state: Int32, id: Int32, _ context: Automaton.StartContext, _ boundary: Boundary, _ input: Int
     ) -> Int32 {
+        let starts =
+            cache.limits.startLists > 0
+            ? self.starts(at: input, id: id, context, boundary) : (threads: 0..<0, accepted: 0..<0)
         nextGeneration()
         var next = nextThreads
         var accepted = self.accepted
@@ -158,12 +169,31 @@ package struct Matcher {
                 focusEnd: thread.focusEnd >= 0 ? thread.focusEnd + 1 : -1)
             follow(target, moved, boundary, into: &next, accepted: &accepted)
         }
-        let entries = program.firstEntries[context.rawValue]
-        for index in program.firstRange(context.rawValue, id) {
-            start(entries[index], on: id, boundary, into: &next, accepted: &accepted)
-        }
-        for entry in automaton.firstWildcards[context.rawValue] {
-            start(entry, on: id, boundary, into: &next, accepted: &accepted)
+        // Then the patterns that can start here, as they were read for this input before,
+        // less the states the partial matches reached first; or, without lists (a limit
+        // of 0, for the test they must agree with), started one by one.
+        if cache.limits.startLists > 0 {
+            let generation = self.generation
+            for offset in Swift.stride(from: starts.threads.lowerBound, to: starts.threads.upperBound, by: 4) {
+                let state = Int(startThreads[offset])
+                guard visited[state] != generation else { continue }
+                visited[state] = generation
+                for value in offset..<(offset + 4) { next.append(startThreads[value]) }
+            }
+            for offset in Swift.stride(from: starts.accepted.lowerBound, to: starts.accepted.upperBound, by: 5) {
+                let node = Int(startAccepts[offset + 4])
+                guard visited[node] != generation else { continue }
+                visited[node] = generation
+                for value in offset..<(offset + 4) { accepted.append(startAccepts[value]) }
+            }
+        } else {
+            let entries = program.firstEntries[context.rawValue]
+            for index in program.firstRange(context.rawValue, id) {
+                start(entries[index], on: id, boundary, into: &next, accepted: &accepted, withNodes: false)
+            }
+            for entry in automaton.firstWildcards[context.rawValue] {
+                start(entry, on: id, boundary, into: &next, accepted: &accepted, withNodes: false)
+            }
         }
         var packed = self.packed
         packed.removeAll(keepingCapacity: true)
@@ -184,20 +214,63 @@ package struct Matcher {
         return cache.record(from: state, on: input, next: packed, accepted: accepted)
     }
 
+    /// The partial matches and accepts that the patterns able to start at a token begin,
+    /// read once per input (the token's id, where it stands, the boundary after it): they
+    /// do not depend on the state stepped from. A step marks visited every state its
+    /// partial matches reach and all that follows from them, so a start whose state is
+    /// marked would have been cut there or before: the list less the marked states is
+    /// what starting the patterns after the partial matches gives.
+    private mutating func starts(at input: Int, id: Int32, _ context: Automaton.StartContext, _ boundary: Boundary)
+        -> (threads: Range<Int>, accepted: Range<Int>)
+    {
+        if let known = startLists[input] { return known }
+        if startLists.count >= cache.limits.startLists
+            || startThreads.count + startAccepts.count >= cache.limits.startValues
+        {
+            startLists.removeAll(keepingCapacity: true)
+            startThreads.removeAll(keepingCapacity: true)
+            startAccepts.removeAll(keepingCapacity: true)
+            startResets += 1
+        }
+        // Read alone, in a generation of their own, before the step's begins.
+        nextGeneration()
+        var threads: [Int32] = []
+        var accepts: [Int32] = []
+        let entries = program.firstEntries[context.rawValue]
+        for index in program.firstRange(context.rawValue, id) {
+            start(entries[index], on: id, boundary, into: &threads, accepted: &accepts)
+        }
+        for entry in automaton.firstWildcards[context.rawValue] {
+            start(entry, on: id, boundary, into: &threads, accepted: &accepts)
+        }
+        let result = (
+            threads: startThreads.count..<(startThreads.count + threads.count),
+            accepted: startAccepts.count..<(startAccepts.count + accepts.count)
+        )
+        startThreads += threads
+        startAccepts += accepts
+        startLists[input] = result
+        return result
+    }
+
+    /// Starts the pattern of `entry` at the step's token; for a list of starts, each
+    /// accept in `accepted` is followed by its node (see `follow`).
     private mutating func start(
         _ entry: Automaton.Entry, on id: Int32, _ boundary: Boundary, into next: inout [Int32],
-        accepted: inout [Int32]
+        accepted: inout [Int32], withNodes: Bool = true
     ) {
         let target = program.target(of: Int(entry.state), on: id)
         guard target >= 0 else { return }
         let thread = Thread(state: entry.state, start: 1, focusStart: entry.focusOpened ? 1 : -1, focusEnd: -1)
-        follow(target, thread, boundary, into: &next, accepted: &accepted)
+        follow(target, thread, boundary, into: &next, accepted: &accepted, withNodes: withNodes)
     }
 
     /// Follows empty moves from `state` at the boundary after the step's token,
-    /// collecting the consuming states reached into `next` and the accepted patterns.
+    /// collecting the consuming states reached into `next` and the accepted patterns
+    /// (with the accepting node after each, `withNodes`, for a list of starts).
     private mutating func follow(
-        _ state: Int32, _ thread: Thread, _ boundary: Boundary, into next: inout [Int32], accepted: inout [Int32]
+        _ state: Int32, _ thread: Thread, _ boundary: Boundary, into next: inout [Int32], accepted: inout [Int32],
+        withNodes: Bool = false
     ) {
         guard visited[Int(state)] != generation else { return }
         visited[Int(state)] = generation
@@ -212,23 +285,26 @@ package struct Matcher {
             next.append(thread.focusEnd)
         case .split:
             for offset in Int(target)..<Int(target + program.argument[index]) {
-                follow(program.splitTargets[offset], thread, boundary, into: &next, accepted: &accepted)
+                follow(
+                    program.splitTargets[offset], thread, boundary, into: &next, accepted: &accepted,
+                    withNodes: withNodes)
             }
         case .anchor:
             if holds(Automaton.Anchor(rawValue: program.argument[index])!, boundary) {
-                follow(target, thread, boundary, into: &next, accepted: &accepted)
+                follow(target, thread, boundary, into: &next, accepted: &accepted, withNodes: withNodes)
             }
         case .focusStart:
             thread.focusStart = 0
-            follow(target, thread, boundary, into: &next, accepted: &accepted)
+            follow(target, thread, boundary, into: &next, accepted: &accepted, withNodes: withNodes)
         case .focusEnd:
             thread.focusEnd = 0
-            follow(target, thread, boundary, into: &next, accepted: &accepted)
+            follow(target, thread, boundary, into: &next, accepted: &accepted, withNodes: withNodes)
         case .accept:
             accepted.append(target)
             accepted.append(thread.start)
             accepted.append(thread.focusStart)
             accepted.append(thread.focusEnd)
+            if withNodes { accepted.append(state) }
         }
     }
 

@@ -8,7 +8,8 @@ import Testing
 /// that filled up and started again, or without the cache finds the same matches.
 @Suite struct MatchCacheTests {
     /// Enough for a few replies only, so a corpus run fills it many times.
-    static let tiny = MatchCache.Limits(states: 64, threadValues: 4_096, acceptValues: 1_024, steps: 256)
+    static let tiny = MatchCache.Limits(
+        states: 64, threadValues: 4_096, acceptValues: 1_024, steps: 256, startLists: 16, startValues: 512)
 
     @Test func aCacheThatFillsUpAndStartsAgainFindsTheSameMatches() throws {
         let analyzer = Fixtures.analyzer()
@@ -24,6 +25,24 @@ import Testing
         }
         #expect(shared.cacheResets == 0)
         #expect(small.cacheResets > 10)
+    }
+
+    /// A step reads the patterns that start at its token from a list made once per input
+    /// (`Matcher.starts`), less what its partial matches reached first: the same matches
+    /// as starting them one by one after the partial matches.
+    @Test func startsReadFromListsFindWhatStartingEachPatternFinds() throws {
+        let analyzer = Fixtures.analyzer()
+        var direct = MatchCache.Limits.standard
+        direct.startLists = 0
+        var listed = Matcher(automaton: Fixtures.engine.rules)
+        var small = Matcher(automaton: Fixtures.engine.rules, cacheLimits: Self.tiny)
+        var oneByOne = Matcher(automaton: Fixtures.engine.rules, cacheLimits: direct)
+        for reply in Fixtures.corpus + Fixtures.corpus.prefix(200) {
+            let text = analyzer.pipeline.tokenize(reply.text)
+            let expected = oneByOne.matches(in: text)
+            #expect(listed.matches(in: text) == expected, "\(reply.id)")
+            #expect(small.matches(in: text) == expected, "\(reply.id)")
+        }
     }
 
     @Test func marksPackUpToTheirLimitsAndNoFurther() {
