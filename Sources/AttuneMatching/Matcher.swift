@@ -37,21 +37,11 @@ package struct Matcher {
 
     /// A partial match in a step: its state, and its start and focus marks as offsets
     /// back from the boundary after the step's token (focus -1: not set).
-    private struct Thread {
+    fileprivate struct Thread {
         var state: Int32
         var start: Int32
         var focusStart: Int32
         var focusEnd: Int32
-
-        init(state: Int32, start: Int32, focusStart: Int32, focusEnd: Int32) {
-            (self.state, self.start, self.focusStart, self.focusEnd) = (state, start, focusStart, focusEnd)
-        }
-
-        /// A partial match as a cache state holds it: its state and its packed marks.
-        init(unpacking state: Int32, _ marks: Int32) {
-            let marks = MatchCache.Marks.unpack(marks)
-            self.init(state: state, start: marks.start, focusStart: marks.focusStart, focusEnd: marks.focusEnd)
-        }
     }
 
     /// What the anchors after a token can ask: whether the boundary after it starts a
@@ -337,5 +327,13 @@ package struct Matcher {
             for index in visited.indices { visited[index] = 0 }
             generation = 1
         }
+    }
+}
+
+extension Matcher.Thread {
+    /// A partial match as a cache state holds it: its state and its packed marks.
+    fileprivate init(unpacking state: Int32, _ marks: Int32) {
+        let marks = MatchCache.Marks.unpack(marks)
+        self.init(state: state, start: marks.start, focusStart: marks.focusStart, focusEnd: marks.focusEnd)
     }
 }

@@ -255,30 +255,39 @@ struct Builder {
     /// remembered: a long run of marks is read once, not once per mark.
     private mutating func endsSentence(_ offset: Int) -> Bool {
         if offset >= lastRun.from && offset < lastRun.to { return lastRun.ends }
-        var next = offset + 1
-        while next < units.count, Self.runMarks.contains(units[next]) { next += 1 }
-        let ends = next >= units.count || [0x20, 0x09, 0x0A, 0x0D, 0xA0].contains(units[next])
-        lastRun = (offset, next, ends)
-        return ends
+        let run = Self.run(after: offset, in: units)
+        lastRun = (offset, run.end, run.ends)
+        return run.ends
     }
 
     private static let runMarks: Set<UInt16> = [0x2E, 0x21, 0x3F, 0x2026, 0x22, 0x27, 0x29]
 
+    /// The end of the run of marks after `offset`, and whether a space, a line end or
+    /// the end of the text follows it: what every mark of the run says about a sentence.
+    private static func run(after offset: Int, in units: [UInt16]) -> (end: Int, ends: Bool) {
+        var next = offset + 1
+        while next < units.count, runMarks.contains(units[next]) { next += 1 }
+        let ends = next >= units.count || [0x20, 0x09, 0x0A, 0x0D, 0xA0].contains(units[next])
+        return (next, ends)
+    }
+
     /// Whether ICU's sentence breaks could add one to the builder's own. In ASCII text,
     /// ICU breaks only after a line end or a run of `.` `?` `!` (with closing marks and
-    /// spaces); when every such mark is followed, past the marks `endsSentence` skips,
-    /// by a space, a tab, a line end or the end, the builder breaks in the same gap
-    /// itself, and asking ICU (a tenth of tokenizing) changes nothing.
+    /// spaces); when every such run ends as `endsSentence` says a sentence ends, the
+    /// builder breaks in the same gap itself, and asking ICU (a tenth of tokenizing)
+    /// changes nothing. Each run is read once: the scan goes on from its end.
     static func needsICUSentences(_ units: [UInt16]) -> Bool {
+        guard units.allSatisfy({ $0 < 0x80 }) else { return true }
         var index = 0
         while index < units.count {
             let unit = units[index]
-            index += 1
-            if unit >= 0x80 { return true }
-            guard unit == 0x2E || unit == 0x3F || unit == 0x21 else { continue }
-            var next = index
-            while next < units.count, runMarks.contains(units[next]) { next += 1 }
-            guard next == units.count || [0x20, 0x09, 0x0A, 0x0D].contains(units[next]) else { return true }
+            guard unit == 0x2E || unit == 0x3F || unit == 0x21 else {
+                index += 1
+                continue
+            }
+            let run = run(after: index, in: units)
+            if !run.ends { return true }
+            index = run.end
         }
         return false
     }

@@ -136,10 +136,32 @@ public struct TokenizedText: Sendable {
     /// The original text between two UTF-16 offsets.
     public func excerpt(utf16 range: Range<Int>) -> String {
         // Encoded to UTF-8 here: `String(decoding:as: UTF16.self)` goes through a slow
-        // generic path. A unit makes at most three bytes (a pair, two units, four).
+        // generic path. Counted first, so the string holds no spare capacity.
         utf16[range].withUnsafeBufferPointer { units in
-            String(unsafeUninitializedCapacity: units.count * 3) { bytes in Self.encodeUTF8(units, into: bytes) }
+            String(unsafeUninitializedCapacity: Self.utf8Count(units)) { bytes in Self.encodeUTF8(units, into: bytes) }
         }
+    }
+
+    /// The UTF-8 length of `units` as `encodeUTF8` writes them (an unpaired surrogate is
+    /// U+FFFD, three bytes).
+    private static func utf8Count(_ units: UnsafeBufferPointer<UInt16>) -> Int {
+        var count = 0
+        var index = 0
+        while index < units.count {
+            let unit = units[index]
+            index += 1
+            if unit < 0x80 {
+                count += 1
+            } else if unit < 0x800 {
+                count += 2
+            } else if (0xD800...0xDBFF).contains(unit), index < units.count, (0xDC00...0xDFFF).contains(units[index]) {
+                count += 4
+                index += 1
+            } else {
+                count += 3
+            }
+        }
+        return count
     }
 
     /// Writes `units` as UTF-8 and returns the byte count; an unpaired surrogate becomes
