@@ -23,6 +23,9 @@ def dense(n):   return "You should just calm down, it's not a big deal. Stop ove
 def punct(n):   return ".…" * n + "a"
 def punct_words(n): return ".…a" * n
 def said(n):    return "she said " * n
+def ascii_punct(n): return "ok " + ".!?" * n + " ok"
+def sentences(n): return "It rained all day. " * n
+def quoted(n):  return '"It rained all day." ' * n
 def csv(n):     return 'speaker,text\nA,"' + "a long field line\n" * n + '"\nB,you should just relax\n'
 def blanks(n):  return "Alice: I had an awful day\n" + "\n" * n + "Bob: you should just quit\n"
 def convs(n):   return "".join('{"conversation":"c%d","speaker":"A","text":"I had an awful day"}\n' % i
@@ -36,6 +39,12 @@ cases = [
     ("punctuation run .… (check)", punct, 100000, check, None),
     ('".…a" repeated (check)', punct_words, 40000, check, None),
     ('"she said " repeated (check)', said, 100000, check, None),
+    # ASCII only: the tokenizer decides without ICU whether ICU's sentence breaks count.
+    ("ASCII punctuation run .!? (check)", ascii_punct, 100000, check, None),
+    # Sentences the rewrite reads alone: from the reply's tokens, or tokenized again
+    # when quotation marks reach them.
+    ("plain sentences (check --format json)", sentences, 20000, check, None),
+    ("quoted sentences (check --format json)", quoted, 20000, check, None),
     # 25,000 lines (0.45 MB): 2n stays under the 1 MB field limit, so both sizes are read.
     ("long multi-line CSV field (batch)", csv, 25000, batch + ["--input-format", "csv"], "in.csv"),
     ("plain text, many blank lines (batch)", blanks, 4000000, batch + ["--input-format", "text"], "in.txt"),
