@@ -19,7 +19,7 @@ extension Analyzer {
                 continue
             }
             if case .unread = knownStems[Int(token.id)] {
-                knownStems[Int(token.id)] = topicStem(text.word(at: index)).map(KnownStem.stem) ?? .none
+                knownStems[Int(token.id)] = topicStem(text.word(at: index)).map(KnownStem.stem) ?? .noStem
             }
             if case .stem(let stem) = knownStems[Int(token.id)] { stems.insert(stem) }
         }
@@ -106,6 +106,6 @@ extension Analyzer {
 enum KnownStem {
     case unread
     /// A function word, or shorter than three characters.
-    case none
+    case noStem
     case stem(String)
 }
