@@ -130,7 +130,8 @@ public struct CorpusEvaluation: Sendable {
         return evaluation
     }
 
-    private init() {
+    /// An evaluation of nothing yet: `evaluate` counts into it (internal for the report's tests).
+    init() {
         for category in Category.allCases { scores[category] = Scores() }
     }
 

@@ -61,7 +61,13 @@ extension CorpusEvaluation {
             out += "\nConfusion (a labelled category missed, and what was found instead)\n"
             for category in Category.allCases {
                 guard let row = confusion[category] else { continue }
-                let cells = row.sorted { $0.value > $1.value }.map { "\($0.key.rawValue) \($0.value)" }
+                // Ties in category order: a dictionary's order changes from run to run.
+                let order = Category.allCases
+                let cells = row.sorted {
+                    $0.value != $1.value
+                        ? $0.value > $1.value : order.firstIndex(of: $0.key)! < order.firstIndex(of: $1.key)!
+                }
+                .map { "\($0.key.rawValue) \($0.value)" }
                 out += "  \(Self.pad(category.rawValue, 14)) → " + cells.joined(separator: ", ") + "\n"
             }
         }
