@@ -18,7 +18,6 @@ extension Analyzer {
         let bare = sentences.map { ReadSentence(text: $0.text, move: .other) }
         return rewriter.rewrite(bare, originalSentences: count, bid: bid.map(Self.emotional), check: check)
     }
-
     /// A bid read as emotional, so the fallback lets every sentence go.
     private static func emotional(_ bid: Bid) -> Bid {
         var bid = bid
@@ -79,24 +78,53 @@ extension Analyzer {
 
     /// A piece of a rewrite read alone against the same message, sentence by sentence.
     func reading(of piece: String, bid: Bid?) -> Rewriter.Reading {
-        guard isRemembered(piece, bid: bid) else { return read(piece: piece, bid: bid) }
-        return pieceReadings.value(for: piece) { read(piece: piece, bid: nil) }
+        var parts: [TokenizedText] = []
+        func readParts() -> [TokenizedText] {
+            if parts.isEmpty { parts = sentences(of: piece) }
+            return parts
+        }
+        guard
+            let key = rememberedKey(
+                piece, bid: bid, topics: { readParts().reduce(into: []) { $0.formUnion(topics(of: $1)) } })
+        else { return read(readParts(), bid: bid) }
+        return pieceReadings.value(for: key) { read(readParts(), bid: key.bid) }
     }
 
-    /// Whether a reading of `text` goes into the memos: only without a message (a bid
-    /// seldom recurs) and for text short enough to recur. Pieces and rewrites carry the
-    /// reply's own sentences, so without the length limit the memos' memory would grow
-    /// with the replies seen; with it, each holds at most 4,096 × 512 bytes of keys.
-    private func isRemembered(_ text: String, bid: Bid?) -> Bool {
-        bid == nil && text.utf8.count <= 512
+    /// Whether a whole rewrite reads as `attuned` with nothing misattuned. Remembered only
+    /// without a message: with one, a whole rewrite carries the message's words and the
+    /// reply's sentences, and recurred in 1 turn in 8 (measured), too few to pay for a key.
+    private func isAttuned(_ rewrite: String, bid: Bid?) -> Bool {
+        guard bid == nil, rewrite.utf8.count <= Self.rememberedBytes else {
+            return readsAttuned(pipeline.tokenize(rewrite), bid: bid)
+        }
+        return rewriteVerdicts.value(for: rewrite) { readsAttuned(pipeline.tokenize(rewrite), bid: nil) }
     }
 
-    private func read(piece: String, bid: Bid?) -> Rewriter.Reading {
+    /// The memo key of a reading of `text`, or nil when it is not remembered. Rewrites
+    /// carry the reply's own sentences and the message's feelings: without a length
+    /// limit the memos' memory would grow with the replies seen; with it, each entry
+    /// holds at most 1,024 bytes of text. `topics` is asked only with a message.
+    private func rememberedKey(_ text: String, bid: Bid?, topics: () -> Set<String>) -> ReadingKey? {
+        guard text.utf8.count <= Self.rememberedBytes else { return nil }
+        guard let bid else { return ReadingKey(text: text, bid: nil) }
+        guard bid.feelings.reduce(0, { $0 + $1.utf8.count }) <= Self.rememberedBytes else { return nil }
+        return ReadingKey(text: text, bid: bid.seen(byTextWith: textTopics.value(for: text, topics)))
+    }
+
+    /// The longest text, and feelings, a memo entry holds.
+    static let rememberedBytes = 512
+
+    /// A piece's sentences, each tokenized alone; a piece of one sentence (or none) whole.
+    func sentences(of piece: String) -> [TokenizedText] {
         let text = pipeline.tokenize(piece)
-        var reading = Rewriter.Reading(sentences: text.sentences.count, misattuned: false, attuned: false)
-        let parts =
-            text.sentences.count > 1
-            ? text.sentences.map { pipeline.tokenize(text.excerpt(utf16: $0.start..<$0.end)) } : [text]
+        guard text.sentences.count > 1 else { return [text] }
+        return text.sentences.map { pipeline.tokenize(text.excerpt(utf16: $0.start..<$0.end)) }
+    }
+
+    func read(_ parts: [TokenizedText], bid: Bid?) -> Rewriter.Reading {
+        // A piece of one sentence is read whole (it may be empty: no sentence).
+        let sentences = parts.count == 1 ? parts[0].sentences.count : parts.count
+        var reading = Rewriter.Reading(sentences: sentences, misattuned: false, attuned: false)
         for part in parts {
             let found = findings(in: part, bid: bid).findings
             if found.contains(where: { $0.polarity == .misattuned }) { reading.misattuned = true }
@@ -105,14 +133,7 @@ extension Analyzer {
         return reading
     }
 
-    /// Whether a whole rewrite reads as `attuned` with nothing misattuned.
-    private func isAttuned(_ rewrite: String, bid: Bid?) -> Bool {
-        guard isRemembered(rewrite, bid: bid) else { return readsAttuned(rewrite, bid: bid) }
-        return rewriteVerdicts.value(for: rewrite) { readsAttuned(rewrite, bid: nil) }
-    }
-
-    private func readsAttuned(_ rewrite: String, bid: Bid?) -> Bool {
-        let text = pipeline.tokenize(rewrite)
+    private func readsAttuned(_ text: TokenizedText, bid: Bid?) -> Bool {
         let found = findings(in: text, bid: bid).findings
         guard !found.contains(where: { $0.polarity == .misattuned }) else { return false }
         return Scorer(policy: engine.ruleSet.scoring, contrast: cues.contrast, but: cues.but).score(found, in: text)

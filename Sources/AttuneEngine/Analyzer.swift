@@ -20,11 +20,13 @@ public final class Analyzer {
     let languageGuesser: LanguageGuesser
     /// Reads what a piece of advice told them to do; its frames are built once.
     let advice: AdviceContent
-    /// How rewrite pieces and whole rewrites of replies without a message read: the same
-    /// templates and openers recur from reply to reply, so each is analysed once (see
-    /// `isRemembered` for what is kept).
-    var pieceReadings = BoundedMemo<String, Rewriter.Reading>(limit: 4_096)
+    /// How rewrite pieces and whole rewrites read, by their text and what of the message
+    /// their reading sees: the same templates and openers recur from reply to reply, so
+    /// each is analysed once (see `rememberedKey` and `isAttuned` for what is kept).
+    var pieceReadings = BoundedMemo<ReadingKey, Rewriter.Reading>(limit: 4_096)
     var rewriteVerdicts = BoundedMemo<String, Bool>(limit: 4_096)
+    /// The topic stems of the pieces and rewrites remembered above, which their keys need.
+    var textTopics = BoundedMemo<String, Set<String>>(limit: 4_096)
     /// The last reply read and its language: in a transcript each turn is the message
     /// the next one answers, so its bid is read from these instead of reading it again.
     var lastReply: (text: TokenizedText, language: Language)?
@@ -55,7 +57,7 @@ public final class Analyzer {
     /// it, never different.
     public var cacheResets: Int {
         ruleMatcher.cacheResets + (bidMatcher?.cacheResets ?? 0) + (feelingMatcher?.cacheResets ?? 0)
-            + pieceReadings.resets + rewriteVerdicts.resets
+            + pieceReadings.resets + rewriteVerdicts.resets + textTopics.resets
     }
 
     /// The bid cues' matches in `text` (mutated in place: a matcher holds its cache).
@@ -158,7 +160,8 @@ public final class Analyzer {
     /// One pass of the rules over a tokenized reply: matches, exceptions, merged
     /// findings, the reflection of their feeling, and turning away from the bid. A reply
     /// in another language is never read as turning away: it may answer the bid fully in
-    /// words the rules cannot read.
+    /// words the rules cannot read. Of the bid it reads only what `Bid.seen(byTextWith:)`
+    /// keeps: the rewrite's memos rely on it.
     func findings(in tokenized: TokenizedText, bid: Bid?, readsAsEnglish: Bool = true)
         -> (matches: [PatternMatch], kept: [Candidate], suppressed: [Suppression], findings: [Finding])
     {

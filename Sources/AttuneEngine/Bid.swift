@@ -2,7 +2,7 @@ import AttuneCore
 import AttuneText
 
 /// The message being answered, as `Analyzer.readBid` reads it (Analyzer+Bid.swift).
-public struct Bid: Sendable, Equatable {
+public struct Bid: Sendable, Hashable {
     public var kind: BidKind
     /// Feeling words the message used (normalized).
     public var feelings: [String]
@@ -17,4 +17,25 @@ public struct Bid: Sendable, Equatable {
     var aboutReplier = false
     /// Whether the message reads as English: only then can its words be compared.
     var language: Language = .english
+}
+
+extension Bid {
+    /// The bid as a reading of a text whose topic stems are `topics` sees it: what
+    /// `Analyzer.findings(in:bid:)` reads of it (kind, feelings, thanks, language, and
+    /// whether the text shares a topic with it), nothing else. A rewrite's pieces are
+    /// read against many messages; those alike in this read alike, so one reading serves
+    /// them all (`Analyzer.reading(of:bid:)`).
+    func seen(byTextWith topics: Set<String>) -> Bid {
+        var seen = Bid(kind: kind, feelings: feelings)
+        seen.topics = self.topics.intersection(topics)
+        seen.thanks = thanks
+        seen.language = language
+        return seen
+    }
+}
+
+/// A rewrite's piece, or a whole rewrite, with what of the message its reading sees.
+struct ReadingKey: Hashable {
+    var text: String
+    var bid: Bid?
 }
