@@ -10,12 +10,12 @@ extension Analyzer {
         guard findings.contains(where: { $0.polarity == .misattuned }) else { return tokenized.original }
         let rewriter = Rewriter(templates: engine.ruleSet.rewrites)
         // Once asked to stop, each piece reads as empty: the rewrite is dropped anyway.
-        let check = { (piece: String) in self.reading(of: self.shouldStop() ? "" : piece, bid: bid) }
+        let check = { (piece: Piece) in self.reading(of: self.shouldStop() ? Piece(text: "") : piece, bid: bid) }
         let sentences = read(tokenized, findings, bid)
         let count = tokenized.sentences.count
         let built = rewriter.rewrite(sentences, originalSentences: count, bid: bid, check: check)
         if shouldStop() || isAttuned(built, bid: bid) { return built }
-        let bare = sentences.map { ReadSentence(text: $0.text, move: .other) }
+        let bare = sentences.map { ReadSentence(text: $0.text, move: .other, tokens: $0.tokens) }
         return rewriter.rewrite(bare, originalSentences: count, bid: bid.map(Self.emotional), check: check)
     }
     /// A bid read as emotional, so the fallback lets every sentence go.
@@ -52,9 +52,10 @@ extension Analyzer {
             let alone = text.sentence(index, alone: words, range: range) ?? pipeline.tokenize(words)
             let apologizes = CueWords.contains(cues.apologies, in: alone.tokens.map(\.id))
             if here.contains(where: { $0.polarity == .attuned && $0.discount == nil }) {
-                return ReadSentence(text: words, move: .validation, apologizes: apologizes)
+                return ReadSentence(text: words, move: .validation, apologizes: apologizes, tokens: alone)
             }
-            return ReadSentence(text: words, move: apologizes ? .serves : move(of: alone, bid), apologizes: apologizes)
+            return ReadSentence(
+                text: words, move: apologizes ? .serves : move(of: alone, bid), apologizes: apologizes, tokens: alone)
         }
     }
 
@@ -77,15 +78,18 @@ extension Analyzer {
     }
 
     /// A piece of a rewrite read alone against the same message, sentence by sentence.
-    func reading(of piece: String, bid: Bid?) -> Rewriter.Reading {
+    /// The reply's own sentences are remembered only without a message: with one, their
+    /// keys hold the message's topics and seldom recur, and they would push the
+    /// templates' readings out.
+    func reading(of piece: Piece, bid: Bid?) -> Rewriter.Reading {
         var parts: [TokenizedText] = []
         func readParts() -> [TokenizedText] {
-            if parts.isEmpty { parts = sentences(of: piece) }
+            if parts.isEmpty { parts = sentences(of: piece.text, tokenized: piece.tokens) }
             return parts
         }
-        guard
+        guard piece.tokens == nil || bid == nil,
             let key = rememberedKey(
-                piece, bid: bid, topics: { readParts().reduce(into: []) { $0.formUnion(topics(of: $1)) } })
+                piece.text, bid: bid, topics: { readParts().reduce(into: []) { $0.formUnion(topics(of: $1)) } })
         else { return read(readParts(), bid: bid) }
         return pieceReadings.value(for: key) { read(readParts(), bid: key.bid) }
     }
@@ -115,8 +119,9 @@ extension Analyzer {
     static let rememberedBytes = 512
 
     /// A piece's sentences, each tokenized alone; a piece of one sentence (or none) whole.
-    func sentences(of piece: String) -> [TokenizedText] {
-        let text = pipeline.tokenize(piece)
+    /// `tokenized` is the piece's tokens when they are known.
+    func sentences(of piece: String, tokenized: TokenizedText? = nil) -> [TokenizedText] {
+        let text = tokenized ?? pipeline.tokenize(piece)
         guard text.sentences.count > 1 else { return [text] }
         return text.sentences.map { pipeline.tokenize(text.excerpt(utf16: $0.start..<$0.end)) }
     }

@@ -1,5 +1,6 @@
 import AttuneCore
 import AttuneRules
+import AttuneText
 
 /// What one sentence of a reply does, as a rewrite reads it.
 enum SentenceMove: Equatable {
@@ -23,6 +24,16 @@ struct ReadSentence {
     var advice: String?
     /// It says sorry: the rewrite need not apologize again.
     var apologizes = false
+    /// Its tokens read alone, when the reply's reading had them: kept, it is checked
+    /// from these instead of being tokenized again.
+    var tokens: TokenizedText? = nil
+}
+
+/// A candidate sentence of a rewrite: a template's text, or one of the reply's own
+/// sentences with its tokens read alone.
+struct Piece {
+    var text: String
+    var tokens: TokenizedText? = nil
 }
 
 /// Builds an attuned version of a reply sentence by sentence, rather than patching it:
@@ -45,7 +56,7 @@ struct Rewriter {
     }
 
     /// The rewrite of a reply of `originalSentences` sentences, read as `sentences`.
-    func rewrite(_ sentences: [ReadSentence], originalSentences: Int, bid: Bid?, check: (String) -> Reading)
+    func rewrite(_ sentences: [ReadSentence], originalSentences: Int, bid: Bid?, check: (Piece) -> Reading)
         -> String
     {
         let emotional = bid?.kind.isEmotional ?? true
@@ -56,26 +67,28 @@ struct Rewriter {
         var moves: Set<String> = sentences.contains { $0.apologizes && $0.move != .minimal } ? ["apology"] : []
         var validated = false
         for sentence in sentences {
-            var candidates: [String] = []
+            var candidates: [Piece] = []
             switch sentence.move {
             case .validation:
                 validated = true
-                candidates = [sentence.text]
-            case .serves: candidates = [sentence.text]
+                candidates = [Piece(text: sentence.text, tokens: sentence.tokens)]
+            case .serves: candidates = [Piece(text: sentence.text, tokens: sentence.tokens)]
             // A bare "ok" adds nothing once the rewrite says something; after an
             // emotional bid it is turning away.
             case .minimal: continue
-            case .other: candidates = emotional ? [] : [sentence.text]
+            case .other: candidates = emotional ? [] : [Piece(text: sentence.text, tokens: sentence.tokens)]
             case .hurt(let category):
                 guard let move = move(for: category, bid: bid?.kind, conflict: conflict),
                     moves.insert(move).inserted
                 else { continue }
-                candidates = replacements(for: category, advice: sentence.advice, conflict: conflict)
+                candidates = replacements(for: category, advice: sentence.advice, conflict: conflict).map {
+                    Piece(text: $0)
+                }
             }
             for candidate in candidates {
                 let reading = check(candidate)
                 guard !reading.misattuned else { continue }
-                body.append(candidate)
+                body.append(candidate.text)
                 bodySentences += reading.sentences
                 break
             }
@@ -89,7 +102,7 @@ struct Rewriter {
         let asks = body.contains { $0.utf8.contains(UInt8(ascii: "?")) }
         let paused = moves.contains("pause")
         if emotional, !asks, !paused, total < originalSentences + 2, let kind = bid?.kind,
-            let question = templates.questions[kind], !check(question).misattuned
+            let question = templates.questions[kind], !check(Piece(text: question)).misattuned
         {
             pieces.append(question)
         }
@@ -124,7 +137,7 @@ struct Rewriter {
     /// A validation that opens the reply: their good news, their complaint about the
     /// replier owned, or their own words or feeling said back; the first that reads as
     /// attuned alone.
-    private func opener(for bid: Bid?, conflict: Bool, check: (String) -> Reading) -> String? {
+    private func opener(for bid: Bid?, conflict: Bool, check: (Piece) -> Reading) -> String? {
         var candidates: [String] = []
         if bid?.kind == .goodNews { candidates.append(templates.openForGoodNews) }
         if conflict { candidates.append(templates.openForComplaint) }
@@ -137,7 +150,7 @@ struct Rewriter {
         }
         candidates.append(templates.openWithoutFeeling)
         return candidates.first {
-            let reading = check($0)
+            let reading = check(Piece(text: $0))
             return reading.attuned && !reading.misattuned
         } ?? candidates.last
     }

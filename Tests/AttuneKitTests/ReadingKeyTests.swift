@@ -29,7 +29,7 @@ import Testing
             guard let context = reply.context else { return [] }
             let bid = analyzer.readBid(context)
             return pieces(of: reply.text, bid, analyzer).compactMap { piece in
-                let remembered = analyzer.reading(of: piece, bid: bid)
+                let remembered = analyzer.reading(of: Piece(text: piece), bid: bid)
                 let whole = analyzer.read(analyzer.sentences(of: piece), bid: bid)
                 let same =
                     remembered.sentences == whole.sentences && remembered.misattuned == whole.misattuned
