@@ -111,14 +111,11 @@ package struct PatternAligner {
         case .gap(let minimum, let maximum):
             return Array((minimum...min(maximum, max(minimum, available))).reversed()).filter { $0 <= available }
         case .group(let alternatives):
-            var result: [Int] = []
+            var reached = [Bool](repeating: false, count: available + 1)
             for alternative in alternatives {
-                for length in (0...available).reversed()
-                where align(alternative[...], from: position, to: position + length) != nil {
-                    result.append(length)
-                }
+                for stop in ends(alternative[...], from: position, end: end) { reached[stop - position] = true }
             }
-            return Array(Set(result)).sorted(by: >)
+            return reached.indices.reversed().filter { reached[$0] }
         case .optional(let inner):
             return Array(Set(lengths(of: inner, at: position, end: end) + [0])).sorted(by: >)
         case .capture(_, let inner):
@@ -126,6 +123,22 @@ package struct PatternAligner {
         case .focusStart, .focusEnd, .sentenceStart, .sentenceEnd, .clauseStart:
             return [0]
         }
+    }
+
+    /// Every position up to `end` at which `elements` can end when started at `position`:
+    /// one pass forward over the elements, where aligning the group once per length it
+    /// might take cost a search each, nested groups multiplying them.
+    private func ends(_ elements: ArraySlice<PatternElement>, from position: Int, end: Int) -> [Int] {
+        var reached = [Bool](repeating: false, count: end - position + 1)
+        reached[0] = true
+        for element in elements {
+            var next = [Bool](repeating: false, count: reached.count)
+            for offset in reached.indices where reached[offset] {
+                for length in lengths(of: element, at: position + offset, end: end) { next[offset + length] = true }
+            }
+            reached = next
+        }
+        return reached.indices.filter { reached[$0] }.map { position + $0 }
     }
 
     /// Whether token `position` is `word`: a pattern's words are all in the vocabulary,
