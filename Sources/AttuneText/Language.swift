@@ -16,9 +16,11 @@ public struct LanguageProfile: Sendable {
     /// Word → indices into `languages`.
     var others: [String: [Int]] = [:]
     /// The ASCII words of both, keyed by their units, valued by index into
-    /// `asciiEvidence`: most words of a reply are looked up without a `String`.
+    /// `asciiLanguages`: most words of a reply are looked up without a `String`.
     private var asciiWords = UnitTable()
-    private var asciiEvidence: [(english: Bool, languages: [Int])] = []
+    /// Per ASCII word, the other languages it is evidence for; none: English. Read in
+    /// place (`ASCIIEvidence`): a tuple holding the array was retained per word.
+    private var asciiLanguages: [[Int]] = []
 
     public init() {}
 
@@ -34,13 +36,13 @@ public struct LanguageProfile: Sendable {
             }
         }
         for word in self.english.sorted() where word.utf16.allSatisfy({ $0 < 0x80 }) {
-            asciiWords.insert(word.utf16, value: Int32(asciiEvidence.count))
-            asciiEvidence.append((true, []))
+            asciiWords.insert(word.utf16, value: Int32(asciiLanguages.count))
+            asciiLanguages.append([])
         }
         for (word, languages) in self.others.sorted(by: { $0.key < $1.key }) where word.utf16.allSatisfy({ $0 < 0x80 })
         {
-            asciiWords.insert(word.utf16, value: Int32(asciiEvidence.count))
-            asciiEvidence.append((false, languages))
+            asciiWords.insert(word.utf16, value: Int32(asciiLanguages.count))
+            asciiLanguages.append(languages)
         }
     }
 
@@ -52,10 +54,23 @@ public struct LanguageProfile: Sendable {
         return nil
     }
 
-    /// `evidence` of a lowercase ASCII word given as units.
-    func evidence(ascii word: ArraySlice<UInt16>) -> (english: Bool, languages: [Int])? {
+    /// `evidence` of a lowercase ASCII word given as units, or nil.
+    func evidence(ascii word: ArraySlice<UInt16>) -> ASCIIEvidence? {
         guard let index = word.withUnsafeBufferPointer({ asciiWords.find($0) }) else { return nil }
-        return asciiEvidence[Int(index)]
+        return ASCIIEvidence(index: Int(index))
+    }
+
+    /// What an ASCII word is evidence for, as an index into the profile's tables.
+    struct ASCIIEvidence {
+        fileprivate let index: Int
+    }
+
+    /// Whether the word is evidence for English (then for no other language).
+    func isEnglish(_ evidence: ASCIIEvidence) -> Bool { asciiLanguages[evidence.index].isEmpty }
+
+    /// Counts one for each language the word is evidence for.
+    func addLanguages(of evidence: ASCIIEvidence, to counts: inout [Int]) {
+        for language in asciiLanguages[evidence.index] { counts[language] += 1 }
     }
 }
 
@@ -120,6 +135,14 @@ package struct LanguageGuesser {
                     count(profile.evidence(String(text[...apostrophe])), othersOnly: true)
                     count(profile.evidence(rest))
                 }
+            }
+        }
+        func count(_ evidence: LanguageProfile.ASCIIEvidence?, othersOnly: Bool = false) {
+            guard let evidence else { return }
+            if profile.isEnglish(evidence) {
+                if !othersOnly { english += 1 }
+            } else {
+                profile.addLanguages(of: evidence, to: &counts)
             }
         }
         /// `finishWord` for an ASCII word, on its units: the same steps, no `String`.
