@@ -46,7 +46,6 @@ package final class TextPipeline {
         var normalizer = self.normalizer.take()!
         var forms = self.forms
         self.forms = []
-        defer { (self.normalizer, self.forms) = (normalizer, forms) }
         let original = text.utf16Units
         var units = original
         TypographyFolding.fold(&units)
@@ -54,24 +53,34 @@ package final class TextPipeline {
         let sentenceStarts =
             askingICUForSentences || Builder.needsICUSentences(units) ? icu.sentenceStarts(units) : []
         var builder = Builder(units: units, sentenceStarts: sentenceStarts, abbreviations: abbreviations)
-        for segment in icu.wordSegments(units) {
-            let slice = units[segment.start..<segment.end]
-            forms.removeAll(keepingCapacity: true)
-            if segment.isWord {
-                normalizer.normalize(slice, icu: icu, into: &forms, letters: &letters)
-                builder.addWords(forms, start: segment.start, end: segment.end)
-            } else if !slice.allSatisfy({ $0 < 0x80 && !asciiEmoji[Int($0)] }), let emoji = Self.emoji(in: slice) {
-                normalizer.append(emoji, to: &forms, letters: &letters)
-                builder.addWords(forms, start: segment.start, end: segment.end, isEmoji: true)
-            } else {
-                builder.addGap(slice)
+        let segments = icu.wordSegments(units)
+        // Segments read through a pointer: an `ArraySlice` per segment retained the units.
+        units.withUnsafeBufferPointer { buffer in
+            for segment in segments {
+                let slice = buffer[segment.start..<segment.end]
+                forms.removeAll(keepingCapacity: true)
+                if segment.isWord {
+                    normalizer.normalize(slice, icu: icu, into: &forms, letters: &letters)
+                    builder.addWords(forms, start: segment.start, end: segment.end)
+                } else if !UnsafeBufferPointer(rebasing: slice).allSatisfy({ $0 < 0x80 && !asciiEmoji[Int($0)] }),
+                    let emoji = Self.emoji(in: slice)
+                {
+                    normalizer.append(emoji, to: &forms, letters: &letters)
+                    builder.addWords(forms, start: segment.start, end: segment.end, isEmoji: true)
+                } else {
+                    builder.addGap(slice)
+                }
             }
         }
         var (tokens, sentences) = builder.finish()
         markReportedSpeech(&tokens)
-        return TokenizedText(
+        let tokenized = TokenizedText(
             original: text, tokens: tokens, sentences: sentences, vocabulary: vocabulary, letters: letters,
             pairTails: Self.pairTails(units), utf16: original)
+        // Moved back, not copied: a copy of the normalizer retained each of its tables.
+        self.normalizer = consume normalizer
+        self.forms = consume forms
+        return tokenized
     }
 
     // MARK: reported speech
@@ -115,9 +124,9 @@ package final class TextPipeline {
 
     /// The emoji of a non-word segment, without skin tones, variation selectors or
     /// what follows a zero-width joiner (🤷‍♀️ → 🤷).
-    private static func emoji(in units: ArraySlice<UInt16>) -> String? {
+    private static func emoji(in units: UnitSlice) -> String? {
         var result = String.UnicodeScalarView()
-        for scalar in String(decoding: units, as: UTF16.self).unicodeScalars {
+        for scalar in String(decoding: UnsafeBufferPointer(rebasing: units), as: UTF16.self).unicodeScalars {
             if scalar.value == 0x200D { break }
             if scalar.value == 0xFE0F || (0x1F3FB...0x1F3FF).contains(scalar.value) { continue }
             if UnicodeProperties.isEmoji(scalar) { result.append(scalar) }
@@ -170,8 +179,11 @@ struct Builder {
         tokens.reserveCapacity(units.count / 5 + 4)
     }
 
-    mutating func addGap(_ slice: ArraySlice<UInt16>) {
-        for (offset, unit) in zip(slice.indices, slice) {
+    mutating func addGap(_ slice: UnitSlice) {
+        // Offsets into the whole text, read from the base pointer: a generic slice's
+        // indices are not specialized and cost ten times as much.
+        for offset in slice.startIndex..<slice.endIndex {
+            let unit = slice.base[offset]
             switch unit {
             case 0x2C, 0x3B, 0x3A, 0x2013, 0x2014, 0x28, 0x29:  // , ; : – — ( )
                 clauseBreak = true

@@ -1,3 +1,6 @@
+/// A run of a text's UTF-16 units, read in place.
+typealias UnitSlice = Slice<UnsafeBufferPointer<UInt16>>
+
 /// A word's normalized forms as ids: case folding, squeezing of stretched letters and
 /// expansion of contractions and chat spellings, in that order.
 ///
@@ -51,12 +54,13 @@ struct WordNormalizer {
     /// Appends the forms of the word `units` to `forms`, and the letters of its unknown
     /// forms to `letters`.
     mutating func normalize(
-        _ units: ArraySlice<UInt16>, icu: ICUSegmenter, into forms: inout [Form], letters: inout [UInt16]
+        _ slice: UnitSlice, icu: ICUSegmenter, into forms: inout [Form], letters: inout [UInt16]
     ) {
+        let units = UnsafeBufferPointer(rebasing: slice)
         if units.allSatisfy({ $0 < 0x80 }) {
             normalizeASCII(units, into: &forms, letters: &letters)
         } else {
-            let word = squeeze(String(decoding: icu.caseFold(units), as: UTF16.self))
+            let word = squeeze(String(decoding: icu.caseFold(ArraySlice(units)), as: UTF16.self))
             for form in lexicon.expand(word) ?? [word] { append(form, to: &forms, letters: &letters) }
         }
     }
@@ -76,7 +80,7 @@ struct WordNormalizer {
     // MARK: ASCII
 
     private mutating func normalizeASCII(
-        _ units: ArraySlice<UInt16>, into forms: inout [Form], letters: inout [UInt16]
+        _ units: UnsafeBufferPointer<UInt16>, into forms: inout [Form], letters: inout [UInt16]
     ) {
         folded.removeAll(keepingCapacity: true)
         folded.append(contentsOf: units)
