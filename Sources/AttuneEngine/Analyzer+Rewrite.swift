@@ -30,11 +30,13 @@ extension Analyzer {
         let turnedAway = engine.ruleSet.bids.turnedAway.id
         // Each finding listed under the sentences its tokens reach: one pass over the
         // findings, so a reply dense with them stays linear.
-        var bySentence = [[Finding]](repeating: [], count: text.sentences.count)
-        for finding in findings where finding.rule != turnedAway && !finding.tokens.isEmpty {
-            let first = text.tokens[finding.tokens.lowerBound].sentence
-            let last = text.tokens[finding.tokens.upperBound - 1].sentence
-            for index in first...last { bySentence[index].append(finding) }
+        // Indices, not copies: a finding's copy retains each of its strings.
+        var bySentence = [[Int]](repeating: [], count: text.sentences.count)
+        for number in findings.indices where findings[number].rule != turnedAway && !findings[number].tokens.isEmpty {
+            let tokens = findings[number].tokens
+            let first = text.tokens[tokens.lowerBound].sentence
+            let last = text.tokens[tokens.upperBound - 1].sentence
+            for index in first...last { bySentence[index].append(number) }
         }
         return text.sentences.indices.compactMap { index in
             if stopped || (index % 32 == 0 && shouldStop()) { return nil }
@@ -43,15 +45,18 @@ extension Analyzer {
             let words = text.excerpt(utf16: range)
             guard !words.isEmpty else { return nil }
             let here = bySentence[index]
-            if let heaviest = here.filter({ $0.polarity == .misattuned }).max(by: { $0.weight < $1.weight }) {
-                let content = heaviest.category == .fixing ? advice.content(of: sentence, in: text) : nil
-                return ReadSentence(text: words, move: .hurt(heaviest.category), advice: content)
+            if let heaviest = here.filter({ findings[$0].polarity == .misattuned }).max(by: {
+                findings[$0].weight < findings[$1].weight
+            }) {
+                let category = findings[heaviest].category
+                let content = category == .fixing ? advice.content(of: sentence, in: text) : nil
+                return ReadSentence(text: words, move: .hurt(category), advice: content)
             }
             // The sentence read alone, as a piece of the rewrite will be: its own tokens,
             // unless quotation marks reach it from around.
             let alone = text.sentence(index, alone: words, range: range) ?? pipeline.tokenize(words)
             let apologizes = CueWords.contains(cues.apologies, in: alone.tokens.map(\.id))
-            if here.contains(where: { $0.polarity == .attuned && $0.discount == nil }) {
+            if here.contains(where: { findings[$0].polarity == .attuned && findings[$0].discount == nil }) {
                 return ReadSentence(text: words, move: .validation, apologizes: apologizes, tokens: alone)
             }
             return ReadSentence(

@@ -45,11 +45,12 @@ package struct Scorer {
     private static func sums(_ findings: [Finding]) -> (attuned: Double, misattuned: Double) {
         var attuned = 0.0
         var misattuned = 0.0
-        for finding in findings {
-            if finding.polarity == .attuned {
-                attuned += finding.effectiveWeight
+        // By index: a `for finding in` copied each finding, a retain per string field.
+        for index in findings.indices {
+            if findings[index].polarity == .attuned {
+                attuned += findings[index].effectiveWeight
             } else {
-                misattuned += finding.effectiveWeight
+                misattuned += findings[index].effectiveWeight
             }
         }
         return (attuned, misattuned)
@@ -87,15 +88,17 @@ package struct Scorer {
     private func applyDiscounts(_ findings: inout [Finding], _ text: TokenizedText) {
         var ahead: [Int32?]?
         for index in findings.indices where findings[index].polarity == .attuned {
-            if let word = contrastAfter(findings[index], text, &ahead) {
+            if let word = contrastAfter(findings[index].tokens, text, &ahead) {
                 findings[index].effectiveWeight = findings[index].weight * policy.validationBeforeContrast
                 findings[index].discount = "followed by '\(word)'"
             }
         }
         // Advice is discounted when some acknowledgement ends before it: the earliest
         // end is all that needs comparing.
-        let firstAcknowledgementEnd = findings.lazy.filter { $0.polarity == .attuned && $0.discount == nil }
-            .map(\.tokens.upperBound).min()
+        var firstAcknowledgementEnd: Int?
+        for index in findings.indices where findings[index].polarity == .attuned && findings[index].discount == nil {
+            firstAcknowledgementEnd = min(firstAcknowledgementEnd ?? .max, findings[index].tokens.upperBound)
+        }
         for index in findings.indices where findings[index].category == .fixing {
             if let end = firstAcknowledgementEnd, end <= findings[index].tokens.lowerBound {
                 findings[index].effectiveWeight = findings[index].weight * policy.adviceAfterAcknowledgement
@@ -104,15 +107,16 @@ package struct Scorer {
         }
     }
 
-    /// A contrast word after the finding in its sentence, or opening the next sentence.
-    private func contrastAfter(_ finding: Finding, _ text: TokenizedText, _ ahead: inout [Int32?]?) -> String? {
-        guard !finding.tokens.isEmpty, finding.tokens.upperBound < text.tokens.count else { return nil }
-        let next = text.tokens[finding.tokens.upperBound]
-        if next.sentence != text.tokens[finding.tokens.upperBound - 1].sentence {
+    /// A contrast word after a finding's `tokens` in its sentence, or opening the next
+    /// sentence.
+    private func contrastAfter(_ tokens: Range<Int>, _ text: TokenizedText, _ ahead: inout [Int32?]?) -> String? {
+        guard !tokens.isEmpty, tokens.upperBound < text.tokens.count else { return nil }
+        let next = text.tokens[tokens.upperBound]
+        if next.sentence != text.tokens[tokens.upperBound - 1].sentence {
             return contrast.contains(next.id) ? text.vocabulary.word(of: next.id) : nil
         }
         if ahead == nil { ahead = contrastAhead(text) }
-        return (ahead?[finding.tokens.upperBound] ?? nil).map(text.vocabulary.word(of:))
+        return (ahead?[tokens.upperBound] ?? nil).map(text.vocabulary.word(of:))
     }
 
     /// For each token, the contrast word met walking on from it to the end of its

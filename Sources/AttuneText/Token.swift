@@ -49,7 +49,10 @@ public struct Sentence: Sendable, Equatable {
 
 /// A reply after the text pipeline: normalized tokens, sentences, and the way back
 /// to the original characters.
-public struct TokenizedText: Sendable {
+///
+/// Immutable, and a class: an analysis hands it from stage to stage and keeps it for
+/// the next turn's bid, and as a struct each copy retained its seven buffers.
+public final class TokenizedText: Sendable {
     public let original: String
     public let tokens: [Token]
     public let sentences: [Sentence]
