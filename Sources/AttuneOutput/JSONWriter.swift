@@ -127,6 +127,11 @@ public struct JSONWriter {
             plainStart = index
         }
         while index < utf8.count {
+            // Eight plain bytes at a time: most of a batch's output is plain text.
+            if index + 8 <= utf8.count, !Self.mayNeedEscape(Self.word(utf8, at: index)) {
+                index += 8
+                continue
+            }
             let byte = utf8[index]
             // Nearly every byte needs nothing: one test before the cases.
             if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
@@ -153,5 +158,22 @@ public struct JSONWriter {
         // Rebased, so the run is copied as one block, not element by element.
         output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<utf8.count]))
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// Eight bytes from `offset`, the first in the lowest byte.
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+    }
+
+    /// Whether some byte of `word` is below 0x20, a quote, a backslash or 0xE2 (which
+    /// starts U+2028 and U+2029): the bytes `appendQuoted` looks at. Exact as a whole
+    /// (the classic "has a zero byte" and "has a byte less than" tests).
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let below20 = (word &- ones &* 0x20) & ~word & highs != 0
+        return below20 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+            || hasZero(word ^ (ones &* 0xE2))
     }
 }

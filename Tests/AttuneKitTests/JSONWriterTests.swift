@@ -2,6 +2,8 @@ import AttuneKit
 import Foundation
 import Testing
 
+@testable import AttuneOutput
+
 /// The JSON writer escapes exactly what JSON (and a script tag) needs, byte for byte.
 @Suite struct JSONWriterTests {
     static func quoted(_ text: String) -> String {
@@ -23,6 +25,30 @@ import Testing
         #expect(Self.quoted(text) == "\"\(text)\"")
         let parsed = try? JSONSerialization.jsonObject(with: Data(Self.quoted(text).utf8), options: .fragmentsAllowed)
         #expect(parsed as? String == text)
+    }
+
+    /// The eight-byte test must say yes whenever one of its bytes needs a look, and no
+    /// otherwise: seeded words, and each byte value in each position of plain ones.
+    @Test func theEightByteTestAgreesWithTheBytes() {
+        func needs(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 }
+        func expected(_ word: UInt64) -> Bool {
+            (0..<8).contains { needs(UInt8(truncatingIfNeeded: word >> ($0 * 8))) }
+        }
+        var generator = SeededGenerator(seed: 2028)
+        for _ in 0..<200_000 {
+            let word = UInt64.random(in: .min ... .max, using: &generator)
+            #expect(JSONWriter.mayNeedEscape(word) == expected(word))
+        }
+        let plain: UInt64 = 0x6161_6161_6161_6161
+        for position in 0..<8 {
+            for byte in 0...255 {
+                let word = plain & ~(0xFF << (position * 8)) | UInt64(byte) << (position * 8)
+                #expect(JSONWriter.mayNeedEscape(word) == needs(UInt8(byte)), "byte \(byte) at \(position)")
+            }
+        }
+        // Past eight bytes and across a block's edge.
+        let text = "abcdefg\"hijklmnopqrstu\u{1}vwxyz\u{2028}0123456789ab\\"
+        #expect(Self.quoted(text) == #""abcdefg\"hijklmnopqrstu\u0001vwxyz\u20280123456789ab\\""#)
     }
 
     @Test func objectsAndArraysTakeCommasInTheirPlaces() {
