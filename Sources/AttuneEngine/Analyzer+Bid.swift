@@ -60,7 +60,7 @@ extension Analyzer {
         var bid = Bid(kind: bidKind(matches), feelings: feelings, theirWords: theirWords(matches, in: tokenized))
         bid.topics = topics(of: tokenized)
         bid.thanks = matches.contains {
-            bidAutomaton.patterns[Int($0.pattern)].owner == engine.ruleSet.bids.thanksGroup
+            bidPatterns[Int($0.pattern)].owner == engine.ruleSet.bids.thanksGroup
         }
         bid.language = last?.language ?? languageGuesser.guess(context)
         bid.aboutReplier = bid.kind == .complaint && tokenized.tokens.contains { cues.secondPerson.contains($0.id) }
@@ -72,8 +72,8 @@ extension Analyzer {
         let mirrorGroup = engine.ruleSet.bids.mirrorGroup
         let aligner = PatternAligner(lexicon: engine.ruleSet.lexicon, text: tokenized)
         var best: Range<Int>?
-        for match in matches where bidAutomaton.patterns[Int(match.pattern)].owner == mirrorGroup {
-            let info = bidAutomaton.patterns[Int(match.pattern)]
+        for match in matches where bidPatterns[Int(match.pattern)].owner == mirrorGroup {
+            let info = bidPatterns[Int(match.pattern)]
             let pattern = engine.ruleSet.bids.mirror[info.ordinal]
             guard let range = aligner.captures(pattern.elements, match.start..<match.end)["their_words"],
                 !range.isEmpty,
@@ -89,8 +89,8 @@ extension Analyzer {
 
     func bidKind(_ matches: [PatternMatch]) -> BidKind {
         var counts = Array(repeating: 0, count: engine.ruleSet.bids.kinds.count)
-        for match in matches where bidAutomaton.patterns[Int(match.pattern)].owner < counts.count {
-            counts[bidAutomaton.patterns[Int(match.pattern)].owner] += 1
+        for match in matches where bidPatterns[Int(match.pattern)].owner < counts.count {
+            counts[bidPatterns[Int(match.pattern)].owner] += 1
         }
         var kind = BidKind.neutral
         if let best = counts.indices.max(by: { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }),

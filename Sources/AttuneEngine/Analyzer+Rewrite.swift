@@ -76,7 +76,7 @@ extension Analyzer {
         let matches = bidMatches(in: text)
         // A question about errands is a topic switch, whatever it shares with the bid.
         if isQuestion && bidKind(matches) == .request { return .other }
-        let owners = Set(matches.map { bidAutomaton.patterns[Int($0.pattern)].owner })
+        let owners = Set(matches.map { bidPatterns[Int($0.pattern)].owner })
         let takesUp =
             engages(owners, bid) || !(bid.language == .english && topics(of: text).isDisjoint(with: bid.topics))
         return takesUp ? .serves : .other

@@ -19,7 +19,7 @@ extension Analyzer {
     func turnsAway(_ reply: TokenizedText, from bid: Bid) -> Bool {
         let cues = engine.ruleSet.bids
         let matches = bidMatches(in: reply)
-        let owners = Set(matches.map { bidAutomaton.patterns[Int($0.pattern)].owner })
+        let owners = Set(matches.map { bidPatterns[Int($0.pattern)].owner })
         let thanksBack = bid.thanks && owners.contains(cues.thanksGroup)
         let engages = engages(owners, bid)
         // Taking the bid up counts first: "congrats!!" is short and "when do you start?"

@@ -15,6 +15,10 @@ public final class Analyzer {
     /// The bid cues' automaton, read from the engine once: `engine.bids` is a deferred
     /// part, and each read of it locks and copies, per match of every message read.
     private(set) lazy var bidAutomaton = engine.bids
+    /// Each bid pattern's owner (a kind, a group or the mirror) and ordinal within it,
+    /// read from the automaton once: read through the lazy property, each match's
+    /// lookup copied the automaton, a retain per table.
+    private(set) lazy var bidPatterns = bidAutomaton.patterns.map { (owner: $0.owner, ordinal: $0.ordinal) }
     private let filter: CandidateFilter
     var cues: CueWords { engine.cues }
     let languageGuesser: LanguageGuesser

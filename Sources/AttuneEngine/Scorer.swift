@@ -21,8 +21,9 @@ package struct Scorer {
         var findings: [Finding]
     }
 
-    func score(_ findings: [Finding], in text: TokenizedText) -> Result {
-        var findings = findings
+    /// Takes `findings` over (`consuming`): a caller done with them passes them without
+    /// a copy, and discounting one would otherwise copy them all.
+    func score(_ findings: consuming [Finding], in text: TokenizedText) -> Result {
         applyDiscounts(&findings, text)
         let (attuned, misattuned) = Self.sums(findings)
         let prior = policy.prior
@@ -47,7 +48,7 @@ package struct Scorer {
         var misattuned = 0.0
         // By index: a `for finding in` copied each finding, a retain per string field.
         for index in findings.indices {
-            if findings[index].polarity == .attuned {
+            if findings[index].category.polarity == .attuned {
                 attuned += findings[index].effectiveWeight
             } else {
                 misattuned += findings[index].effectiveWeight
@@ -87,7 +88,7 @@ package struct Scorer {
     /// acknowledgement weighs less than advice instead of one.
     private func applyDiscounts(_ findings: inout [Finding], _ text: TokenizedText) {
         var ahead: [Int32?]?
-        for index in findings.indices where findings[index].polarity == .attuned {
+        for index in findings.indices where findings[index].category.polarity == .attuned {
             if let word = contrastAfter(findings[index].tokens, text, &ahead) {
                 findings[index].effectiveWeight = findings[index].weight * policy.validationBeforeContrast
                 findings[index].discount = "followed by '\(word)'"
@@ -96,7 +97,8 @@ package struct Scorer {
         // Advice is discounted when some acknowledgement ends before it: the earliest
         // end is all that needs comparing.
         var firstAcknowledgementEnd: Int?
-        for index in findings.indices where findings[index].polarity == .attuned && findings[index].discount == nil {
+        for index in findings.indices
+        where findings[index].category.polarity == .attuned && findings[index].discount == nil {
             firstAcknowledgementEnd = min(firstAcknowledgementEnd ?? .max, findings[index].tokens.upperBound)
         }
         for index in findings.indices where findings[index].category == .fixing {
