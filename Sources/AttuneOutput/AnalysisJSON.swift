@@ -22,24 +22,8 @@ extension Analysis {
         writer.field("verdict", verdict.rawValue)
         writer.key("findings")
         writer.beginArray()
-        for finding in findings {
-            writer.beginObject()
-            writer.field("rule", finding.rule)
-            writer.field("category", finding.category.rawValue)
-            writer.field("polarity", finding.polarity.rawValue)
-            if let move = finding.move { writer.field("move", move.rawValue) }
-            writer.field("start", finding.start)
-            writer.field("end", finding.end)
-            writer.field("excerpt", finding.excerpt)
-            writer.field("message", finding.message)
-            writer.field("suggestions", strings: finding.suggestions)
-            writer.key("replace")
-            writer.beginObject()
-            writer.field("start", finding.replace.lowerBound)
-            writer.field("end", finding.replace.upperBound)
-            writer.endObject()
-            writer.endObject()
-        }
+        // Borrowed in place: `for finding in` copied each one, a retain per string.
+        for index in findings.indices { Self.write(findings[index], to: &writer) }
         writer.endArray()
         writer.field("rewrite", rewrite)
         writer.key("bid")
@@ -55,6 +39,25 @@ extension Analysis {
         if let contextLanguage, contextLanguage != .english {
             writer.field("context_language", contextLanguage.rawValue)
         }
+    }
+
+    private static func write(_ finding: borrowing Finding, to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("rule", finding.rule)
+        writer.field("category", finding.category.rawValue)
+        writer.field("polarity", finding.polarity.rawValue)
+        if let move = finding.move { writer.field("move", move.rawValue) }
+        writer.field("start", finding.start)
+        writer.field("end", finding.end)
+        writer.field("excerpt", finding.excerpt)
+        writer.field("message", finding.message)
+        writer.field("suggestions", strings: finding.suggestions)
+        writer.key("replace")
+        writer.beginObject()
+        writer.field("start", finding.replace.lowerBound)
+        writer.field("end", finding.replace.upperBound)
+        writer.endObject()
+        writer.endObject()
     }
 
     public func write(to writer: inout JSONWriter) {
