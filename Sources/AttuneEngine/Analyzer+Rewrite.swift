@@ -18,6 +18,7 @@ extension Analyzer {
         let bare = sentences.map { ReadSentence(text: $0.text, move: .other, tokens: $0.tokens) }
         return rewriter.rewrite(bare, originalSentences: count, bid: bid.map(Self.emotional), check: check)
     }
+
     /// A bid read as emotional, so the fallback lets every sentence go.
     private static func emotional(_ bid: Bid) -> Bid {
         var bid = bid
