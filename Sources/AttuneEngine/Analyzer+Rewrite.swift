@@ -124,12 +124,18 @@ extension Analyzer {
     /// The longest text, and feelings, a memo entry holds.
     static let rememberedBytes = 512
 
-    /// A piece's sentences, each tokenized alone; a piece of one sentence (or none) whole.
+    /// A piece's sentences, each read alone; a piece of one sentence (or none) whole.
     /// `tokenized` is the piece's tokens when they are known.
     func sentences(of piece: String, tokenized: TokenizedText? = nil) -> [TokenizedText] {
         let text = tokenized ?? pipeline.tokenize(piece)
         guard text.sentences.count > 1 else { return [text] }
-        return text.sentences.map { pipeline.tokenize(text.excerpt(utf16: $0.start..<$0.end)) }
+        // Each sentence's own tokens, as `read` takes them: tokenized again only when
+        // quotation marks reach it.
+        return text.sentences.indices.map { index in
+            let range = text.trimmed(utf16: text.sentences[index].start..<text.sentences[index].end)
+            let words = text.excerpt(utf16: range)
+            return text.sentence(index, alone: words, range: range) ?? pipeline.tokenize(words)
+        }
     }
 
     func read(_ parts: [TokenizedText], bid: Bid?) -> Rewriter.Reading {
