@@ -53,9 +53,8 @@ extension Analyzer {
                 let content = category == .fixing ? advice.content(of: sentence, in: text) : nil
                 return ReadSentence(text: words, move: .hurt(category), advice: content)
             }
-            // The sentence read alone, as a piece of the rewrite will be: its own tokens,
-            // unless quotation marks reach it from around.
-            let alone = text.sentence(index, alone: words, range: range) ?? pipeline.tokenize(words)
+            // The sentence read alone, as a piece of the rewrite will be.
+            let alone = tokens(ofSentence: index, words, range, in: text)
             let apologizes = CueWords.contains(cues.apologies, in: alone.tokens.map(\.id))
             if here.contains(where: { findings[$0].polarity == .attuned && findings[$0].discount == nil }) {
                 return ReadSentence(text: words, move: .validation, apologizes: apologizes, tokens: alone)
@@ -129,13 +128,18 @@ extension Analyzer {
     func sentences(of piece: String, tokenized: TokenizedText? = nil) -> [TokenizedText] {
         let text = tokenized ?? pipeline.tokenize(piece)
         guard text.sentences.count > 1 else { return [text] }
-        // Each sentence's own tokens, as `read` takes them: tokenized again only when
-        // quotation marks reach it.
         return text.sentences.indices.map { index in
             let range = text.trimmed(utf16: text.sentences[index].start..<text.sentences[index].end)
-            let words = text.excerpt(utf16: range)
-            return text.sentence(index, alone: words, range: range) ?? pipeline.tokenize(words)
+            return tokens(ofSentence: index, text.excerpt(utf16: range), range, in: text)
         }
+    }
+
+    /// Sentence `index` of `text` (its `words`, over `range`) as tokenizing it alone
+    /// gives it: its own tokens, tokenized again only when quotation marks reach it.
+    private func tokens(ofSentence index: Int, _ words: String, _ range: Range<Int>, in text: TokenizedText)
+        -> TokenizedText
+    {
+        text.sentence(index, alone: words, range: range) ?? pipeline.tokenize(words)
     }
 
     func read(_ parts: [TokenizedText], bid: Bid?) -> Rewriter.Reading {

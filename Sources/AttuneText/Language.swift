@@ -15,12 +15,14 @@ public struct LanguageProfile: Sendable {
     var english: Set<String> = []
     /// Word → indices into `languages`.
     var others: [String: [Int]] = [:]
-    /// The ASCII words of both, keyed by their units, valued by index into
-    /// `asciiLanguages`: most words of a reply are looked up without a `String`.
+    /// Per word of either list, the other languages it is evidence for (none: English),
+    /// read in place through an `Evidence`: a tuple holding the array was retained per word.
+    private var wordLanguages: [[Int]] = []
+    /// The ASCII words, keyed by their units: most words of a reply are looked up
+    /// without a `String`.
     private var asciiWords = UnitTable()
-    /// Per ASCII word, the other languages it is evidence for; none: English. Read in
-    /// place (`ASCIIEvidence`): a tuple holding the array was retained per word.
-    private var asciiLanguages: [[Int]] = []
+    /// Every word by its text, for the words read with other letters.
+    private var wordIndices: [String: Int32] = [:]
 
     public init() {}
 
@@ -35,42 +37,35 @@ public struct LanguageProfile: Sendable {
                 self.others[word, default: []].append(index)
             }
         }
-        for word in self.english.sorted() where word.utf16.allSatisfy({ $0 < 0x80 }) {
-            asciiWords.insert(word.utf16, value: Int32(asciiLanguages.count))
-            asciiLanguages.append([])
-        }
-        for (word, languages) in self.others.sorted(by: { $0.key < $1.key }) where word.utf16.allSatisfy({ $0 < 0x80 })
-        {
-            asciiWords.insert(word.utf16, value: Int32(asciiLanguages.count))
-            asciiLanguages.append(languages)
+        let entries = self.english.sorted().map { ($0, [Int]()) } + self.others.sorted(by: { $0.key < $1.key })
+        for (word, languages) in entries {
+            let index = Int32(wordLanguages.count)
+            wordLanguages.append(languages)
+            wordIndices[word] = index
+            if word.utf16.allSatisfy({ $0 < 0x80 }) { asciiWords.insert(word.utf16, value: index) }
         }
     }
 
-    /// What `word` (lowercase, straight apostrophes) is evidence for: English, some
-    /// other languages, or nothing (`nil`).
-    func evidence(_ word: String) -> (english: Bool, languages: [Int])? {
-        if english.contains(word) { return (true, []) }
-        if let languages = others[word] { return (false, languages) }
-        return nil
-    }
+    /// What `word` (lowercase, straight apostrophes) is evidence for, or nil.
+    func evidence(_ word: String) -> Evidence? { wordIndices[word].map { Evidence(index: Int($0)) } }
 
-    /// `evidence` of a lowercase ASCII word given as units, or nil.
-    func evidence(ascii word: ArraySlice<UInt16>) -> ASCIIEvidence? {
+    /// `evidence` of a lowercase ASCII word given as units.
+    func evidence(ascii word: ArraySlice<UInt16>) -> Evidence? {
         guard let index = word.withUnsafeBufferPointer({ asciiWords.find($0) }) else { return nil }
-        return ASCIIEvidence(index: Int(index))
+        return Evidence(index: Int(index))
     }
 
-    /// What an ASCII word is evidence for, as an index into the profile's tables.
-    struct ASCIIEvidence {
+    /// What a word is evidence for, as an index into the profile's tables.
+    struct Evidence {
         fileprivate let index: Int
     }
 
     /// Whether the word is evidence for English (then for no other language).
-    func isEnglish(_ evidence: ASCIIEvidence) -> Bool { asciiLanguages[evidence.index].isEmpty }
+    func isEnglish(_ evidence: Evidence) -> Bool { wordLanguages[evidence.index].isEmpty }
 
     /// Counts one for each language the word is evidence for.
-    func addLanguages(of evidence: ASCIIEvidence, to counts: inout [Int]) {
-        for language in asciiLanguages[evidence.index] { counts[language] += 1 }
+    func addLanguages(of evidence: Evidence, to counts: inout [Int]) {
+        for language in wordLanguages[evidence.index] { counts[language] += 1 }
     }
 }
 
@@ -102,12 +97,12 @@ package struct LanguageGuesser {
         var word: [UInt16] = []
         var wordIsASCII = true
 
-        func count(_ evidence: (english: Bool, languages: [Int])?, othersOnly: Bool = false) {
+        func count(_ evidence: LanguageProfile.Evidence?, othersOnly: Bool = false) {
             guard let evidence else { return }
-            if evidence.english {
+            if profile.isEnglish(evidence) {
                 if !othersOnly { english += 1 }
             } else {
-                for language in evidence.languages { counts[language] += 1 }
+                profile.addLanguages(of: evidence, to: &counts)
             }
         }
         func finishWord() {
@@ -135,14 +130,6 @@ package struct LanguageGuesser {
                     count(profile.evidence(String(text[...apostrophe])), othersOnly: true)
                     count(profile.evidence(rest))
                 }
-            }
-        }
-        func count(_ evidence: LanguageProfile.ASCIIEvidence?, othersOnly: Bool = false) {
-            guard let evidence else { return }
-            if profile.isEnglish(evidence) {
-                if !othersOnly { english += 1 }
-            } else {
-                profile.addLanguages(of: evidence, to: &counts)
             }
         }
         /// `finishWord` for an ASCII word, on its units: the same steps, no `String`.
