@@ -13,13 +13,33 @@ package final class Deferred<Value: Archivable & Sendable>: Sendable {
     }
 
     private let state: Mutex<State>
+    /// The value once decoded, read without the lock: a mutex and its generic state
+    /// per read were a percent of a batch. Written once, under the lock, before
+    /// `isDecoded` is released; read only after `isDecoded` is acquired. A pointer, not
+    /// a stored `var`: each read of a class's `var` is checked for exclusive access.
+    private nonisolated(unsafe) let decoded = UnsafeMutablePointer<Value?>.allocate(capacity: 1)
+    private let isDecoded: Atomic<Bool>
 
-    package init(_ value: Value) { state = Mutex(.value(value)) }
+    package init(_ value: Value) {
+        state = Mutex(.value(value))
+        decoded.initialize(to: value)
+        isDecoded = Atomic(true)
+    }
 
-    private init(_ source: ArchiveBytes, _ range: Range<Int>) { state = Mutex(.bytes(source, range)) }
+    private init(_ source: ArchiveBytes, _ range: Range<Int>) {
+        state = Mutex(.bytes(source, range))
+        decoded.initialize(to: nil)
+        isDecoded = Atomic(false)
+    }
+
+    deinit {
+        decoded.deinitialize(count: 1)
+        decoded.deallocate()
+    }
 
     package var value: Value {
-        state.withLock { state in
+        if isDecoded.load(ordering: .acquiring), let value = decoded.pointee { return value }
+        return state.withLock { state in
             switch state {
             case .value(let value):
                 return value
@@ -32,6 +52,8 @@ package final class Deferred<Value: Archivable & Sendable>: Sendable {
                     preconditionFailure("compiled rules cannot be read: attune's archive writer and reader differ")
                 }
                 state = .value(value)
+                decoded.pointee = value
+                isDecoded.store(true, ordering: .releasing)
                 return value
             }
         }

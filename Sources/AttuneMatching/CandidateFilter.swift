@@ -50,30 +50,30 @@ package struct CandidateFilter {
         }
         var exceptionsByRule: [Int: ExceptionMatches] = [:]
         for match in matches {
-            let info = automaton.patterns[Int(match.pattern)]
-            guard info.isException, matched.contains(info.owner) else { continue }
-            exceptionsByRule[info.owner, default: ExceptionMatches()].append(match)
+            let owner = automaton.patterns[Int(match.pattern)].owner
+            guard automaton.patterns[Int(match.pattern)].isException, matched.contains(owner) else { continue }
+            exceptionsByRule[owner, default: ExceptionMatches()].append(match)
         }
         var kept: [Candidate] = []
         var suppressed: [Suppression] = []
         for match in matches {
-            let info = automaton.patterns[Int(match.pattern)]
-            guard !info.isException else { continue }
-            // `rules[…]` read in place: a `Rule` copied per match cost a retain per field.
-            let bids = rules[info.owner].bids
+            // Pattern infos and rules read in place: a copy per match cost a retain per field.
+            guard !automaton.patterns[Int(match.pattern)].isException else { continue }
+            let owner = automaton.patterns[Int(match.pattern)].owner
+            let bids = rules[owner].bids
             if !bids.isEmpty, !bids.contains(where: { $0 == bid }) {
                 let kinds = bids.map(\.rawValue).joined(separator: " or ")
                 suppressed.append(
                     Suppression(
-                        rule: info.owner, match: match,
+                        rule: owner, match: match,
                         reason: "it answers a \(kinds) only, and the bid is \(bid?.rawValue ?? "not given")"))
             } else {
-                let overlapping = exceptionsByRule[info.owner]?.overlapping(match) ?? []
-                switch judge(match, info, overlapping, text) {
+                let overlapping = exceptionsByRule[owner]?.overlapping(match) ?? []
+                switch judge(match, overlapping, text) {
                 case .suppress(let reason):
-                    suppressed.append(Suppression(rule: info.owner, match: match, reason: reason))
+                    suppressed.append(Suppression(rule: owner, match: match, reason: reason))
                 case .keep(let candidate, let trimmedBy):
-                    kept.append(Candidate(rule: info.owner, match: candidate, trimmedBy: trimmedBy))
+                    kept.append(Candidate(rule: owner, match: candidate, trimmedBy: trimmedBy))
                 }
             }
         }
@@ -86,7 +86,7 @@ package struct CandidateFilter {
     }
 
     private func judge(
-        _ match: PatternMatch, _ info: Automaton.PatternInfo, _ overlapping: [PatternMatch], _ text: TokenizedText
+        _ match: PatternMatch, _ overlapping: [PatternMatch], _ text: TokenizedText
     ) -> Judgement {
         var kept = match
         var trimmedBy: String?
@@ -96,7 +96,7 @@ package struct CandidateFilter {
             (kept.focusStart, kept.focusEnd) = (focus.lowerBound, focus.upperBound)
             if focus != Self.focus(of: match) { trimmedBy = source }
         }
-        if let reason = reason(toSuppress: kept, info, text) { return .suppress(reason) }
+        if let reason = reason(toSuppress: kept, text) { return .suppress(reason) }
         return .keep(kept, trimmedBy: trimmedBy)
     }
 
@@ -157,22 +157,21 @@ package struct CandidateFilter {
         match.focusStart < match.focusEnd ? match.focusStart..<match.focusEnd : match.start..<match.end
     }
 
-    /// Why the exceptions of its rule (`info.owner`, read in place: a `Rule` copied per
-    /// match cost a retain per field) suppress `match`, or nil.
-    private func reason(toSuppress match: PatternMatch, _ info: Automaton.PatternInfo, _ text: TokenizedText)
-        -> String?
-    {
+    /// Why the exceptions of its rule (read in place: a `Rule` copied per match cost a
+    /// retain per field) suppress `match`, or nil.
+    private func reason(toSuppress match: PatternMatch, _ text: TokenizedText) -> String? {
+        let owner = automaton.patterns[Int(match.pattern)].owner
         let tokens = text.tokens
         let first = tokens[Self.focus(of: match).lowerBound]
-        if rules[info.owner].exceptions.quoted {
+        if rules[owner].exceptions.quoted {
             if first.flags.contains(.quoted) { return "quoted speech" }
             if first.flags.contains(.reported) { return "reported speech" }
         }
-        if rules[info.owner].exceptions.negation, let negator = negator(for: match, info, tokens) {
+        if rules[owner].exceptions.negation, let negator = negator(for: match, tokens) {
             return "negated by '\(text.vocabulary.word(of: negator))'"
         }
-        if !rules[info.owner].exceptions.subjects.isEmpty, let subject = subject(before: match.start, tokens),
-            case let word = text.vocabulary.word(of: subject), rules[info.owner].exceptions.subjects.contains(word)
+        if !rules[owner].exceptions.subjects.isEmpty, let subject = subject(before: match.start, tokens),
+            case let word = text.vocabulary.word(of: subject), rules[owner].exceptions.subjects.contains(word)
         {
             return "the subject is '\(word)'"
         }
@@ -181,9 +180,9 @@ package struct CandidateFilter {
 
     /// A negator inside the match that the pattern did not ask for, or one shortly
     /// before it in the same clause; its id, a word of the negators list.
-    private func negator(for match: PatternMatch, _ info: Automaton.PatternInfo, _ tokens: [Token]) -> Int32? {
+    private func negator(for match: PatternMatch, _ tokens: [Token]) -> Int32? {
         for index in match.start..<match.end
-        where negators.contains(tokens[index].id) && !info.writes(tokens[index].id) {
+        where negators.contains(tokens[index].id) && !automaton.patterns[Int(match.pattern)].writes(tokens[index].id) {
             return tokens[index].id
         }
         var index = match.start
