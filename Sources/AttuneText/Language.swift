@@ -89,15 +89,74 @@ package struct LanguageGuesser {
     private static let asciiClitics = englishClitics.map { Array($0.utf16) }
 
     package func guess(_ text: String) -> Language {
+        var tally = Tally(languages: profile.languages.count)
+        // Its bytes in one pass: ASCII, most of chat, without decoding a scalar; other
+        // scalars gathered from their bytes (a `String`'s UTF-8 is valid).
+        var scalar: UInt32 = 0
+        var pending = 0
+        for byte in text.utf8 {
+            if pending > 0 {
+                scalar = scalar << 6 | UInt32(byte & 0x3F)
+                pending -= 1
+                if pending == 0, let scalar = Unicode.Scalar(scalar) { tally.read(scalar, profile) }
+                continue
+            }
+            switch byte {
+            case ..<0x80: tally.read(ascii: byte, profile)
+            case ..<0xE0: (scalar, pending) = (UInt32(byte & 0x1F), 1)
+            case ..<0xF0: (scalar, pending) = (UInt32(byte & 0x0F), 2)
+            default: (scalar, pending) = (UInt32(byte & 0x07), 3)
+            }
+        }
+        tally.finishWord(profile)
+
+        if tally.nonLatin >= Self.minimumScriptLetters && tally.nonLatin > tally.latin { return .other }
+        let best = tally.counts.max() ?? 0
+        if best >= Self.minimumEvidence && best >= Self.dominance * tally.english { return .other }
+        return .english
+    }
+
+    /// What a text's letters and words have shown so far. A value of its own, not
+    /// variables captured by local functions: those were checked for exclusive access
+    /// on every word.
+    private struct Tally {
         var latin = 0
         var nonLatin = 0
         var english = 0
-        var counts = Array(repeating: 0, count: profile.languages.count)
-        // The word being read, as UTF-16 units; ASCII words are looked up as they are.
+        /// Words of each other language.
+        var counts: [Int]
+        /// The word being read, as UTF-16 units; ASCII words are looked up as they are.
         var word: [UInt16] = []
         var wordIsASCII = true
 
-        func count(_ evidence: LanguageProfile.Evidence?, othersOnly: Bool = false) {
+        init(languages: Int) { counts = Array(repeating: 0, count: languages) }
+
+        mutating func read(ascii byte: UInt8, _ profile: LanguageProfile) {
+            // ASCII letters are Latin and the only alphabetic ASCII.
+            if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
+                latin += 1
+                word.append(UInt16(byte))
+            } else if byte == UInt8(ascii: "'") && !word.isEmpty {
+                word.append(0x27)
+            } else {
+                finishWord(profile)
+            }
+        }
+
+        mutating func read(_ scalar: Unicode.Scalar, _ profile: LanguageProfile) {
+            if scalar.properties.isAlphabetic {
+                if LanguageGuesser.isLatin(scalar) { latin += 1 } else { nonLatin += 1 }
+                word.append(contentsOf: scalar.utf16)
+                wordIsASCII = false
+            } else if scalar == "\u{2019}" && !word.isEmpty {
+                word.append(0x27)
+            } else {
+                finishWord(profile)
+            }
+        }
+
+        mutating func count(_ evidence: LanguageProfile.Evidence?, othersOnly: Bool = false, _ profile: LanguageProfile)
+        {
             guard let evidence else { return }
             if profile.isEnglish(evidence) {
                 if !othersOnly { english += 1 }
@@ -105,7 +164,8 @@ package struct LanguageGuesser {
                 profile.addLanguages(of: evidence, to: &counts)
             }
         }
-        func finishWord() {
+
+        mutating func finishWord(_ profile: LanguageProfile) {
             guard !word.isEmpty else { return }
             defer {
                 word.removeAll(keepingCapacity: true)
@@ -113,71 +173,44 @@ package struct LanguageGuesser {
             }
             guard !profile.isEmpty else { return }
             if wordIsASCII {
-                finishASCIIWord()
+                finishASCIIWord(profile)
                 return
             }
             var text = String(decoding: word, as: UTF16.self).lowercased()
             while text.hasSuffix("'") { text.removeLast() }
             if let evidence = profile.evidence(text) {
-                count(evidence)
+                count(evidence, profile)
             } else if let apostrophe = text.firstIndex(of: "'") {
                 // "l'homme", "c'est", "dell'amore": the elided word and the word itself;
                 // "shouldn't": an English contraction the list does not name.
                 let rest = String(text[text.index(after: apostrophe)...])
-                if Self.englishClitics.contains(rest) {
+                if LanguageGuesser.englishClitics.contains(rest) {
                     english += 1
                 } else {
-                    count(profile.evidence(String(text[...apostrophe])), othersOnly: true)
-                    count(profile.evidence(rest))
+                    count(profile.evidence(String(text[...apostrophe])), othersOnly: true, profile)
+                    count(profile.evidence(rest), profile)
                 }
             }
         }
+
         /// `finishWord` for an ASCII word, on its units: the same steps, no `String`.
-        func finishASCIIWord() {
+        mutating func finishASCIIWord(_ profile: LanguageProfile) {
             for index in word.indices where (0x41...0x5A).contains(word[index]) { word[index] += 0x20 }
             var end = word.count
             while end > 0, word[end - 1] == 0x27 { end -= 1 }
             let text = word[..<end]
             if let evidence = profile.evidence(ascii: text) {
-                count(evidence)
+                count(evidence, profile)
             } else if let apostrophe = text.firstIndex(of: 0x27) {
                 let rest = text[(apostrophe + 1)...]
-                if Self.asciiClitics.contains(where: { $0.elementsEqual(rest) }) {
+                if LanguageGuesser.asciiClitics.contains(where: { $0.elementsEqual(rest) }) {
                     english += 1
                 } else {
-                    count(profile.evidence(ascii: text[...apostrophe]), othersOnly: true)
-                    count(profile.evidence(ascii: rest))
+                    count(profile.evidence(ascii: text[...apostrophe]), othersOnly: true, profile)
+                    count(profile.evidence(ascii: rest), profile)
                 }
             }
         }
-
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x80 {
-                // ASCII letters are Latin and the only alphabetic ASCII.
-                if (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) {
-                    latin += 1
-                    word.append(UInt16(scalar.value))
-                } else if scalar == "'" && !word.isEmpty {
-                    word.append(0x27)
-                } else {
-                    finishWord()
-                }
-            } else if scalar.properties.isAlphabetic {
-                if Self.isLatin(scalar) { latin += 1 } else { nonLatin += 1 }
-                word.append(contentsOf: scalar.utf16)
-                wordIsASCII = false
-            } else if scalar == "\u{2019}" && !word.isEmpty {
-                word.append(0x27)
-            } else {
-                finishWord()
-            }
-        }
-        finishWord()
-
-        if nonLatin >= Self.minimumScriptLetters && nonLatin > latin { return .other }
-        let best = counts.max() ?? 0
-        if best >= Self.minimumEvidence && best >= Self.dominance * english { return .other }
-        return .english
     }
 
     /// Letters of the Latin script, with its accented and extended forms.
