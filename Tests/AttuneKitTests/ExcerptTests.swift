@@ -31,14 +31,18 @@ import Testing
 /// The tokenizer's own UTF-8 → UTF-16 transcoding against the standard library's.
 @Suite struct UTF16UnitsTests {
     @Test func everyWidthOfScalar() {
-        for text in ["", "plain", "café", "“quoted”", "😢 ok", "a\u{10FFFF}b", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}"] {
+        for text in [
+            "", "plain", "café", "“quoted”", "😢 ok", "a\u{10FFFF}b", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}",
+        ] {
             #expect(text.utf16Units == Array(text.utf16), "\(text.debugDescription)")
         }
     }
 
     @Test func seededMixedScalars() {
         var random = SeededGenerator(seed: 16)
-        let ranges: [ClosedRange<UInt32>] = [0x00...0x7F, 0x80...0x7FF, 0x800...0xD7FF, 0xE000...0xFFFF, 0x10000...0x10FFFF]
+        let ranges: [ClosedRange<UInt32>] = [
+            0x00...0x7F, 0x80...0x7FF, 0x800...0xD7FF, 0xE000...0xFFFF, 0x10000...0x10FFFF,
+        ]
         for _ in 0..<2_000 {
             var scalars = String.UnicodeScalarView()
             for _ in 0..<Int.random(in: 0...24, using: &random) {
