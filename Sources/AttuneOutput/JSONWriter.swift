@@ -43,11 +43,18 @@ public struct JSONWriter {
         Self.appendQuoted(text, to: &bytes)
     }
 
-    public mutating func number(_ number: Int) { value(); append(String(number)) }
+    public mutating func number(_ number: Int) {
+        value()
+        Self.appendDecimal(number, to: &bytes)
+    }
 
     public mutating func number(_ number: Double) {
         value()
-        append(number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number))
+        if number == number.rounded() && abs(number) < 1e15 {
+            Self.appendDecimal(Int(number), to: &bytes)
+        } else {
+            append(String(number))
+        }
     }
 
     public mutating func bool(_ flag: Bool) { value(); append(flag ? "true" : "false") }
@@ -109,6 +116,29 @@ public struct JSONWriter {
     /// `text` as a JSON string: quotes, backslashes and control characters escaped, and
     /// U+2028 and U+2029 too, so the output is safe inside a script. Every escaped
     /// character is ASCII or those two (E2 80 A8/A9 in UTF-8), so bytes suffice.
+    /// An integer's decimal digits, written in place: `String(number)` built a string
+    /// for each of a batch's offsets.
+    static func appendDecimal(_ number: Int, to output: inout [UInt8]) {
+        if number < 0 { output.append(UInt8(ascii: "-")) }
+        // The magnitude as unsigned: `Int.min` has no positive counterpart.
+        var magnitude = number.magnitude
+        var digits = 1
+        var power: UInt = 10
+        while digits < 20, magnitude >= power {
+            digits += 1
+            if power > UInt.max / 10 { break }
+            power *= 10
+        }
+        let end = output.count + digits
+        output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var index = end - 1
+        repeat {
+            output[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+            index -= 1
+        } while magnitude > 0
+    }
+
     static func appendQuoted(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { appendQuoted(utf8: $0, to: &output) }

@@ -20,6 +20,25 @@ import Testing
         #expect(Self.quoted("x\u{2028}y\u{2029}z\u{2027}") == "\"x\\u2028y\\u2029z\u{2027}\"")
     }
 
+    /// Integers are written digit by digit in place: the same text `String(_:)` gives.
+    @Test func integersAsTheirDecimalText() {
+        var random = SeededGenerator(seed: 10)
+        var numbers = [0, 1, -1, 9, 10, 99, 100, 12_345, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        numbers += (0..<19).flatMap { power -> [Int] in
+            let value = (0..<power).reduce(1) { result, _ in result * 10 }
+            return [value, value - 1, -value, -(value - 1)]
+        }
+        numbers += (0..<2_000).map { _ in Int(truncatingIfNeeded: random.next()) >> Int(random.next() % 64) }
+        for number in numbers {
+            var writer = JSONWriter()
+            writer.number(number)
+            #expect(writer.output == String(number))
+        }
+        var writer = JSONWriter()
+        writer.number(Double(-42))
+        #expect(writer.output == "-42")
+    }
+
     @Test func keepsOtherTextAsItIs() {
         let text = "ünï 😀 \u{E2}"
         #expect(Self.quoted(text) == "\"\(text)\"")
