@@ -82,14 +82,26 @@ struct WordNormalizer {
     private mutating func normalizeASCII(
         _ units: UnsafeBufferPointer<UInt16>, into forms: inout [Form], letters: inout [UInt16]
     ) {
-        folded.removeAll(keepingCapacity: true)
-        folded.append(contentsOf: units)
-        folded.withUnsafeMutableBufferPointer { buffer in
-            for index in buffer.indices where (0x41...0x5A).contains(buffer[index]) { buffer[index] += 0x20 }
+        // Folded on the stack: emptying and filling a reused array was a fifth of a
+        // word's cost. Only a word with a run of letters goes through the arrays.
+        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: units.count) { buffer in
+            for index in units.indices {
+                let unit = units[index]
+                buffer[index] = (0x41...0x5A).contains(unit) ? unit + 0x20 : unit
+            }
+            let word = UnsafeBufferPointer(buffer)
+            guard Self.hasRunOfLetters(word) else { return lookUpASCII(word, into: &forms, letters: &letters) }
+            folded.removeAll(keepingCapacity: true)
+            folded.append(contentsOf: word)
+            squeezeASCII()
+            folded.withUnsafeBufferPointer { lookUpASCII($0, into: &forms, letters: &letters) }
         }
-        squeezeASCII()
-        let word = folded[...]
-        if let index = expansionIndex(word) {
+    }
+
+    /// The forms of a folded, squeezed ASCII word: an expansion, a stem and a suffix's
+    /// words, or the word itself.
+    private func lookUpASCII(_ word: UnsafeBufferPointer<UInt16>, into forms: inout [Form], letters: inout [UInt16]) {
+        if let index = expansionKeys.find(word) {
             append(expansions[Int(index)], to: &forms, letters: &letters)
             return
         }
@@ -99,8 +111,8 @@ struct WordNormalizer {
         for index in suffixes.indices
         where mayHaveSuffix && word.count > suffixes[index].units.count && word.hasSuffix(suffixes[index].units) {
             // The stem is a token of its own: "u'll" is "you will", not "u will".
-            let stem = word.dropLast(suffixes[index].units.count)
-            if let expansion = expansionIndex(stem) {
+            let stem = UnsafeBufferPointer(rebasing: word.dropLast(suffixes[index].units.count))
+            if let expansion = expansionKeys.find(stem) {
                 append(expansions[Int(expansion)], to: &forms, letters: &letters)
             } else {
                 appendASCII(stem, to: &forms, letters: &letters)
@@ -111,8 +123,8 @@ struct WordNormalizer {
         appendASCII(word, to: &forms, letters: &letters)
     }
 
-    private func appendASCII(_ word: ArraySlice<UInt16>, to forms: inout [Form], letters: inout [UInt16]) {
-        let id = word.withUnsafeBufferPointer { vocabulary.id(ofASCII: $0) }
+    private func appendASCII(_ word: UnsafeBufferPointer<UInt16>, to forms: inout [Form], letters: inout [UInt16]) {
+        let id = vocabulary.id(ofASCII: word)
         var range: Range<Int32> = 0..<0
         if id == Vocabulary.unknown {
             let start = Int32(letters.count)
@@ -138,19 +150,24 @@ struct WordNormalizer {
         word.withUnsafeBufferPointer { expansionKeys.find($0) }
     }
 
-    /// `squeeze` on the folded units: lowercase ASCII letters are the only letters.
-    private mutating func squeezeASCII() {
-        func isLetter(_ unit: UInt16) -> Bool { (0x61...0x7A).contains(unit) }
-        var hasRun = false
+    /// Whether a folded word has three of one letter in a row, to be squeezed.
+    private static func hasRunOfLetters(_ word: UnsafeBufferPointer<UInt16>) -> Bool {
         var index = 2
-        while index < folded.count {
-            if folded[index] == folded[index - 1] && folded[index] == folded[index - 2] && isLetter(folded[index]) {
-                hasRun = true
-                break
+        while index < word.count {
+            if word[index] == word[index - 1] && word[index] == word[index - 2] && isASCIILetter(word[index]) {
+                return true
             }
             index += 1
         }
-        guard hasRun else { return }
+        return false
+    }
+
+    private static func isASCIILetter(_ unit: UInt16) -> Bool { (0x61...0x7A).contains(unit) }
+
+    /// `squeeze` on the folded units, which have a run of letters: lowercase ASCII
+    /// letters are the only letters.
+    private mutating func squeezeASCII() {
+        func isLetter(_ unit: UInt16) -> Bool { Self.isASCIILetter(unit) }
         func collapse(_ keep: Int, into result: inout [UInt16]) {
             result.removeAll(keepingCapacity: true)
             var run = 0
@@ -218,7 +235,7 @@ struct WordNormalizer {
     }
 }
 
-extension ArraySlice where Element == UInt16 {
+extension UnsafeBufferPointer where Element == UInt16 {
     fileprivate func hasSuffix(_ suffix: [UInt16]) -> Bool {
         guard count >= suffix.count else { return false }
         return self[(endIndex - suffix.count)...].elementsEqual(suffix)
