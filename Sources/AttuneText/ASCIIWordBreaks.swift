@@ -32,22 +32,29 @@ enum ASCIIWordBreaks {
         guard !units.isEmpty else { return result }
         result.reserveCapacity(units.count / 2 + 1)
         // Each unit's class, with `.other` beyond either end: `kinds[i + 1]` is unit i's.
-        let table = classes
-        var kinds = [Class](repeating: .other, count: units.count + 2)
-        for (index, unit) in units.enumerated() { kinds[index + 1] = table[Int(unit)] }
-        // Underscores joined (WB13a) are a word to ICU; one alone is not.
-        func isUnderscores(_ start: Int, _ end: Int) -> Bool { end - start >= 2 && kinds[start + 1] == .extendNumLet }
-        var start = 0
-        var isWord = isWordClass(kinds[1])
-        for index in 1..<units.count {
-            if breaks(kinds[index - 1], kinds[index], kinds[index + 1], kinds[index + 2]) {
-                result.append((start, index, isWord || isUnderscores(start, index)))
-                start = index
-                isWord = false
+        // On the stack: an array per text was a tenth of breaking it.
+        classes.withUnsafeBufferPointer { table in
+            withUnsafeTemporaryAllocation(of: Class.self, capacity: units.count + 2) { kinds in
+                kinds[0] = .other
+                kinds[units.count + 1] = .other
+                for index in units.indices { kinds[index + 1] = table[Int(units[index])] }
+                // Underscores joined (WB13a) are a word to ICU; one alone is not.
+                func isUnderscores(_ start: Int, _ end: Int) -> Bool {
+                    end - start >= 2 && kinds[start + 1] == .extendNumLet
+                }
+                var start = 0
+                var isWord = isWordClass(kinds[1])
+                for index in 1..<units.count {
+                    if breaks(kinds[index - 1], kinds[index], kinds[index + 1], kinds[index + 2]) {
+                        result.append((start, index, isWord || isUnderscores(start, index)))
+                        start = index
+                        isWord = false
+                    }
+                    isWord = isWord || isWordClass(kinds[index + 1])
+                }
+                result.append((start, units.count, isWord || isUnderscores(start, units.count)))
             }
-            isWord = isWord || isWordClass(kinds[index + 1])
         }
-        result.append((start, units.count, isWord || isUnderscores(start, units.count)))
         return result
     }
 
