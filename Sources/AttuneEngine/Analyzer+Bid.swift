@@ -13,6 +13,7 @@ extension Analyzer {
     /// least three characters. One pass over its tokens.
     func topics(of text: TokenizedText) -> Set<String> {
         var stems: Set<String> = []
+        stems.reserveCapacity(text.tokens.count)
         for (index, token) in text.tokens.enumerated() where !token.flags.contains(.emoji) {
             guard token.id != Vocabulary.unknown else {
                 if let stem = topicStem(text.word(at: index)) { stems.insert(stem) }
@@ -35,7 +36,10 @@ extension Analyzer {
 
     /// "hospitals", "hospitalized" → "hospi"; "yelled", "yelling" → "yell": without
     /// -'s, -ing, -ed, -es or -s when three letters remain, then at most five letters.
-    static func stem(_ word: String) -> String {
+    static func stem(_ word: String) -> String { asciiStem(word) ?? characterStem(word) }
+
+    /// `stem` by characters, for a word with letters beyond ASCII.
+    static func characterStem(_ word: String) -> String {
         var stem = Substring(word)
         if stem.hasSuffix("'s") { stem = stem.dropLast(2) }
         for suffix in ["ing", "ed", "es", "s"] where stem.count - suffix.count >= 3 && stem.hasSuffix(suffix) {
@@ -43,6 +47,29 @@ extension Analyzer {
             break
         }
         return String(stem.prefix(5))
+    }
+
+    /// `stem` of an ASCII word, on its bytes: the same steps (a character is a byte),
+    /// without the grapheme breaking of `String`'s suffix tests and counts, which was
+    /// most of reading a message's topics. Nil for any other word.
+    static func asciiStem(_ word: String) -> String? {
+        var word = word
+        return word.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func endsWith(_ suffix: StaticString, before end: Int) -> Bool {
+                let count = suffix.utf8CodeUnitCount
+                guard end >= count else { return false }
+                return (0..<count).allSatisfy { bytes[end - count + $0] == suffix.utf8Start[$0] }
+            }
+            var end = bytes.count
+            if endsWith("'s", before: end) { end -= 2 }
+            for suffix: StaticString in ["ing", "ed", "es", "s"]
+            where end - suffix.utf8CodeUnitCount >= 3 && endsWith(suffix, before: end) {
+                end -= suffix.utf8CodeUnitCount
+                break
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<min(end, 5)]), as: UTF8.self)
+        }
     }
 
     /// Classifies the message being answered by the cues of `Rules/bids.yaml`: the kind

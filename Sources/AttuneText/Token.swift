@@ -127,7 +127,8 @@ public final class TokenizedText: Sendable {
     public func word(at index: Int) -> String {
         let token = tokens[index]
         if token.id != Vocabulary.unknown { return vocabulary.word(of: token.id) }
-        return String(decoding: letters[Int(token.letters.lowerBound)..<Int(token.letters.upperBound)], as: UTF16.self)
+        return letters[Int(token.letters.lowerBound)..<Int(token.letters.upperBound)].withUnsafeBufferPointer(
+            Self.string(utf16:))
     }
 
     /// The normalized forms of `range`'s tokens, for output ("Normalized: …").
@@ -138,11 +139,14 @@ public final class TokenizedText: Sendable {
 
     /// The original text between two UTF-16 offsets.
     public func excerpt(utf16 range: Range<Int>) -> String {
-        // Encoded to UTF-8 here: `String(decoding:as: UTF16.self)` goes through a slow
-        // generic path. Counted first, so the string holds no spare capacity.
-        utf16[range].withUnsafeBufferPointer { units in
-            String(unsafeUninitializedCapacity: Self.utf8Count(units)) { bytes in Self.encodeUTF8(units, into: bytes) }
-        }
+        utf16[range].withUnsafeBufferPointer(Self.string(utf16:))
+    }
+
+    /// UTF-16 units as a `String`, encoded to UTF-8 here: `String(decoding:as:
+    /// UTF16.self)` goes through a slow generic path. Counted first, so the string
+    /// holds no spare capacity.
+    private static func string(utf16 units: UnsafeBufferPointer<UInt16>) -> String {
+        String(unsafeUninitializedCapacity: utf8Count(units)) { bytes in encodeUTF8(units, into: bytes) }
     }
 
     /// The UTF-8 length of `units` as `encodeUTF8` writes them (an unpaired surrogate is

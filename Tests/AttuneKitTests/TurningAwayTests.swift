@@ -139,3 +139,23 @@ import Testing
         #expect(turnsAway("k", answering: spanish))
     }
 }
+
+/// A topic's stem read from an ASCII word's bytes is the stem read by characters.
+@Suite struct TopicStemTests {
+    @Test func asciiStemsAreCharacterStems() {
+        var words = [
+            "", "s", "'s", "is", "was", "yes", "sam's", "hospitals", "hospitalized", "yelled", "yelling", "boxes",
+            "goes", "ing", "sing", "bring", "red", "bed's", "it's", "cats's", "xyzing", "exam", "exams",
+        ]
+        var random = SeededGenerator(seed: 7)
+        let letters = Array("abcdegilnrs'")
+        for _ in 0..<5_000 {
+            words.append(
+                String((0..<Int.random(in: 0...9, using: &random)).map { _ in letters.randomElement(using: &random)! }))
+        }
+        for word in words {
+            #expect(Analyzer.asciiStem(word) == Analyzer.characterStem(word), "\(word)")
+        }
+        #expect(Analyzer.asciiStem("café") == nil)
+    }
+}
