@@ -143,7 +143,8 @@ public final class Analyzer {
             text: text, context: context, score: scored.score, verdict: scored.verdict, findings: scored.findings,
             bid: bid, notes: notes, policy: engine.ruleSet.scoring,
             rewrite: rewriting && !shouldStop() ? rewrite(tokenized, scored.findings, bid) : text)
-        let units = Array(text.utf16)
+        // The reply's units, kept by its tokens (unless a stop emptied them).
+        let units = tokenized.original == text ? tokenized.utf16 : text.utf16Units
         for index in analysis.findings.indices {
             analysis.findings[index].replace = replaceSpan(of: analysis.findings[index], in: tokenized, units: units)
         }
