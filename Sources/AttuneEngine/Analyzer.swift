@@ -189,12 +189,6 @@ public final class Analyzer {
 
     /// Fills `{capture}` templates from the words the match captured; a template that
     /// cannot be filled gives way to the rule's plain suggestions.
-    private static func mayHavePlaceholder(_ suggestion: String) -> Bool {
-        let brace = UInt8(ascii: "{")
-        return suggestion.utf8.withContiguousStorageIfAvailable { $0.contains(brace) }
-            ?? suggestion.utf8.contains(brace)
-    }
-
     private func fillSuggestions(_ finding: inout Finding, _ text: TokenizedText) {
         // Bytes, not `String.contains`: Foundation's overload searches through NSString;
         // read in place, as the UTF-8 view's iterator cost a dozen instructions a byte.
@@ -219,5 +213,12 @@ public final class Analyzer {
         }
         let plain = finding.suggestions.filter { Template.placeholders(in: $0).isEmpty }
         finding.suggestions = filled + plain
+    }
+
+    /// Whether a suggestion has a `{`, so may be a template.
+    private static func mayHavePlaceholder(_ suggestion: String) -> Bool {
+        let brace = UInt8(ascii: "{")
+        return suggestion.utf8.withContiguousStorageIfAvailable { $0.contains(brace) }
+            ?? suggestion.utf8.contains(brace)
     }
 }
