@@ -120,23 +120,19 @@ public struct JSONWriter {
     /// for each of a batch's offsets.
     static func appendDecimal(_ number: Int, to output: inout [UInt8]) {
         if number < 0 { output.append(UInt8(ascii: "-")) }
-        // The magnitude as unsigned: `Int.min` has no positive counterpart.
+        // The magnitude as unsigned: `Int.min` has no positive counterpart. Its digits
+        // come lowest first, so they are turned around once written.
         var magnitude = number.magnitude
-        var digits = 1
-        var power: UInt = 10
-        while digits < 20, magnitude >= power {
-            digits += 1
-            if power > UInt.max / 10 { break }
-            power *= 10
-        }
-        let end = output.count + digits
-        output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-        var index = end - 1
+        let start = output.count
         repeat {
-            output[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            output.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
             magnitude /= 10
-            index -= 1
         } while magnitude > 0
+        var (low, high) = (start, output.count - 1)
+        while low < high {
+            output.swapAt(low, high)
+            (low, high) = (low + 1, high - 1)
+        }
     }
 
     static func appendQuoted(_ text: String, to output: inout [UInt8]) {

@@ -90,22 +90,19 @@ package struct LanguageGuesser {
 
     package func guess(_ text: String) -> Language {
         var tally = Tally(languages: profile.languages.count)
-        // Its bytes in one pass: ASCII, most of chat, without decoding a scalar; other
-        // scalars gathered from their bytes (a `String`'s UTF-8 is valid).
-        var scalar: UInt32 = 0
-        var pending = 0
-        for byte in text.utf8 {
-            if pending > 0 {
-                scalar = scalar << 6 | UInt32(byte & 0x3F)
-                pending -= 1
-                if pending == 0, let scalar = Unicode.Scalar(scalar) { tally.read(scalar, profile) }
-                continue
-            }
-            switch byte {
-            case ..<0x80: tally.read(ascii: byte, profile)
-            case ..<0xE0: (scalar, pending) = (UInt32(byte & 0x1F), 1)
-            case ..<0xF0: (scalar, pending) = (UInt32(byte & 0x0F), 2)
-            default: (scalar, pending) = (UInt32(byte & 0x07), 3)
+        // Its bytes in one pass: ASCII, most of chat, without decoding a scalar.
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                guard bytes[offset] >= 0x80 else {
+                    tally.read(ascii: bytes[offset], profile)
+                    offset += 1
+                    continue
+                }
+                let (value, width) = ValidUTF8.scalar(in: bytes, at: offset)
+                offset += width
+                if let scalar = Unicode.Scalar(value) { tally.read(scalar, profile) }
             }
         }
         tally.finishWord(profile)

@@ -167,7 +167,6 @@ struct WordNormalizer {
     /// `squeeze` on the folded units, which have a run of letters: lowercase ASCII
     /// letters are the only letters.
     private mutating func squeezeASCII() {
-        func isLetter(_ unit: UInt16) -> Bool { Self.isASCIILetter(unit) }
         func collapse(_ keep: Int, into result: inout [UInt16]) {
             result.removeAll(keepingCapacity: true)
             var run = 0
@@ -175,7 +174,7 @@ struct WordNormalizer {
             for unit in folded {
                 run = unit == previous ? run + 1 : 1
                 previous = unit
-                if run <= keep || !isLetter(unit) { result.append(unit) }
+                if run <= keep || !Self.isASCIILetter(unit) { result.append(unit) }
             }
         }
         collapse(2, into: &two)
