@@ -48,7 +48,26 @@ extension Analyzer {
     /// "stressful").
     static func sameStem(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
+        if let same = asciiSameStem(a, b) { return same }
         let shared = zip(a, b).prefix { $0 == $1 }.count
         return shared >= 5 && a.count >= 5 && b.count >= 5
+    }
+
+    /// `sameStem` on the bytes of two ASCII words (a byte is a character there, but for
+    /// a carriage return), or nil for other text: every token of a reply is compared
+    /// with the message's feelings, and counting characters was most of the reflection's cost.
+    private static func asciiSameStem(_ a: String, _ b: String) -> Bool? {
+        var (a, b) = (a, b)
+        return a.withUTF8 { a in
+            b.withUTF8 { b -> Bool? in
+                guard isPlainASCII(a), isPlainASCII(b) else { return nil }
+                guard a.count >= 5, b.count >= 5 else { return false }
+                return (0..<5).allSatisfy { a[$0] == b[$0] }
+            }
+        }
+    }
+
+    private static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D }
     }
 }

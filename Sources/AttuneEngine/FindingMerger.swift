@@ -7,31 +7,31 @@ import AttuneText
 /// category merged into one (the heaviest rule speaks for the merged span).
 enum FindingMerger {
     static func merge(_ candidates: [Candidate], rules: [Rule], text: TokenizedText) -> [Finding] {
-        // Rules by index: a `Rule` copied into each item cost a retain per field. Groups
-        // in `Category.allCases` order, in an array: a dictionary was made per reply.
+        guard !candidates.isEmpty else { return [] }
+        // Rules by index: a `Rule` copied into each item cost a retain per field. One list
+        // sorted by category (in `Category.allCases` order), then focus start, then the
+        // matcher's order: a list per category cost an allocation each, per reading.
         let categories = Category.allCases
-        var byCategory = [[(rule: Int, focus: Range<Int>, match: PatternMatch)]](repeating: [], count: categories.count)
-        for candidate in candidates {
-            let match = candidate.match
-            let group = categories.firstIndex(of: rules[candidate.rule].category)!
-            byCategory[group].append((candidate.rule, CandidateFilter.focus(of: match), match))
+        var items = candidates.indices.map { order in
+            let match = candidates[order].match
+            let rule = candidates[order].rule
+            let group = categories.firstIndex(of: rules[rule].category)!
+            return (group: group, rule: rule, focus: CandidateFilter.focus(of: match), match: match, order: order)
         }
+        items.sort { ($0.group, $0.focus.lowerBound, $0.order) < ($1.group, $1.focus.lowerBound, $1.order) }
         var findings: [Finding] = []
-        for group in byCategory where !group.isEmpty {
-            let items = group.sorted(by: { $0.focus.lowerBound < $1.focus.lowerBound })
-            var current = items[0]
-            for item in items.dropFirst() {
-                if item.focus.lowerBound < current.focus.upperBound {
-                    let span = current.focus.lowerBound..<max(current.focus.upperBound, item.focus.upperBound)
-                    let speaker = isHeavier(item.rule, than: current.rule, rules) ? item : current
-                    current = (speaker.rule, span, speaker.match)
-                } else {
-                    findings.append(finding(current.rule, rules, current.focus, text, current.match))
-                    current = item
-                }
+        var current = items[0]
+        for item in items.dropFirst() {
+            if item.group == current.group && item.focus.lowerBound < current.focus.upperBound {
+                let span = current.focus.lowerBound..<max(current.focus.upperBound, item.focus.upperBound)
+                let speaker = isHeavier(item.rule, than: current.rule, rules) ? item : current
+                current = (current.group, speaker.rule, span, speaker.match, current.order)
+            } else {
+                findings.append(finding(current.rule, rules, current.focus, text, current.match))
+                current = item
             }
-            findings.append(finding(current.rule, rules, current.focus, text, current.match))
         }
+        findings.append(finding(current.rule, rules, current.focus, text, current.match))
         return findings.sorted { ($0.start, $0.category) < ($1.start, $1.category) }
     }
 

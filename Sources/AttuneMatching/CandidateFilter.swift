@@ -14,7 +14,33 @@ package struct Candidate: Sendable {
 package struct Suppression: Sendable {
     package var rule: Int
     package var match: PatternMatch
-    package var reason: String
+    private var why: Why
+
+    /// A rule for other bids is suppressed in most replies; its reason is worded only
+    /// when `explain` asks for it.
+    private enum Why: Sendable {
+        case said(String)
+        case answersOnly([BidKind], bid: BidKind?)
+    }
+
+    package init(rule: Int, match: PatternMatch, reason: String) {
+        (self.rule, self.match, why) = (rule, match, .said(reason))
+    }
+
+    init(rule: Int, match: PatternMatch, answersOnly kinds: [BidKind], bid: BidKind?) {
+        (self.rule, self.match, why) = (rule, match, .answersOnly(kinds, bid: bid))
+    }
+
+    /// Why the match was suppressed, as `explain` shows it.
+    package var reason: String {
+        switch why {
+        case .said(let reason):
+            return reason
+        case .answersOnly(let kinds, let bid):
+            let kinds = kinds.map(\.rawValue).joined(separator: " or ")
+            return "it answers a \(kinds) only, and the bid is \(bid?.rawValue ?? "not given")"
+        }
+    }
 }
 
 /// Applies each rule's exceptions to its raw matches: quoted or reported speech,
@@ -42,8 +68,35 @@ package struct CandidateFilter {
     package func filter(_ matches: [PatternMatch], in text: TokenizedText, bid: BidKind?) -> (
         kept: [Candidate], suppressed: [Suppression]
     ) {
-        // `unless` matches of rules that matched: a rule set with many rules sharing
-        // exceptions (a pack of variants) finds many that cancel nothing.
+        let exceptionsByRule = exceptions(in: matches)
+        var kept: [Candidate] = []
+        var suppressed: [Suppression] = []
+        for match in matches {
+            // Pattern infos and rules read in place: a copy per match cost a retain per field.
+            guard !automaton.patterns[Int(match.pattern)].isException else { continue }
+            let owner = automaton.patterns[Int(match.pattern)].owner
+            let bids = rules[owner].bids
+            if !bids.isEmpty, !bids.contains(where: { $0 == bid }) {
+                suppressed.append(Suppression(rule: owner, match: match, answersOnly: bids, bid: bid))
+            } else {
+                let overlapping =
+                    exceptionsByRule.isEmpty ? [] : exceptionsByRule[owner]?.overlapping(match) ?? []
+                switch judge(match, overlapping, text) {
+                case .suppress(let reason):
+                    suppressed.append(Suppression(rule: owner, match: match, reason: reason))
+                case .keep(let candidate, let trimmedBy):
+                    kept.append(Candidate(rule: owner, match: candidate, trimmedBy: trimmedBy))
+                }
+            }
+        }
+        return (kept, suppressed)
+    }
+
+    /// The `unless` matches of rules that matched, by rule: a rule set with many rules
+    /// sharing exceptions (a pack of variants) finds many that cancel nothing. Most
+    /// replies have none, and then no set or dictionary is made for them.
+    private func exceptions(in matches: [PatternMatch]) -> [Int: ExceptionMatches] {
+        guard matches.contains(where: { automaton.patterns[Int($0.pattern)].isException }) else { return [:] }
         var matched: Set<Int> = []
         for match in matches where !automaton.patterns[Int(match.pattern)].isException {
             matched.insert(automaton.patterns[Int(match.pattern)].owner)
@@ -54,30 +107,7 @@ package struct CandidateFilter {
             guard automaton.patterns[Int(match.pattern)].isException, matched.contains(owner) else { continue }
             exceptionsByRule[owner, default: ExceptionMatches()].append(match)
         }
-        var kept: [Candidate] = []
-        var suppressed: [Suppression] = []
-        for match in matches {
-            // Pattern infos and rules read in place: a copy per match cost a retain per field.
-            guard !automaton.patterns[Int(match.pattern)].isException else { continue }
-            let owner = automaton.patterns[Int(match.pattern)].owner
-            let bids = rules[owner].bids
-            if !bids.isEmpty, !bids.contains(where: { $0 == bid }) {
-                let kinds = bids.map(\.rawValue).joined(separator: " or ")
-                suppressed.append(
-                    Suppression(
-                        rule: owner, match: match,
-                        reason: "it answers a \(kinds) only, and the bid is \(bid?.rawValue ?? "not given")"))
-            } else {
-                let overlapping = exceptionsByRule[owner]?.overlapping(match) ?? []
-                switch judge(match, overlapping, text) {
-                case .suppress(let reason):
-                    suppressed.append(Suppression(rule: owner, match: match, reason: reason))
-                case .keep(let candidate, let trimmedBy):
-                    kept.append(Candidate(rule: owner, match: candidate, trimmedBy: trimmedBy))
-                }
-            }
-        }
-        return (kept, suppressed)
+        return exceptionsByRule
     }
 
     private enum Judgement {

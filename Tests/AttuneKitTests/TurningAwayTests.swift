@@ -159,3 +159,31 @@ import Testing
         #expect(Analyzer.asciiStem("café") == nil)
     }
 }
+
+/// Two words share a stem when equal or when their first five characters agree; the
+/// byte comparison used for ASCII words must say what counting characters says.
+@Suite struct SameStemTests {
+    static func byCharacters(_ a: String, _ b: String) -> Bool {
+        a == b || (zip(a, b).prefix { $0 == $1 }.count >= 5 && a.count >= 5 && b.count >= 5)
+    }
+
+    @Test func bytesAgreeWithCharacters() {
+        var words = [
+            "", "stress", "stressed", "stressful", "stres", "hurt", "hurting", "overwhelmed", "overwhelming", "café",
+            "cafés", "naïve", "naïveté", "e\u{301}tude", "étude", "abcd\r\n", "abcd\r\ne", "abcde\r", "sad", "sadness",
+        ]
+        var random = SeededGenerator(seed: 11)
+        let letters = Array("abcdeé\r")
+        for _ in 0..<3_000 {
+            words.append(
+                String((0..<Int.random(in: 0...8, using: &random)).map { _ in letters.randomElement(using: &random)! }))
+        }
+        var disagreements: [String] = []
+        for a in words.prefix(200) {
+            for b in words.suffix(200) + words.prefix(20) where Analyzer.sameStem(a, b) != Self.byCharacters(a, b) {
+                disagreements.append("\(a.debugDescription) \(b.debugDescription)")
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
+    }
+}
