@@ -20,6 +20,7 @@ enum FindingMerger {
         }
         items.sort { ($0.group, $0.focus.lowerBound, $0.order) < ($1.group, $1.focus.lowerBound, $1.order) }
         var findings: [Finding] = []
+        findings.reserveCapacity(items.count)
         var current = items[0]
         for item in items.dropFirst() {
             if item.group == current.group && item.focus.lowerBound < current.focus.upperBound {
@@ -32,7 +33,8 @@ enum FindingMerger {
             }
         }
         findings.append(finding(current.rule, rules, current.focus, text, current.match))
-        return findings.sorted { ($0.start, $0.category) < ($1.start, $1.category) }
+        findings.sort { ($0.start, $0.category) < ($1.start, $1.category) }
+        return findings
     }
 
     /// Whether rule `a` speaks for a merged span instead of rule `b`: the heavier rule

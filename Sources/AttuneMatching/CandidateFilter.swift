@@ -70,6 +70,7 @@ package struct CandidateFilter {
     ) {
         let exceptionsByRule = exceptions(in: matches)
         var kept: [Candidate] = []
+        kept.reserveCapacity(matches.count)
         var suppressed: [Suppression] = []
         for match in matches {
             // Pattern infos and rules read in place: a copy per match cost a retain per field.

@@ -97,6 +97,9 @@ package struct Matcher {
     private func emit(
         _ accepts: [Int32], _ range: Range<Int>, at end: Int, _ text: TokenizedText, _ found: inout [PatternMatch]
     ) {
+        // Room for a reply's usual matches at the first: growing from empty reallocated
+        // the list four or five times per reply.
+        if found.capacity == 0 && !range.isEmpty { found.reserveCapacity(16) }
         for offset in stride(from: range.lowerBound, to: range.upperBound, by: 4) {
             let pattern = accepts[offset]
             let info = automaton.patterns[Int(pattern)]

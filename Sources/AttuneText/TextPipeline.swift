@@ -175,8 +175,10 @@ struct Builder {
         self.units = units
         icuSentenceStarts = sentenceStarts
         self.abbreviations = abbreviations
-        // About a token per five units of chat: growing from empty copied several times.
+        // About a token per five units of chat, and a sentence per forty: growing from
+        // empty copied several times.
         tokens.reserveCapacity(units.count / 5 + 4)
+        sentences.reserveCapacity(units.count / 40 + 1)
     }
 
     mutating func addGap(_ slice: UnitSlice) {
