@@ -50,8 +50,8 @@ public struct LanguageProfile: Sendable {
     func evidence(_ word: String) -> Evidence? { wordIndices[word].map { Evidence(index: Int($0)) } }
 
     /// `evidence` of a lowercase ASCII word given as units.
-    func evidence(ascii word: ArraySlice<UInt16>) -> Evidence? {
-        guard let index = word.withUnsafeBufferPointer({ asciiWords.find($0) }) else { return nil }
+    func evidence(ascii word: UnsafeBufferPointer<UInt16>) -> Evidence? {
+        guard let index = asciiWords.find(word) else { return nil }
         return Evidence(index: Int(index))
     }
 
@@ -96,16 +96,18 @@ package struct LanguageGuesser {
             var offset = 0
             while offset < bytes.count {
                 guard bytes[offset] >= 0x80 else {
-                    tally.read(ascii: bytes[offset], profile)
+                    tally.read(ascii: bytes[offset], at: offset, in: bytes, profile)
                     offset += 1
                     continue
                 }
                 let (value, width) = ValidUTF8.scalar(in: bytes, at: offset)
+                // The scalar may join the word or end it: the word is read as units from here.
+                tally.takeRun(from: bytes, upTo: offset)
                 offset += width
                 if let scalar = Unicode.Scalar(value) { tally.read(scalar, profile) }
             }
+            tally.finishWord(in: bytes, at: bytes.count, profile)
         }
-        tally.finishWord(profile)
 
         if tally.nonLatin >= Self.minimumScriptLetters && tally.nonLatin > tally.latin { return .other }
         let best = tally.counts.max() ?? 0
@@ -125,18 +127,46 @@ package struct LanguageGuesser {
         /// The word being read, as UTF-16 units; ASCII words are looked up as they are.
         var word: [UInt16] = []
         var wordIsASCII = true
+        /// Where the word being read starts in the text's bytes while it is a run of ASCII
+        /// letters and apostrophes (-1: no such run; the word, if any, is in `word`). Most
+        /// words are, and are looked up without being copied letter by letter.
+        var runStart = -1
 
         init(languages: Int) { counts = Array(repeating: 0, count: languages) }
 
-        mutating func read(ascii byte: UInt8, _ profile: LanguageProfile) {
+        mutating func read(
+            ascii byte: UInt8, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, _ profile: LanguageProfile
+        ) {
             // ASCII letters are Latin and the only alphabetic ASCII.
             if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
                 latin += 1
-                word.append(UInt16(byte))
-            } else if byte == UInt8(ascii: "'") && !word.isEmpty {
-                word.append(0x27)
+                if runStart >= 0 { return }
+                if word.isEmpty { runStart = offset } else { word.append(UInt16(byte)) }
+            } else if byte == UInt8(ascii: "'") && (runStart >= 0 || !word.isEmpty) {
+                if runStart < 0 { word.append(0x27) }
             } else {
-                finishWord(profile)
+                finishWord(in: bytes, at: offset, profile)
+            }
+        }
+
+        /// Moves the run of ASCII letters being read, if any, into `word`.
+        mutating func takeRun(from bytes: UnsafeBufferPointer<UInt8>, upTo end: Int) {
+            guard runStart >= 0 else { return }
+            for byte in bytes[runStart..<end] { word.append(UInt16(byte)) }
+            runStart = -1
+        }
+
+        /// Ends the word at `end`: a run of ASCII letters is looked up from the bytes.
+        mutating func finishWord(in bytes: UnsafeBufferPointer<UInt8>, at end: Int, _ profile: LanguageProfile) {
+            guard runStart >= 0 else { return finishWord(profile) }
+            let run = UnsafeBufferPointer(rebasing: bytes[runStart..<end])
+            runStart = -1
+            guard !profile.isEmpty else { return }
+            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: run.count) { units in
+                for index in run.indices {
+                    units[index] = UInt16((0x41...0x5A).contains(run[index]) ? run[index] + 0x20 : run[index])
+                }
+                finishASCIIWord(UnsafeBufferPointer(units), profile)
             }
         }
 
@@ -170,7 +200,9 @@ package struct LanguageGuesser {
             }
             guard !profile.isEmpty else { return }
             if wordIsASCII {
-                finishASCIIWord(profile)
+                for index in word.indices where (0x41...0x5A).contains(word[index]) { word[index] += 0x20 }
+                let word = self.word
+                word.withUnsafeBufferPointer { finishASCIIWord($0, profile) }
                 return
             }
             var text = String(decoding: word, as: UTF16.self).lowercased()
@@ -190,20 +222,21 @@ package struct LanguageGuesser {
             }
         }
 
-        /// `finishWord` for an ASCII word, on its units: the same steps, no `String`.
-        mutating func finishASCIIWord(_ profile: LanguageProfile) {
-            for index in word.indices where (0x41...0x5A).contains(word[index]) { word[index] += 0x20 }
+        /// `finishWord` for a lowercase ASCII word, on its units: the same steps, no `String`.
+        mutating func finishASCIIWord(_ word: UnsafeBufferPointer<UInt16>, _ profile: LanguageProfile) {
             var end = word.count
             while end > 0, word[end - 1] == 0x27 { end -= 1 }
-            let text = word[..<end]
+            let text = UnsafeBufferPointer(rebasing: word[..<end])
             if let evidence = profile.evidence(ascii: text) {
                 count(evidence, profile)
             } else if let apostrophe = text.firstIndex(of: 0x27) {
-                let rest = text[(apostrophe + 1)...]
+                let rest = UnsafeBufferPointer(rebasing: text[(apostrophe + 1)...])
                 if LanguageGuesser.asciiClitics.contains(where: { $0.elementsEqual(rest) }) {
                     english += 1
                 } else {
-                    count(profile.evidence(ascii: text[...apostrophe]), othersOnly: true, profile)
+                    count(
+                        profile.evidence(ascii: UnsafeBufferPointer(rebasing: text[...apostrophe])), othersOnly: true,
+                        profile)
                     count(profile.evidence(ascii: rest), profile)
                 }
             }

@@ -25,6 +25,9 @@ import Testing
         // ASCII words are looked up as units: capitals and elisions read as before.
         "C'EST VRAIMENT DUR, JE SUIS LA POUR TOI",
         "DELL'AMORE E DELLA VITA, NON SO COSA DIRE",
+        // A curly apostrophe or an accented letter inside a run of ASCII letters.
+        "C\u{2019}EST VRAIMENT DUR, JE SUIS LÀ POUR TOI",
+        "Dell\u{2019}amore e della vità, non so cosa dire",
     ])
     func anotherLanguageIsNotEnglish(_ text: String) {
         #expect(language(text) == .other)
@@ -41,6 +44,7 @@ import Testing
         "We watched La casa de papel last night and it was great",
         "Bon appétit! I made the lasagna you like",
         "SHOULDN'T WE'VE TOLD HER? THEY'D KNOW",
+        "SHOULDN\u{2019}T WE\u{2019}VE TOLD HER? THEY\u{2019}D KNOW",
     ])
     func shortOrMixedRepliesStayEnglish(_ text: String) {
         #expect(language(text) == .english)
