@@ -135,11 +135,13 @@ package struct Matcher {
             cache.limits.startLists > 0
             ? self.starts(at: input, id: id, context, boundary) : (threads: 0..<0, accepted: 0..<0)
         nextGeneration()
+        // Taken out of `self` before they are emptied: emptied while `self` still held
+        // them, each was shared, so `removeAll(keepingCapacity:)` allocated a new buffer.
         var next = nextThreads
         var accepted = self.accepted
+        (nextThreads, self.accepted) = ([], [])
         next.removeAll(keepingCapacity: true)
         accepted.removeAll(keepingCapacity: true)
-        (nextThreads, self.accepted) = ([], [])
         defer { (nextThreads, self.accepted) = (next, accepted) }
         // Partial matches started earlier go first, so the leftmost start wins a state.
         // They are read in place (a state's packed values, or the overflow's four each).
@@ -189,8 +191,8 @@ package struct Matcher {
             }
         }
         var packed = self.packed
-        packed.removeAll(keepingCapacity: true)
         self.packed = []
+        packed.removeAll(keepingCapacity: true)
         defer { self.packed = packed }
         for offset in Swift.stride(from: 0, to: next.count, by: 4) {
             guard
