@@ -167,13 +167,19 @@ public final class Analyzer {
     /// in another language is never read as turning away: it may answer the bid fully in
     /// words the rules cannot read. Of the bid it reads only what `Bid.seen(byTextWith:)`
     /// keeps: the rewrite's memos rely on it.
-    func findings(in tokenized: TokenizedText, bid: Bid?, readsAsEnglish: Bool = true)
+    ///
+    /// `forVerdict: true` is for a reading that only weighs its findings (the rewrite's
+    /// pieces and whole rewrites): their excerpts and filled suggestions, which such a
+    /// reading never shows, are not made.
+    func findings(in tokenized: TokenizedText, bid: Bid?, readsAsEnglish: Bool = true, forVerdict: Bool = false)
         -> (matches: [PatternMatch], kept: [Candidate], suppressed: [Suppression], findings: [Finding])
     {
         let matches = ruleMatcher.matches(in: tokenized)
         let (kept, suppressed) = filter.filter(matches, in: tokenized, bid: bid?.kind)
-        var findings = FindingMerger.merge(kept, rules: engine.ruleSet.rules, text: tokenized)
-        for index in findings.indices { fillSuggestions(&findings[index], tokenized) }
+        var findings = FindingMerger.merge(kept, rules: engine.ruleSet.rules, text: tokenized, excerpts: !forVerdict)
+        if !forVerdict {
+            for index in findings.indices { fillSuggestions(&findings[index], tokenized) }
+        }
         if let bid, bid.language == .english, findings.contains(where: { $0.move == .reflection }) {
             markComplexReflections(&findings, tokenized, bid)
         }

@@ -6,7 +6,11 @@ import AttuneText
 /// Turns surviving candidates into findings: one per span, overlapping findings of one
 /// category merged into one (the heaviest rule speaks for the merged span).
 enum FindingMerger {
-    static func merge(_ candidates: [Candidate], rules: [Rule], text: TokenizedText) -> [Finding] {
+    /// `excerpts: false` leaves each finding's excerpt empty, for a reading that only
+    /// weighs its findings (a piece or a whole rewrite read for its verdict).
+    static func merge(_ candidates: [Candidate], rules: [Rule], text: TokenizedText, excerpts: Bool = true)
+        -> [Finding]
+    {
         guard !candidates.isEmpty else { return [] }
         // Rules by index: a `Rule` copied into each item cost a retain per field. One list
         // sorted by category (in `Category.allCases` order), then focus start, then the
@@ -28,11 +32,11 @@ enum FindingMerger {
                 let speaker = isHeavier(item.rule, than: current.rule, rules) ? item : current
                 current = (current.group, speaker.rule, span, speaker.match, current.order)
             } else {
-                findings.append(finding(current.rule, rules, current.focus, text, current.match))
+                findings.append(finding(current.rule, rules, current.focus, text, current.match, excerpt: excerpts))
                 current = item
             }
         }
-        findings.append(finding(current.rule, rules, current.focus, text, current.match))
+        findings.append(finding(current.rule, rules, current.focus, text, current.match, excerpt: excerpts))
         findings.sort { ($0.start, $0.category) < ($1.start, $1.category) }
         return findings
     }
@@ -45,7 +49,8 @@ enum FindingMerger {
 
     /// The finding of rule `index` over `focus`, its fields read in place.
     static func finding(
-        _ index: Int, _ rules: [Rule], _ focus: Range<Int>, _ text: TokenizedText, _ match: PatternMatch
+        _ index: Int, _ rules: [Rule], _ focus: Range<Int>, _ text: TokenizedText, _ match: PatternMatch,
+        excerpt: Bool = true
     )
         -> Finding
     {
@@ -53,7 +58,7 @@ enum FindingMerger {
         let end = text.tokens[focus.upperBound - 1].end
         return Finding(
             rule: rules[index].id, category: rules[index].category, start: text.codePointOffset(ofUTF16: start),
-            end: text.codePointOffset(ofUTF16: end), excerpt: text.excerpt(utf16: start..<end),
+            end: text.codePointOffset(ofUTF16: end), excerpt: excerpt ? text.excerpt(utf16: start..<end) : "",
             message: rules[index].message, suggestions: rules[index].suggestions, attune: rules[index].attune,
             weight: rules[index].weight, effectiveWeight: rules[index].weight, discount: nil, tokens: focus,
             utf16: start..<end, match: match, move: rules[index].move)
