@@ -67,7 +67,10 @@ extension Analyzer {
     /// What a sentence with no finding does: an apology, an offer or a question that
     /// takes up their bid serves them; a bare "ok" is minimal; the rest is other.
     private func move(of text: TokenizedText, _ bid: Bid?) -> SentenceMove {
-        let words = text.tokens.filter { !$0.flags.contains(.emoji) }.map(\.id)
+        // One array of ids, sized once: filtering the tokens first copied them all.
+        var words: [Int32] = []
+        words.reserveCapacity(text.tokens.count)
+        for token in text.tokens where !token.flags.contains(.emoji) { words.append(token.id) }
         if words.allSatisfy(cues.minimal.contains) { return .minimal }
         let isOffer = CueWords.contains(cues.offers, in: words)
         let isQuestion = text.sentences.last?.isQuestion ?? false
