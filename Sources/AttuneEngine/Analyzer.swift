@@ -214,10 +214,16 @@ public final class Analyzer {
             }
             values[name] = words
         }
-        let filled = finding.suggestions.compactMap {
-            Template.placeholders(in: $0).isEmpty ? nil : Template.fill($0, values)
+        // Each suggestion's placeholders found once: filled templates first, then the plain.
+        var filled: [String] = []
+        var plain: [String] = []
+        for suggestion in finding.suggestions {
+            if Template.placeholders(in: suggestion).isEmpty {
+                plain.append(suggestion)
+            } else if let text = Template.fill(suggestion, values) {
+                filled.append(text)
+            }
         }
-        let plain = finding.suggestions.filter { Template.placeholders(in: $0).isEmpty }
         finding.suggestions = filled + plain
     }
 

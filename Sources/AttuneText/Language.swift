@@ -162,12 +162,7 @@ package struct LanguageGuesser {
             let run = UnsafeBufferPointer(rebasing: bytes[runStart..<end])
             runStart = -1
             guard !profile.isEmpty else { return }
-            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: run.count) { units in
-                for index in run.indices {
-                    units[index] = UInt16((0x41...0x5A).contains(run[index]) ? run[index] + 0x20 : run[index])
-                }
-                finishASCIIWord(UnsafeBufferPointer(units), profile)
-            }
+            finishASCIIWord(run, profile)
         }
 
         mutating func read(_ scalar: Unicode.Scalar, _ profile: LanguageProfile) {
@@ -200,7 +195,6 @@ package struct LanguageGuesser {
             }
             guard !profile.isEmpty else { return }
             if wordIsASCII {
-                for index in word.indices where (0x41...0x5A).contains(word[index]) { word[index] += 0x20 }
                 let word = self.word
                 word.withUnsafeBufferPointer { finishASCIIWord($0, profile) }
                 return
@@ -222,8 +216,21 @@ package struct LanguageGuesser {
             }
         }
 
-        /// `finishWord` for a lowercase ASCII word, on its units: the same steps, no `String`.
-        mutating func finishASCIIWord(_ word: UnsafeBufferPointer<UInt16>, _ profile: LanguageProfile) {
+        /// `finishWord` for an ASCII word of any case, its bytes or its units: the same
+        /// steps, lowercased into a buffer on the stack, no `String`.
+        mutating func finishASCIIWord(_ units: UnsafeBufferPointer<some FixedWidthInteger>, _ profile: LanguageProfile)
+        {
+            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: units.count) { word in
+                for index in units.indices {
+                    let unit = UInt16(units[index])
+                    word[index] = (0x41...0x5A).contains(unit) ? unit + 0x20 : unit
+                }
+                finishLowercaseASCIIWord(UnsafeBufferPointer(word), profile)
+            }
+        }
+
+        private mutating func finishLowercaseASCIIWord(_ word: UnsafeBufferPointer<UInt16>, _ profile: LanguageProfile)
+        {
             var end = word.count
             while end > 0, word[end - 1] == 0x27 { end -= 1 }
             let text = UnsafeBufferPointer(rebasing: word[..<end])
