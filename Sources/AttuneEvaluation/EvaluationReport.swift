@@ -13,7 +13,7 @@ extension CorpusEvaluation {
         writer.beginObject()
         for category in Category.allCases {
             let score = scores[category] ?? Scores()
-            writer.key(category.rawValue)
+            writer.key(text: category.rawValue)
             writer.beginObject()
             writer.field("precision", Self.round(score.precision))
             writer.field("recall", Self.round(score.recall))

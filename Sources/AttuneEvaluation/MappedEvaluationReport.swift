@@ -116,7 +116,10 @@ extension MappedEvaluation {
             writer.field("mean_score", code.meanScore.map { ($0 * 10).rounded() / 10 })
             writer.key("flagged")
             writer.beginObject()
-            for category in Category.allCases { writer.field(category.rawValue, round(code.share(category))) }
+            for category in Category.allCases {
+                writer.key(text: category.rawValue)
+                if let share = round(code.share(category)) { writer.number(share) } else { writer.null() }
+            }
             writer.endObject()
             writer.field("misses", code.missCount)
             writer.key("listed_misses")
@@ -148,7 +151,7 @@ extension MappedEvaluation {
         writer.beginObject()
         for category in Category.allCases {
             guard let score = scores[category] else { continue }
-            writer.key(category.rawValue)
+            writer.key(text: category.rawValue)
             writer.beginObject()
             writer.field("precision", CorpusEvaluation.round(score.precision))
             writer.field("recall", CorpusEvaluation.round(score.recall))

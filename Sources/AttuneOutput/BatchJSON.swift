@@ -85,7 +85,10 @@ extension BatchSummary {
         writer.field("mean_score", tally.meanScore.map { rounded($0, places: 1) })
         writer.key("counts")
         writer.beginObject()
-        for category in Category.allCases { writer.field(category.rawValue, tally.counts[category, default: 0]) }
+        for category in Category.allCases {
+            writer.key(text: category.rawValue)
+            writer.number(tally.counts[category, default: 0])
+        }
         writer.endObject()
         writer.field("positive_to_negative", tally.positiveToNegative.map { rounded($0, places: 2) })
         writer.field("bids", tally.bids)

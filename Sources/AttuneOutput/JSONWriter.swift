@@ -6,7 +6,11 @@
 /// time, and a reply dense with findings took seconds per hundred kilobytes.
 public struct JSONWriter {
     private var bytes: [UInt8]
-    private var needsComma: [Bool] = [false]
+    /// Whether the open object or array has a value, so the next one takes a comma;
+    /// the enclosing levels' flags wait in `outer`. The innermost is a plain `Bool`:
+    /// each key and value sets it, and an array element's write cost a uniqueness check.
+    private var needsComma = false
+    private var outer: [Bool] = []
 
     /// What was written, as text; read it once, at the end.
     public var output: String { String(decoding: bytes, as: UTF8.self) }
@@ -24,16 +28,32 @@ public struct JSONWriter {
     /// Hands the buffer, with what was written, back to `buffer`.
     public mutating func finish(into buffer: inout [UInt8]) { swap(&bytes, &buffer) }
 
-    public mutating func beginObject() { value(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
-    public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
-    public mutating func beginArray() { value(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
-    public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    public mutating func key(_ name: String) {
+    /// A key spelled in the code, written as it is: the documented keys are plain ASCII,
+    /// and scanning each for escapes was a tenth of writing a batch's output.
+    public mutating func key(_ name: StaticString) {
+        assert(name.withUTF8Buffer { $0.allSatisfy(Self.isPlainASCII) }, "a literal key needs no escaping")
+        comma()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        endKey()
+    }
+
+    /// A key made at run time (a category's name), escaped as any string is.
+    public mutating func key(text name: String) {
         comma()
         Self.appendQuoted(name, to: &bytes)
+        endKey()
+    }
+
+    private mutating func endKey() {
         bytes.append(UInt8(ascii: ":"))
-        needsComma[needsComma.count - 1] = false
+        needsComma = false
         pendingKey = true
     }
 
@@ -62,27 +82,27 @@ public struct JSONWriter {
 
     // MARK: key-value shorthands
 
-    public mutating func field(_ name: String, _ text: String?) {
+    public mutating func field(_ name: StaticString, _ text: String?) {
         key(name)
         string(text)
     }
 
-    public mutating func field(_ name: String, _ value: Int) {
+    public mutating func field(_ name: StaticString, _ value: Int) {
         key(name)
         number(value)
     }
 
-    public mutating func field(_ name: String, _ value: Double) {
+    public mutating func field(_ name: StaticString, _ value: Double) {
         key(name)
         number(value)
     }
 
-    public mutating func field(_ name: String, _ value: Double?) {
+    public mutating func field(_ name: StaticString, _ value: Double?) {
         key(name)
         if let value { number(value) } else { null() }
     }
 
-    public mutating func field(_ name: String, strings: [String]) {
+    public mutating func field(_ name: StaticString, strings: [String]) {
         key(name)
         beginArray()
         for text in strings { string(text) }
@@ -99,11 +119,27 @@ public struct JSONWriter {
         } else {
             comma()
         }
-        needsComma[needsComma.count - 1] = true
+        needsComma = true
     }
 
     private mutating func comma() {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        value()
+        bytes.append(bracket)
+        outer.append(needsComma)
+        needsComma = false
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        needsComma = outer.removeLast()
+        bytes.append(bracket)
+    }
+
+    private static func isPlainASCII(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
     }
 
     /// Appends the bytes of `text` as one block (through its contiguous UTF-8, not the
