@@ -169,14 +169,14 @@ public final class Analyzer {
     /// keeps: the rewrite's memos rely on it.
     ///
     /// `forVerdict: true` is for a reading that only weighs its findings (the rewrite's
-    /// pieces and whole rewrites): their excerpts and filled suggestions, which such a
-    /// reading never shows, are not made.
+    /// pieces and whole rewrites): what only a reader sees (excerpts, the rules' ids,
+    /// messages and suggestions, filled or not) is left out of its findings.
     func findings(in tokenized: TokenizedText, bid: Bid?, readsAsEnglish: Bool = true, forVerdict: Bool = false)
         -> (matches: [PatternMatch], kept: [Candidate], suppressed: [Suppression], findings: [Finding])
     {
         let matches = ruleMatcher.matches(in: tokenized)
         let (kept, suppressed) = filter.filter(matches, in: tokenized, bid: bid?.kind)
-        var findings = FindingMerger.merge(kept, rules: engine.ruleSet.rules, text: tokenized, excerpts: !forVerdict)
+        var findings = FindingMerger.merge(kept, rules: engine.ruleSet.rules, text: tokenized, shown: !forVerdict)
         if !forVerdict {
             for index in findings.indices { fillSuggestions(&findings[index], tokenized) }
         }

@@ -6,9 +6,11 @@ import AttuneText
 /// Turns surviving candidates into findings: one per span, overlapping findings of one
 /// category merged into one (the heaviest rule speaks for the merged span).
 enum FindingMerger {
-    /// `excerpts: false` leaves each finding's excerpt empty, for a reading that only
-    /// weighs its findings (a piece or a whole rewrite read for its verdict).
-    static func merge(_ candidates: [Candidate], rules: [Rule], text: TokenizedText, excerpts: Bool = true)
+    /// `shown: false` leaves out what only a reader of the findings sees (each one's
+    /// excerpt, rule id, message and suggestions), for a reading that only weighs them
+    /// (a piece or a whole rewrite read for its verdict): the rule's strings, copied
+    /// into each finding, cost a retain and a release apiece.
+    static func merge(_ candidates: [Candidate], rules: [Rule], text: TokenizedText, shown: Bool = true)
         -> [Finding]
     {
         guard !candidates.isEmpty else { return [] }
@@ -32,11 +34,11 @@ enum FindingMerger {
                 let speaker = isHeavier(item.rule, than: current.rule, rules) ? item : current
                 current = (current.group, speaker.rule, span, speaker.match, current.order)
             } else {
-                findings.append(finding(current.rule, rules, current.focus, text, current.match, excerpt: excerpts))
+                findings.append(finding(current.rule, rules, current.focus, text, current.match, shown: shown))
                 current = item
             }
         }
-        findings.append(finding(current.rule, rules, current.focus, text, current.match, excerpt: excerpts))
+        findings.append(finding(current.rule, rules, current.focus, text, current.match, shown: shown))
         findings.sort { ($0.start, $0.category) < ($1.start, $1.category) }
         return findings
     }
@@ -50,16 +52,17 @@ enum FindingMerger {
     /// The finding of rule `index` over `focus`, its fields read in place.
     static func finding(
         _ index: Int, _ rules: [Rule], _ focus: Range<Int>, _ text: TokenizedText, _ match: PatternMatch,
-        excerpt: Bool = true
+        shown: Bool = true
     )
         -> Finding
     {
         let start = text.tokens[focus.lowerBound].start
         let end = text.tokens[focus.upperBound - 1].end
         return Finding(
-            rule: rules[index].id, category: rules[index].category, start: text.codePointOffset(ofUTF16: start),
-            end: text.codePointOffset(ofUTF16: end), excerpt: excerpt ? text.excerpt(utf16: start..<end) : "",
-            message: rules[index].message, suggestions: rules[index].suggestions, attune: rules[index].attune,
+            rule: shown ? rules[index].id : "", category: rules[index].category,
+            start: text.codePointOffset(ofUTF16: start), end: text.codePointOffset(ofUTF16: end),
+            excerpt: shown ? text.excerpt(utf16: start..<end) : "", message: shown ? rules[index].message : "",
+            suggestions: shown ? rules[index].suggestions : [], attune: rules[index].attune,
             weight: rules[index].weight, effectiveWeight: rules[index].weight, discount: nil, tokens: focus,
             utf16: start..<end, match: match, move: rules[index].move)
     }
