@@ -19,21 +19,23 @@ package struct Matcher {
     private var visited: [UInt32]
     private var generation: UInt32 = 0
     private var cache: MatchCache
-    /// A step's output, kept between steps to reuse their storage.
-    private var nextThreads: [Int32] = []
+    /// A step's output, kept between steps to reuse their storage. Partial matches are
+    /// whole `Thread`s, one append each: four appends of their values cost four
+    /// uniqueness checks.
+    private var nextThreads: [Thread] = []
     private var accepted: [Int32] = []
     /// The next state's partial matches packed for the cache, reused likewise.
     private var packed: [Int32] = []
     /// The starts read per input (see `starts(at:id:_:_:)`): ranges of `startThreads`
-    /// (four values each, as in a step) and of `startAccepts` (five: an accept and its
-    /// node). Bounded by the cache's limits: full, they start again, counted with the
-    /// step cache's resets.
+    /// and of `startAccepts` (five values each: an accept and its node). Bounded by the
+    /// cache's limits (a thread counts four values): full, they start again, counted with
+    /// the step cache's resets.
     private var startLists: [Int: (threads: Range<Int>, accepted: Range<Int>)] = [:]
-    private var startThreads: [Int32] = []
+    private var startThreads: [Thread] = []
     private var startAccepts: [Int32] = []
     private var startResets = 0
     /// The partial matches of state -1: a step whose marks do not fit the cache.
-    private var overflow: [Int32] = []
+    private var overflow: [Thread] = []
 
     /// A partial match in a step: its state, and its start and focus marks as offsets
     /// back from the boundary after the step's token (focus -1: not set).
@@ -131,10 +133,24 @@ package struct Matcher {
     private mutating func take(
         from state: Int32, id: Int32, _ context: Automaton.StartContext, _ boundary: Boundary, _ input: Int
     ) -> Int32 {
+        // The visited marks are written through a pointer for the whole step: written in
+        // place in `self`, each write cost a uniqueness check. Taken out of `self` for it.
+        var marks = visited
+        visited = []
+        defer { visited = marks }
+        return marks.withUnsafeMutableBufferPointer { seen in
+            take(from: state, id: id, context, boundary, input, seen: seen)
+        }
+    }
+
+    private mutating func take(
+        from state: Int32, id: Int32, _ context: Automaton.StartContext, _ boundary: Boundary, _ input: Int,
+        seen: UnsafeMutableBufferPointer<UInt32>
+    ) -> Int32 {
         let starts =
             cache.limits.startLists > 0
-            ? self.starts(at: input, id: id, context, boundary) : (threads: 0..<0, accepted: 0..<0)
-        nextGeneration()
+            ? self.starts(at: input, id: id, context, boundary, seen: seen) : (threads: 0..<0, accepted: 0..<0)
+        nextGeneration(seen)
         // Taken out of `self` before they are emptied: emptied while `self` still held
         // them, each was shared, so `removeAll(keepingCapacity:)` allocated a new buffer.
         var next = nextThreads
@@ -144,66 +160,66 @@ package struct Matcher {
         accepted.removeAll(keepingCapacity: true)
         defer { (nextThreads, self.accepted) = (next, accepted) }
         // Partial matches started earlier go first, so the leftmost start wins a state.
-        // They are read in place (a state's packed values, or the overflow's four each).
-        let (values, range, stride) =
-            state < 0 ? (overflow, overflow.indices, 4) : (cache.threads, cache.threads(of: state), 2)
-        var offset = range.lowerBound
-        while offset < range.upperBound {
-            defer { offset += stride }
-            let thread =
-                stride == 4
-                ? Thread(
-                    state: values[offset], start: values[offset + 1], focusStart: values[offset + 2],
-                    focusEnd: values[offset + 3])
-                : Thread(unpacking: values[offset], values[offset + 1])
-            let target = program.target(of: Int(thread.state), on: id)
-            guard target >= 0 else { continue }
-            let moved = Thread(
-                state: thread.state, start: thread.start + 1,
-                focusStart: thread.focusStart >= 0 ? thread.focusStart + 1 : -1,
-                focusEnd: thread.focusEnd >= 0 ? thread.focusEnd + 1 : -1)
-            follow(target, moved, boundary, into: &next, accepted: &accepted)
+        // They are read in place: a state's packed values, or the overflow's threads.
+        if state < 0 {
+            for thread in overflow { advance(thread, on: id, boundary, seen, into: &next, accepted: &accepted) }
+        } else {
+            let values = cache.threads
+            for offset in Swift.stride(
+                from: cache.threads(of: state).lowerBound, to: cache.threads(of: state).upperBound, by: 2)
+            {
+                let thread = Thread(unpacking: values[offset], values[offset + 1])
+                advance(thread, on: id, boundary, seen, into: &next, accepted: &accepted)
+            }
         }
         // Then the patterns that can start here, as they were read for this input before,
         // less the states the partial matches reached first; or, without lists (a limit
         // of 0, for the test they must agree with), started one by one.
         if cache.limits.startLists > 0 {
             let generation = self.generation
-            for offset in Swift.stride(from: starts.threads.lowerBound, to: starts.threads.upperBound, by: 4) {
-                let state = Int(startThreads[offset])
-                guard visited[state] != generation else { continue }
-                visited[state] = generation
-                for value in offset..<(offset + 4) { next.append(startThreads[value]) }
+            for index in starts.threads {
+                let state = Int(startThreads[index].state)
+                guard seen[state] != generation else { continue }
+                seen[state] = generation
+                next.append(startThreads[index])
             }
             for offset in Swift.stride(from: starts.accepted.lowerBound, to: starts.accepted.upperBound, by: 5) {
                 let node = Int(startAccepts[offset + 4])
-                guard visited[node] != generation else { continue }
-                visited[node] = generation
+                guard seen[node] != generation else { continue }
+                seen[node] = generation
                 for value in offset..<(offset + 4) { accepted.append(startAccepts[value]) }
             }
         } else {
             let entries = program.firstEntries[context.rawValue]
             for index in program.firstRange(context.rawValue, id) {
-                start(entries[index], on: id, boundary, into: &next, accepted: &accepted, withNodes: false)
+                start(entries[index], on: id, boundary, seen, into: &next, accepted: &accepted, withNodes: false)
             }
             for entry in automaton.firstWildcards[context.rawValue] {
-                start(entry, on: id, boundary, into: &next, accepted: &accepted, withNodes: false)
+                start(entry, on: id, boundary, seen, into: &next, accepted: &accepted, withNodes: false)
             }
         }
         var packed = self.packed
         self.packed = []
-        packed.removeAll(keepingCapacity: true)
         defer { self.packed = packed }
-        for offset in Swift.stride(from: 0, to: next.count, by: 4) {
-            guard
-                let marks = MatchCache.Marks.pack(
-                    start: next[offset + 1], focusStart: next[offset + 2], focusEnd: next[offset + 3])
-            else {
-                overflow = next
-                return -1
+        // Sized first and written in place: two appends a partial match cost two
+        // uniqueness checks.
+        packed.removeAll(keepingCapacity: true)
+        packed.append(contentsOf: repeatElement(0, count: next.count * 2))
+        let fits = packed.withUnsafeMutableBufferPointer { packed in
+            for index in next.indices {
+                let thread = next[index]
+                guard
+                    let marks = MatchCache.Marks.pack(
+                        start: thread.start, focusStart: thread.focusStart, focusEnd: thread.focusEnd)
+                else { return false }
+                packed[2 * index] = thread.state
+                packed[2 * index + 1] = marks
             }
-            packed.append(next[offset])
-            packed.append(marks)
+            return true
+        }
+        guard fits else {
+            overflow = next
+            return -1
         }
         if state < 0 { return cache.enter(packed) }
         return cache.record(from: state, on: input, next: packed, accepted: accepted)
@@ -215,12 +231,13 @@ package struct Matcher {
     /// partial matches reach and all that follows from them, so a start whose state is
     /// marked would have been cut there or before: the list less the marked states is
     /// what starting the patterns after the partial matches gives.
-    private mutating func starts(at input: Int, id: Int32, _ context: Automaton.StartContext, _ boundary: Boundary)
-        -> (threads: Range<Int>, accepted: Range<Int>)
-    {
+    private mutating func starts(
+        at input: Int, id: Int32, _ context: Automaton.StartContext, _ boundary: Boundary,
+        seen: UnsafeMutableBufferPointer<UInt32>
+    ) -> (threads: Range<Int>, accepted: Range<Int>) {
         if let known = startLists[input] { return known }
         if startLists.count >= cache.limits.startLists
-            || startThreads.count + startAccepts.count >= cache.limits.startValues
+            || startThreads.count * 4 + startAccepts.count >= cache.limits.startValues
         {
             startLists.removeAll(keepingCapacity: true)
             startThreads.removeAll(keepingCapacity: true)
@@ -228,15 +245,15 @@ package struct Matcher {
             startResets += 1
         }
         // Read alone, in a generation of their own, before the step's begins.
-        nextGeneration()
-        var threads: [Int32] = []
+        nextGeneration(seen)
+        var threads: [Thread] = []
         var accepts: [Int32] = []
         let entries = program.firstEntries[context.rawValue]
         for index in program.firstRange(context.rawValue, id) {
-            start(entries[index], on: id, boundary, into: &threads, accepted: &accepts)
+            start(entries[index], on: id, boundary, seen, into: &threads, accepted: &accepts)
         }
         for entry in automaton.firstWildcards[context.rawValue] {
-            start(entry, on: id, boundary, into: &threads, accepted: &accepts)
+            start(entry, on: id, boundary, seen, into: &threads, accepted: &accepts)
         }
         let result = (
             threads: startThreads.count..<(startThreads.count + threads.count),
@@ -250,50 +267,64 @@ package struct Matcher {
 
     /// Starts the pattern of `entry` at the step's token; for a list of starts, each
     /// accept in `accepted` is followed by its node (see `follow`).
-    private mutating func start(
-        _ entry: Automaton.Entry, on id: Int32, _ boundary: Boundary, into next: inout [Int32],
-        accepted: inout [Int32], withNodes: Bool = true
+    private func start(
+        _ entry: Automaton.Entry, on id: Int32, _ boundary: Boundary, _ seen: UnsafeMutableBufferPointer<UInt32>,
+        into next: inout [Thread], accepted: inout [Int32], withNodes: Bool = true
     ) {
         let target = program.target(of: Int(entry.state), on: id)
         guard target >= 0 else { return }
         let thread = Thread(state: entry.state, start: 1, focusStart: entry.focusOpened ? 1 : -1, focusEnd: -1)
-        follow(target, thread, boundary, into: &next, accepted: &accepted, withNodes: withNodes)
+        follow(target, thread, boundary, seen, into: &next, accepted: &accepted, withNodes: withNodes)
+    }
+
+    /// Moves a partial match over the step's token, if its state takes it, and follows
+    /// the empty moves after it.
+    @inline(__always)
+    private func advance(
+        _ thread: Thread, on id: Int32, _ boundary: Boundary, _ seen: UnsafeMutableBufferPointer<UInt32>,
+        into next: inout [Thread], accepted: inout [Int32]
+    ) {
+        let target = program.target(of: Int(thread.state), on: id)
+        guard target >= 0 else { return }
+        let moved = Thread(
+            state: thread.state, start: thread.start + 1,
+            focusStart: thread.focusStart >= 0 ? thread.focusStart + 1 : -1,
+            focusEnd: thread.focusEnd >= 0 ? thread.focusEnd + 1 : -1)
+        follow(target, moved, boundary, seen, into: &next, accepted: &accepted)
     }
 
     /// Follows empty moves from `state` at the boundary after the step's token,
     /// collecting the consuming states reached into `next` and the accepted patterns
     /// (with the accepting node after each, `withNodes`, for a list of starts).
-    private mutating func follow(
-        _ state: Int32, _ thread: Thread, _ boundary: Boundary, into next: inout [Int32], accepted: inout [Int32],
-        withNodes: Bool = false
+    private func follow(
+        _ state: Int32, _ thread: Thread, _ boundary: Boundary, _ seen: UnsafeMutableBufferPointer<UInt32>,
+        into next: inout [Thread], accepted: inout [Int32], withNodes: Bool = false
     ) {
-        guard visited[Int(state)] != generation else { return }
-        visited[Int(state)] = generation
+        guard seen[Int(state)] != generation else { return }
+        seen[Int(state)] = generation
         var thread = thread
         let index = Int(state)
         let target = program.next[index]
         switch program.kind[index] {
         case .consume:
-            next.append(state)
-            next.append(thread.start)
-            next.append(thread.focusStart)
-            next.append(thread.focusEnd)
+            next.append(
+                Thread(state: state, start: thread.start, focusStart: thread.focusStart, focusEnd: thread.focusEnd))
         case .split:
             for offset in Int(target)..<Int(target + program.argument[index]) {
                 follow(
-                    program.splitTargets[offset], thread, boundary, into: &next, accepted: &accepted,
+                    program.splitTargets[offset], thread, boundary, seen, into: &next, accepted: &accepted,
                     withNodes: withNodes)
             }
         case .anchor:
             if holds(Automaton.Anchor(rawValue: program.argument[index])!, boundary) {
-                follow(target, thread, boundary, into: &next, accepted: &accepted, withNodes: withNodes)
+                follow(target, thread, boundary, seen, into: &next, accepted: &accepted, withNodes: withNodes)
             }
         case .focusStart:
             thread.focusStart = 0
-            follow(target, thread, boundary, into: &next, accepted: &accepted, withNodes: withNodes)
+            follow(target, thread, boundary, seen, into: &next, accepted: &accepted, withNodes: withNodes)
         case .focusEnd:
             thread.focusEnd = 0
-            follow(target, thread, boundary, into: &next, accepted: &accepted, withNodes: withNodes)
+            follow(target, thread, boundary, seen, into: &next, accepted: &accepted, withNodes: withNodes)
         case .accept:
             accepted.append(target)
             accepted.append(thread.start)
@@ -326,10 +357,10 @@ package struct Matcher {
         }
     }
 
-    private mutating func nextGeneration() {
+    private mutating func nextGeneration(_ seen: UnsafeMutableBufferPointer<UInt32>) {
         generation &+= 1
         if generation == 0 {
-            for index in visited.indices { visited[index] = 0 }
+            seen.update(repeating: 0)
             generation = 1
         }
     }
