@@ -106,10 +106,11 @@ struct WordNormalizer {
             return
         }
         // Suffixes read in place (a tuple copied per suffix retained both its arrays),
-        // and only for a word ending as one of them does.
+        // and only for a word ending as one of them does: tested in the loop's `where`,
+        // that was a test per suffix for every word.
         let mayHaveSuffix = word.last.map { endsSuffix[Int($0)] } ?? false
-        for index in suffixes.indices
-        where mayHaveSuffix && word.count > suffixes[index].units.count && word.hasSuffix(suffixes[index].units) {
+        for index in mayHaveSuffix ? suffixes.indices : 0..<0
+        where word.count > suffixes[index].units.count && word.hasSuffix(suffixes[index].units) {
             // The stem is a token of its own: "u'll" is "you will", not "u will".
             let stem = UnsafeBufferPointer(rebasing: word.dropLast(suffixes[index].units.count))
             if let expansion = expansionKeys.find(stem) {
