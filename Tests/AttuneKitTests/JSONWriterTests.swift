@@ -70,6 +70,24 @@ import Testing
         #expect(Self.quoted(text) == #""abcdefg\"hijklmnopqrstu\u0001vwxyz\u20280123456789ab\\""#)
     }
 
+    /// Literal keys are written as they are; a key made at run time is escaped as any
+    /// string, and both take their commas like any value, nested or not.
+    @Test func keysMadeAtRunTimeAreEscaped() {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key(text: "say \"hi\"\n")
+        writer.beginArray()
+        writer.beginObject()
+        writer.field("a", 1)
+        writer.endObject()
+        writer.number(2)
+        writer.endArray()
+        writer.key("b")
+        writer.bool(true)
+        writer.endObject()
+        #expect(writer.output == #"{"say \"hi\"\n":[{"a":1},2],"b":true}"#)
+    }
+
     @Test func objectsAndArraysTakeCommasInTheirPlaces() {
         var writer = JSONWriter()
         writer.beginObject()
