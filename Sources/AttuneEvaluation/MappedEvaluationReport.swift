@@ -118,7 +118,7 @@ extension MappedEvaluation {
             writer.beginObject()
             for category in Category.allCases {
                 writer.key(text: category.rawValue)
-                if let share = round(code.share(category)) { writer.number(share) } else { writer.null() }
+                writer.number(round(code.share(category)))
             }
             writer.endObject()
             writer.field("misses", code.missCount)

@@ -143,6 +143,7 @@ package struct Matcher {
         }
     }
 
+    /// The step itself, `seen` holding the visited marks.
     private mutating func take(
         from state: Int32, id: Int32, _ context: Automaton.StartContext, _ boundary: Boundary, _ input: Int,
         seen: UnsafeMutableBufferPointer<UInt32>
@@ -164,10 +165,8 @@ package struct Matcher {
         if state < 0 {
             for thread in overflow { advance(thread, on: id, boundary, seen, into: &next, accepted: &accepted) }
         } else {
-            let values = cache.threads
-            for offset in Swift.stride(
-                from: cache.threads(of: state).lowerBound, to: cache.threads(of: state).upperBound, by: 2)
-            {
+            let (values, range) = (cache.threads, cache.threads(of: state))
+            for offset in Swift.stride(from: range.lowerBound, to: range.upperBound, by: 2) {
                 let thread = Thread(unpacking: values[offset], values[offset + 1])
                 advance(thread, on: id, boundary, seen, into: &next, accepted: &accepted)
             }

@@ -77,6 +77,11 @@ public struct JSONWriter {
         }
     }
 
+    /// A number, or `null` when there is none.
+    public mutating func number(_ number: Double?) {
+        if let number { self.number(number) } else { null() }
+    }
+
     public mutating func bool(_ flag: Bool) { value(); append(flag ? "true" : "false") }
     public mutating func null() { value(); append("null") }
 
@@ -99,7 +104,7 @@ public struct JSONWriter {
 
     public mutating func field(_ name: StaticString, _ value: Double?) {
         key(name)
-        if let value { number(value) } else { null() }
+        number(value)
     }
 
     public mutating func field(_ name: StaticString, strings: [String]) {
