@@ -94,29 +94,31 @@ package struct PatternAligner {
         case .word(let words):
             return available > 0 && words.contains(where: { token(position, is: $0) }) ? [1] : []
         case .list(let name):
-            // The token's word read once and compared with each entry's first word: a
-            // list of hundreds of phrases was read whole, word by word, at every position
-            // the alignment tried (a fifth of a million instructions for some matches).
-            let first = available > 0 ? word(at: position) : nil
-            var result: [Int] = []
-            for entry in lexicon.lists[name]?.entries ?? [] where entry.count <= available {
-                guard let head = entry.first else {
-                    result.append(0)
-                    continue
+            // Only the entries that start with the token's word are read: a list of
+            // hundreds of phrases read whole at every position the alignment tried cost
+            // a fifth of a million instructions for some matches.
+            guard let list = lexicon.lists[name]?.indexed else { return [] }
+            var result = [Int](repeating: 0, count: list.emptyCount)
+            if available > 0, let first = word(at: position) {
+                for index in list.entries(startingWith: first) {
+                    let entry = list.all[index]
+                    guard entry.count <= available,
+                        entry.indices.dropFirst().allSatisfy({ token(position + $0, is: entry[$0]) })
+                    else { continue }
+                    result.append(entry.count)
                 }
-                guard head == first, entry.indices.dropFirst().allSatisfy({ token(position + $0, is: entry[$0]) })
-                else { continue }
-                result.append(entry.count)
             }
             return result.sorted(by: >)
         case .any:
             return available > 0 ? [1] : []
         case .none(let words, let lists):
             guard available > 0 else { return [] }
+            let word = self.word(at: position)
             let excluded =
-                words.contains(where: { token(position, is: $0) })
-                || lists.contains {
-                    lexicon.lists[$0]?.entries.contains { $0.count == 1 && token(position, is: $0[0]) } ?? false
+                words.contains(where: { $0 == word })
+                || lists.contains { name in
+                    guard let word, let list = lexicon.lists[name]?.indexed else { return false }
+                    return list.entries(startingWith: word).contains { list.all[$0].count == 1 }
                 }
             return excluded ? [] : [1]
         case .gap(let minimum, let maximum):

@@ -40,10 +40,12 @@ public struct WordList: Sendable {
     public var name: String
     /// Read from compiled rules on first use (`Deferred`): a reply reaches few lists.
     public var entries: [[String]] {
-        get { storedEntries.value }
-        set { storedEntries = Deferred(newValue) }
+        get { storedEntries.value.all }
+        set { storedEntries = Deferred(ListEntries(newValue)) }
     }
-    package var storedEntries: Deferred<[[String]]>
+    /// The entries with their index by first word.
+    package var indexed: ListEntries { storedEntries.value }
+    package var storedEntries: Deferred<ListEntries>
     public var location: SourceLocation
     /// Where each entry stands, for diagnostics.
     public var entryLocations: [SourceLocation] = []
@@ -56,10 +58,35 @@ public struct WordList: Sendable {
         entryLocations: [SourceLocation] = []
     ) {
         self.name = name
-        self.storedEntries = Deferred(entries)
+        self.storedEntries = Deferred(ListEntries(entries))
         self.location = location
         self.entryLocations = entryLocations
     }
+}
+
+/// A word list's entries, indexed by their first word: aligning a match asks which
+/// entries can start at a token, and reading a list of hundreds of phrases whole at
+/// every position tried was most of an alignment's cost. Built when the entries are
+/// (read from compiled rules on first use, like them); archived as the entries alone.
+package struct ListEntries: Sendable {
+    package let all: [[String]]
+    /// Indices into `all` by the entry's first word.
+    private let byFirstWord: [String: [Int]]
+    /// How many entries have no words (each matches zero tokens).
+    package let emptyCount: Int
+
+    package init(_ all: [[String]]) {
+        self.all = all
+        var index: [String: [Int]] = [:]
+        for (position, entry) in all.enumerated() {
+            if let first = entry.first { index[first, default: []].append(position) }
+        }
+        byFirstWord = index
+        emptyCount = all.count { $0.isEmpty }
+    }
+
+    /// The indices of the entries whose first word is `word`, in list order.
+    package func entries(startingWith word: String) -> [Int] { byFirstWord[word] ?? [] }
 }
 
 /// What a pattern word or list entry must look like to ever match: the form the text

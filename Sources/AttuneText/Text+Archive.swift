@@ -41,9 +41,17 @@ extension WordList: Archivable {
 
     @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         let name: String = try reader.read()
-        let entries: Deferred<[[String]]> = try reader.read()
+        let entries: Deferred<ListEntries> = try reader.read()
         self.init(name: name, entries: [], location: try reader.read())
         storedEntries = entries
+    }
+}
+
+extension ListEntries: Archivable {
+    @usableFromInline package func archive(into writer: inout ArchiveWriter) { writer.write(all) }
+
+    @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        self.init(try reader.read() as [[String]])
     }
 }
 
