@@ -11,20 +11,20 @@ extension Analyzer {
 
     /// Crude stems of the content words of a text: not function words, not emoji, at
     /// least three characters. One pass over its tokens.
-    func topics(of text: TokenizedText) -> Set<String> {
-        var stems: Set<String> = []
+    func topics(of text: TokenizedText) -> TopicStems {
+        var stems: [String] = []
         stems.reserveCapacity(text.tokens.count)
         for (index, token) in text.tokens.enumerated() where !token.flags.contains(.emoji) {
             guard token.id != Vocabulary.unknown else {
-                if let stem = topicStem(text.word(at: index)) { stems.insert(stem) }
+                if let stem = topicStem(text.word(at: index)) { stems.append(stem) }
                 continue
             }
             if case .unread = knownStems[Int(token.id)] {
                 knownStems[Int(token.id)] = topicStem(text.word(at: index)).map(KnownStem.stem) ?? .noStem
             }
-            if case .stem(let stem) = knownStems[Int(token.id)] { stems.insert(stem) }
+            if case .stem(let stem) = knownStems[Int(token.id)] { stems.append(stem) }
         }
-        return stems
+        return TopicStems(stems)
     }
 
     /// The stem a content word gives, or nil for a function word or one shorter than

@@ -97,7 +97,7 @@ extension Analyzer {
         }
         guard piece.tokens == nil || bid == nil,
             let key = rememberedKey(
-                piece.text, bid: bid, topics: { readParts().reduce(into: []) { $0.formUnion(topics(of: $1)) } })
+                piece.text, bid: bid, topics: { readParts().reduce([]) { $0.union(topics(of: $1)) } })
         else { return read(readParts(), bid: bid) }
         return pieceReadings.value(for: key) { read(readParts(), bid: key.bid) }
     }
@@ -116,7 +116,7 @@ extension Analyzer {
     /// carry the reply's own sentences and the message's feelings: without a length
     /// limit the memos' memory would grow with the replies seen; with it, each entry
     /// holds at most 1,024 bytes of text. `topics` is asked only with a message.
-    private func rememberedKey(_ text: String, bid: Bid?, topics: () -> Set<String>) -> ReadingKey? {
+    private func rememberedKey(_ text: String, bid: Bid?, topics: () -> TopicStems) -> ReadingKey? {
         guard text.utf8.count <= Self.rememberedBytes else { return nil }
         guard let bid else { return ReadingKey(text: text, bid: nil) }
         guard bid.feelings.reduce(0, { $0 + $1.utf8.count }) <= Self.rememberedBytes else { return nil }

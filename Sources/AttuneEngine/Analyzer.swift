@@ -30,7 +30,7 @@ public final class Analyzer {
     var pieceReadings = BoundedMemo<ReadingKey, Rewriter.Reading>(limit: 4_096)
     var rewriteVerdicts = BoundedMemo<String, Bool>(limit: 4_096)
     /// The topic stems of the pieces and rewrites remembered above, which their keys need.
-    var textTopics = BoundedMemo<String, Set<String>>(limit: 4_096)
+    var textTopics = BoundedMemo<String, TopicStems>(limit: 4_096)
     /// The last reply read and its language: in a transcript each turn is the message
     /// the next one answers, so its bid is read from these instead of reading it again.
     var lastReply: (text: TokenizedText, language: Language)?

@@ -9,7 +9,7 @@ public struct Bid: Sendable, Hashable {
     /// What they said they feel, turned around to be said back ("your boss hates you").
     public var theirWords: String? = nil
     /// Crude stems of the message's content words: a reply sharing one refers to it.
-    var topics: Set<String> = []
+    var topics: TopicStems = []
     /// The message thanks ("thank you for yesterday").
     var thanks = false
     /// A complaint about the replier ("you forgot my birthday"), not about someone else:
@@ -25,7 +25,7 @@ extension Bid {
     /// whether the text shares a topic with it), nothing else. A rewrite's pieces are
     /// read against many messages; those alike in this read alike, so one reading serves
     /// them all (`Analyzer.reading(of:bid:)`).
-    func seen(byTextWith topics: Set<String>) -> Bid {
+    func seen(byTextWith topics: TopicStems) -> Bid {
         var seen = Bid(kind: kind, feelings: feelings)
         seen.topics = self.topics.intersection(topics)
         seen.thanks = thanks

@@ -1,0 +1,68 @@
+/// The topic stems of a text (see `Analyzer.topics(of:)`): a handful of short strings,
+/// kept sorted and without repeats. A `Set` hashed every stem on insert and again,
+/// three times over, as part of each memo key holding a bid; sorted, the set
+/// operations the analyzer asks for are one merging pass and a key hashes each stem
+/// once.
+struct TopicStems: Hashable, Sendable, ExpressibleByArrayLiteral {
+    private(set) var stems: [String]
+
+    init() { stems = [] }
+
+    /// The stems of `words`, sorted, each once.
+    init(_ words: [String]) {
+        stems = []
+        stems.reserveCapacity(words.count)
+        for word in words.sorted() where word != stems.last { stems.append(word) }
+    }
+
+    init(arrayLiteral elements: String...) { self.init(elements) }
+
+    var isEmpty: Bool { stems.isEmpty }
+
+    /// Whether no stem is in both.
+    func isDisjoint(with other: TopicStems) -> Bool {
+        var (mine, theirs) = (0, 0)
+        while mine < stems.count && theirs < other.stems.count {
+            if stems[mine] == other.stems[theirs] { return false }
+            if stems[mine] < other.stems[theirs] { mine += 1 } else { theirs += 1 }
+        }
+        return true
+    }
+
+    /// The stems in both, sorted.
+    func intersection(_ other: TopicStems) -> TopicStems {
+        var result = TopicStems()
+        var (mine, theirs) = (0, 0)
+        while mine < stems.count && theirs < other.stems.count {
+            if stems[mine] == other.stems[theirs] {
+                result.stems.append(stems[mine])
+                (mine, theirs) = (mine + 1, theirs + 1)
+            } else if stems[mine] < other.stems[theirs] {
+                mine += 1
+            } else {
+                theirs += 1
+            }
+        }
+        return result
+    }
+
+    /// The stems in either, sorted.
+    func union(_ other: TopicStems) -> TopicStems {
+        var result = TopicStems()
+        result.stems.reserveCapacity(stems.count + other.stems.count)
+        var (mine, theirs) = (0, 0)
+        while mine < stems.count || theirs < other.stems.count {
+            if theirs == other.stems.count || (mine < stems.count && stems[mine] < other.stems[theirs]) {
+                result.stems.append(stems[mine])
+                mine += 1
+            } else if mine == stems.count || other.stems[theirs] < stems[mine] {
+                result.stems.append(other.stems[theirs])
+                theirs += 1
+            } else {
+                result.stems.append(stems[mine])
+                (mine, theirs) = (mine + 1, theirs + 1)
+            }
+        }
+        return result
+    }
+}
