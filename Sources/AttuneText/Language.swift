@@ -9,45 +9,53 @@ public enum Language: String, Sendable {
 /// The word lists of `Rules/languages.yaml`, indexed for lookup: which words are
 /// evidence for English and, for each other word, the languages it is evidence for.
 /// A word listed for English and for another language is evidence for neither.
+///
+/// Only the lookup tables are kept (and archived): compiled rules read them as they
+/// were written, where building them again from the lists was a twentieth of
+/// `attune check`'s start.
 public struct LanguageProfile: Sendable {
     /// Language codes of the other languages, in file order.
     public internal(set) var languages: [String] = []
-    var english: Set<String> = []
-    /// Word → indices into `languages`.
-    var others: [String: [Int]] = [:]
-    /// Per word of either list, the other languages it is evidence for (none: English),
-    /// read in place through an `Evidence`: a tuple holding the array was retained per word.
-    private var wordLanguages: [[Int]] = []
+    /// Per word (by index), the other languages it is evidence for, as a range of
+    /// `wordLanguages` (empty: English): `languageBounds[i]..<languageBounds[i + 1]`.
+    var languageBounds: [Int32] = [0]
+    var wordLanguages: [Int32] = []
     /// The ASCII words, keyed by their units: most words of a reply are looked up
     /// without a `String`.
-    private var asciiWords = UnitTable()
-    /// Every word by its text, for the words read with other letters.
-    private var wordIndices: [String: Int32] = [:]
+    var asciiWords = UnitTable()
+    /// The words with letters beyond ASCII, by their text.
+    var otherWords: [String: Int32] = [:]
 
     public init() {}
 
     /// No lists: only the script of the letters can tell another language.
-    public var isEmpty: Bool { english.isEmpty && others.isEmpty }
+    public var isEmpty: Bool { languageBounds.count == 1 }
 
     package init(english: [String], others: [(code: String, words: [String])]) {
-        self.english = Set(english)
-        languages = others.map(\.code)
+        let english = Set(english)
+        var languagesOf: [String: [Int]] = [:]
         for (index, language) in others.enumerated() {
-            for word in Set(language.words) where !self.english.contains(word) {
-                self.others[word, default: []].append(index)
+            for word in Set(language.words) where !english.contains(word) {
+                languagesOf[word, default: []].append(index)
             }
         }
-        let entries = self.english.sorted().map { ($0, [Int]()) } + self.others.sorted(by: { $0.key < $1.key })
+        languages = others.map(\.code)
+        let entries = english.sorted().map { ($0, [Int]()) } + languagesOf.sorted(by: { $0.key < $1.key })
         for (word, languages) in entries {
-            let index = Int32(wordLanguages.count)
-            wordLanguages.append(languages)
-            wordIndices[word] = index
-            if word.utf16.allSatisfy({ $0 < 0x80 }) { asciiWords.insert(word.utf16, value: index) }
+            let index = Int32(languageBounds.count - 1)
+            wordLanguages += languages.map(Int32.init)
+            languageBounds.append(Int32(wordLanguages.count))
+            if Self.isASCII(word) { asciiWords.insert(word.utf16, value: index) } else { otherWords[word] = index }
         }
     }
 
+    static func isASCII(_ word: String) -> Bool { word.utf8.allSatisfy { $0 < 0x80 } }
+
     /// What `word` (lowercase, straight apostrophes) is evidence for, or nil.
-    func evidence(_ word: String) -> Evidence? { wordIndices[word].map { Evidence(index: Int($0)) } }
+    func evidence(_ word: String) -> Evidence? {
+        guard Self.isASCII(word) else { return otherWords[word].map { Evidence(index: Int($0)) } }
+        return Array(word.utf16).withUnsafeBufferPointer { evidence(ascii: $0) }
+    }
 
     /// `evidence` of a lowercase ASCII word given as units.
     func evidence(ascii word: UnsafeBufferPointer<UInt16>) -> Evidence? {
@@ -61,11 +69,15 @@ public struct LanguageProfile: Sendable {
     }
 
     /// Whether the word is evidence for English (then for no other language).
-    func isEnglish(_ evidence: Evidence) -> Bool { wordLanguages[evidence.index].isEmpty }
+    func isEnglish(_ evidence: Evidence) -> Bool {
+        languageBounds[evidence.index] == languageBounds[evidence.index + 1]
+    }
 
     /// Counts one for each language the word is evidence for.
     func addLanguages(of evidence: Evidence, to counts: inout [Int]) {
-        for language in wordLanguages[evidence.index] { counts[language] += 1 }
+        for offset in Int(languageBounds[evidence.index])..<Int(languageBounds[evidence.index + 1]) {
+            counts[Int(wordLanguages[offset])] += 1
+        }
     }
 }
 

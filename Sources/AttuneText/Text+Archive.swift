@@ -79,27 +79,28 @@ extension Lexicon: Archivable {
 extension LanguageProfile: Archivable {
     @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         writer.write(languages)
-        writer.write(english)
-        writer.write(others)
+        writer.writeRaw(languageBounds)
+        writer.writeRaw(wordLanguages)
+        writer.write(asciiWords)
+        writer.write(otherWords)
     }
 
-    /// Built again from its lists, so the lookup tables `init(english:others:)` derives
-    /// are there too.
+    /// The tables as they were written, checked: every word's languages in range, every
+    /// word in one table or the other.
     @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
-        let languages: [String] = try reader.read()
-        let english: Set<String> = try reader.read()
-        let others: [String: [Int]] = try reader.read()
-        var words = Array(repeating: [String](), count: languages.count)
-        for (word, indices) in others.sorted(by: { $0.key < $1.key }) {
-            for index in indices {
-                guard words.indices.contains(index) else { throw ArchiveError("a word of an unknown language") }
-                words[index].append(word)
-            }
-        }
-        if languages.isEmpty && english.isEmpty {
-            self.init()
-        } else {
-            self.init(english: english.sorted(), others: Array(zip(languages, words)))
-        }
+        self.init()
+        languages = try reader.read()
+        languageBounds = try reader.readRaw()
+        wordLanguages = try reader.readRaw()
+        asciiWords = try reader.read()
+        otherWords = try reader.read()
+        let words = languageBounds.count - 1
+        guard words >= 0, languageBounds.first == 0, languageBounds.last == Int32(wordLanguages.count),
+            zip(languageBounds, languageBounds.dropFirst()).allSatisfy({ $0 <= $1 }),
+            wordLanguages.allSatisfy({ (0..<Int32(languages.count)).contains($0) }),
+            asciiWords.count + otherWords.count == words,
+            asciiWords.valuesAreAll(in: 0..<Int32(words)),
+            otherWords.allSatisfy({ !Self.isASCII($0.key) && (0..<Int32(words)).contains($0.value) })
+        else { throw ArchiveError("the language profile's tables are damaged") }
     }
 }
