@@ -1,8 +1,8 @@
 /// The topic stems of a text (see `Analyzer.topics(of:)`): a handful of short strings,
-/// kept sorted and without repeats. A `Set` hashed every stem on insert and again,
-/// three times over, as part of each memo key holding a bid; sorted, the set
+/// kept sorted and without repeats. A `Set` hashed every stem on insert, and again,
+/// each in a hasher of its own, in every memo key holding a bid; sorted, the set
 /// operations the analyzer asks for are one merging pass and a key hashes each stem
-/// once.
+/// once, in the key's hasher.
 struct TopicStems: Hashable, Sendable, ExpressibleByArrayLiteral {
     private(set) var stems: [String]
 
