@@ -81,9 +81,11 @@ public struct Exceptions: Sendable {
         get { storedUnless.value }
         set { storedUnless = Deferred(newValue) }
     }
-    package var storedUnless = Deferred<[Pattern]>([])
+    /// Set in each initializer, not by a default value: one would be made, as a box of
+    /// its own, before a compiled rule's replaced it.
+    package var storedUnless: Deferred<[Pattern]>
 
-    public init() {}
+    public init() { storedUnless = Deferred([]) }
 }
 
 /// An example sentence a rule must match (with its expected span) or must not.
