@@ -119,11 +119,12 @@ extension Pattern: Archivable {
         writer.write(location)
     }
 
+    /// Field by field, the elements' box as read (not an empty one replaced).
     @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
-        let source: String = try reader.read()
-        let elements: Deferred<[PatternElement]> = try reader.read()
-        self.init(source: source, elements: [], sentenceKind: try reader.readCase(), location: try reader.read())
-        storedElements = elements
+        source = try reader.read()
+        storedElements = try reader.read()
+        sentenceKind = try reader.readCase()
+        location = try reader.read()
     }
 }
 

@@ -39,11 +39,11 @@ extension WordList: Archivable {
         writer.write(location)
     }
 
+    /// Field by field, the entries' box as read (not an empty one replaced).
     @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
-        let name: String = try reader.read()
-        let entries: Deferred<ListEntries> = try reader.read()
-        self.init(name: name, entries: [], location: try reader.read())
-        storedEntries = entries
+        name = try reader.read()
+        storedEntries = try reader.read()
+        location = try reader.read()
     }
 }
 
