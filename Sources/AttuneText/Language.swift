@@ -45,15 +45,17 @@ public struct LanguageProfile: Sendable {
             let index = Int32(languageBounds.count - 1)
             wordLanguages += languages.map(Int32.init)
             languageBounds.append(Int32(wordLanguages.count))
-            if Self.isASCII(word) { asciiWords.insert(word.utf16, value: index) } else { otherWords[word] = index }
+            if Vocabulary.isASCII(word) {
+                asciiWords.insert(word.utf16, value: index)
+            } else {
+                otherWords[word] = index
+            }
         }
     }
 
-    static func isASCII(_ word: String) -> Bool { word.utf8.allSatisfy { $0 < 0x80 } }
-
     /// What `word` (lowercase, straight apostrophes) is evidence for, or nil.
     func evidence(_ word: String) -> Evidence? {
-        guard Self.isASCII(word) else { return otherWords[word].map { Evidence(index: Int($0)) } }
+        guard Vocabulary.isASCII(word) else { return otherWords[word].map { Evidence(index: Int($0)) } }
         return Array(word.utf16).withUnsafeBufferPointer { evidence(ascii: $0) }
     }
 

@@ -100,7 +100,7 @@ extension LanguageProfile: Archivable {
             wordLanguages.allSatisfy({ (0..<Int32(languages.count)).contains($0) }),
             asciiWords.count + otherWords.count == words,
             asciiWords.valuesAreAll(in: 0..<Int32(words)),
-            otherWords.allSatisfy({ !Self.isASCII($0.key) && (0..<Int32(words)).contains($0.value) })
+            otherWords.allSatisfy({ !Vocabulary.isASCII($0.key) && (0..<Int32(words)).contains($0.value) })
         else { throw ArchiveError("the language profile's tables are damaged") }
     }
 }
