@@ -10,21 +10,23 @@ extension Analyzer {
     static let secondPerson: Set<String> = ["you", "your", "yours", "yourself", "u", "ur"]
 
     /// Crude stems of the content words of a text: not function words, not emoji, at
-    /// least three characters. One pass over its tokens.
+    /// least three characters. One pass over its tokens; repeats are dropped as they come
+    /// (a long message repeats its stems many times over), and only the distinct stems
+    /// are sorted.
     func topics(of text: TokenizedText) -> TopicStems {
-        var stems: [String] = []
+        var stems: Set<String> = []
         stems.reserveCapacity(text.tokens.count)
         for (index, token) in text.tokens.enumerated() where !token.flags.contains(.emoji) {
             guard token.id != Vocabulary.unknown else {
-                if let stem = topicStem(text.word(at: index)) { stems.append(stem) }
+                if let stem = topicStem(text.word(at: index)) { stems.insert(stem) }
                 continue
             }
             if case .unread = knownStems[Int(token.id)] {
                 knownStems[Int(token.id)] = topicStem(text.word(at: index)).map(KnownStem.stem) ?? .noStem
             }
-            if case .stem(let stem) = knownStems[Int(token.id)] { stems.append(stem) }
+            if case .stem(let stem) = knownStems[Int(token.id)] { stems.insert(stem) }
         }
-        return TopicStems(stems)
+        return TopicStems(Array(stems))
     }
 
     /// The stem a content word gives, or nil for a function word or one shorter than
