@@ -34,35 +34,64 @@ enum ASCIIWordBreaks {
         // Each unit's class, with `.other` beyond either end: `kinds[i + 1]` is unit i's.
         // On the stack: an array per text was a tenth of breaking it.
         classes.withUnsafeBufferPointer { table in
-            withUnsafeTemporaryAllocation(of: Class.self, capacity: units.count + 2) { kinds in
-                kinds[0] = .other
-                kinds[units.count + 1] = .other
-                for index in units.indices { kinds[index + 1] = table[Int(units[index])] }
-                // Underscores joined (WB13a) are a word to ICU; one alone is not.
-                func isUnderscores(_ start: Int, _ end: Int) -> Bool {
-                    end - start >= 2 && kinds[start + 1] == .extendNumLet
-                }
-                var start = 0
-                var isWord = isWordClass(kinds[1])
-                for index in 1..<units.count {
-                    if breaks(kinds[index - 1], kinds[index], kinds[index + 1], kinds[index + 2]) {
-                        result.append((start, index, isWord || isUnderscores(start, index)))
-                        start = index
-                        isWord = false
+            breakTable.withUnsafeBufferPointer { breakTable in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: units.count + 2) { kinds in
+                    kinds[0] = Class.other.rawValue
+                    kinds[units.count + 1] = Class.other.rawValue
+                    for index in units.indices { kinds[index + 1] = table[Int(units[index])].rawValue }
+                    // Underscores joined (WB13a) are a word to ICU; one alone is not.
+                    func isUnderscores(_ start: Int, _ end: Int) -> Bool {
+                        end - start >= 2 && kinds[start + 1] == Class.extendNumLet.rawValue
                     }
-                    isWord = isWord || isWordClass(kinds[index + 1])
+                    var start = 0
+                    var isWord = isWordClass(kinds[1])
+                    for index in 1..<units.count {
+                        let key = Self.key(kinds[index - 1], kinds[index], kinds[index + 1], kinds[index + 2])
+                        if breakTable[key] {
+                            result.append((start, index, isWord || isUnderscores(start, index)))
+                            start = index
+                            isWord = false
+                        }
+                        isWord = isWord || isWordClass(kinds[index + 1])
+                    }
+                    result.append((start, units.count, isWord || isUnderscores(start, units.count)))
                 }
-                result.append((start, units.count, isWord || isUnderscores(start, units.count)))
             }
         }
         return result
     }
 
-    private static func isWordClass(_ kind: Class) -> Bool { kind == .letter || kind == .numeric }
+    /// `breaks` for every four classes, indexed by `key`: asked once per pair of units,
+    /// the rules' cases cost five times a lookup.
+    private static let breakTable: [Bool] = {
+        let all = (0...Class.extendNumLet.rawValue).map { Class(rawValue: $0)! }
+        var table = [Bool](repeating: true, count: classCount * classCount * classCount * classCount)
+        for beforeLeft in all {
+            for left in all {
+                for right in all {
+                    for afterRight in all {
+                        table[key(beforeLeft.rawValue, left.rawValue, right.rawValue, afterRight.rawValue)] =
+                            breaks(beforeLeft, left, right, afterRight)
+                    }
+                }
+            }
+        }
+        return table
+    }()
+
+    private static let classCount = Int(Class.extendNumLet.rawValue) + 1
+
+    @inline(__always)
+    private static func key(_ beforeLeft: UInt8, _ left: UInt8, _ right: UInt8, _ afterRight: UInt8) -> Int {
+        ((Int(beforeLeft) * classCount + Int(left)) * classCount + Int(right)) * classCount + Int(afterRight)
+    }
+
+    private static func isWordClass(_ kind: UInt8) -> Bool {
+        kind == Class.letter.rawValue || kind == Class.numeric.rawValue
+    }
 
     /// Whether there is a break between `left` and `right`, with one class of context on
-    /// either side (`.other` beyond the text).
-    @inline(__always)
+    /// either side (`.other` beyond the text): the rules, read into `breakTable`.
     private static func breaks(_ beforeLeft: Class, _ left: Class, _ right: Class, _ afterRight: Class) -> Bool {
         // The colon is no MidLetter: ICU's rules (CLDR's root) leave it out of words.
         func isMidLetterish(_ kind: Class) -> Bool { kind == .midNumLet || kind == .singleQuote }
