@@ -36,25 +36,26 @@ package struct Automaton: Sendable {
         /// An `unless` pattern: it cancels its rule's overlapping matches.
         package var isException: Bool
         package var sentenceKind: Pattern.SentenceKind
-        /// Sorted, for `writes(_:)`.
-        package var literalWords: [Int32]
+        /// Where its written words lie in `Automaton.writtenWords`, sorted.
+        package var writtenWords: Range<Int32>
         /// Position among the owner's patterns (`unless` patterns follow the others).
         package var ordinal: Int
         /// A leading `_{min,max}` run, taken off the automaton: such a pattern would
         /// otherwise start a partial match at every token. The matcher widens the start
         /// of a match of the rest instead, within the sentence.
         package var leadingGap: (min: Int, max: Int) = (0, 0)
+    }
 
-        /// Whether the author wrote token `id` into the pattern (a word or a list entry).
-        package func writes(_ id: Int32) -> Bool {
-            var low = 0
-            var high = literalWords.count
-            while low < high {
-                let middle = (low + high) / 2
-                if literalWords[middle] < id { low = middle + 1 } else { high = middle }
-            }
-            return low < literalWords.count && literalWords[low] == id
+    /// Whether the author wrote token `id` into `pattern` (a word or a list entry).
+    package func writes(_ id: Int32, pattern: Int32) -> Bool {
+        let span = patterns[Int(pattern)].writtenWords
+        var low = Int(span.lowerBound)
+        var high = Int(span.upperBound)
+        while low < high {
+            let middle = (low + high) / 2
+            if writtenWords[middle] < id { low = middle + 1 } else { high = middle }
         }
+        return low < Int(span.upperBound) && writtenWords[low] == id
     }
 
     /// The rule pattern a compiled pattern came from, for traces and messages.
@@ -82,6 +83,9 @@ package struct Automaton: Sendable {
 
     var states: [State] = []
     package var patterns: [PatternInfo] = []
+    /// Every pattern's written words, one sorted run per pattern (`PatternInfo.writtenWords`):
+    /// one array, not one per pattern, so compiled rules read it in one piece.
+    var writtenWords: [Int32] = []
     /// Consuming states a pattern can start with that accept any token (`_`, `!x`).
     var firstWildcards: [[Entry]] = Array(repeating: [], count: StartContext.allCases.count)
     /// The same automaton as flat arrays, for the matcher.
@@ -155,10 +159,12 @@ package struct AutomatonBuilder {
             leadingGap = (leadingGap.min + minimum, leadingGap.max + maximum)
             elements = elements.dropFirst()
         }
+        let wordsStart = Int32(automaton.writtenWords.count)
+        automaton.writtenWords += writtenWords(of: pattern).sorted()
         automaton.patterns.append(
             .init(
                 owner: owner, isException: isException, sentenceKind: pattern.sentenceKind,
-                literalWords: writtenWords(of: pattern).sorted(), ordinal: ordinal,
+                writtenWords: wordsStart..<Int32(automaton.writtenWords.count), ordinal: ordinal,
                 leadingGap: leadingGap))
         var node = 0
         for element in elements {

@@ -213,7 +213,7 @@ package struct CandidateFilter {
     /// before it in the same clause; its id, a word of the negators list.
     private func negator(for match: PatternMatch, _ tokens: [Token]) -> Int32? {
         for index in match.start..<match.end
-        where negators.contains(tokens[index].id) && !automaton.patterns[Int(match.pattern)].writes(tokens[index].id) {
+        where negators.contains(tokens[index].id) && !automaton.writes(tokens[index].id, pattern: match.pattern) {
             return tokens[index].id
         }
         var index = match.start

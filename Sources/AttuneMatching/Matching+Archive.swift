@@ -1,10 +1,12 @@
 import AttuneCore
+import AttuneRules
 
 // The automata in compiled rules (see `Archivable`): what the matcher reads, not the
 // builder's intermediate states, which it drops once the program is flat.
 
 extension Automaton: Archivable {
     @usableFromInline package func archive(into writer: inout ArchiveWriter) {
+        writer.writeRaw(writtenWords)
         writer.write(patterns)
         writer.write(firstWildcards)
         program!.archive(into: &writer)
@@ -12,7 +14,12 @@ extension Automaton: Archivable {
 
     @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
         self.init()
+        writtenWords = try reader.readRaw()
         patterns = try reader.read()
+        let wordCount = Int32(writtenWords.count)
+        guard patterns.allSatisfy({ $0.writtenWords.upperBound <= wordCount }) else {
+            throw ArchiveError("a pattern's written words run past their list")
+        }
         firstWildcards = try reader.read()
         program = try MatchProgram(from: &reader)
     }
@@ -22,19 +29,29 @@ extension Automaton.PatternInfo: Archivable {
     @usableFromInline package func archive(into writer: inout ArchiveWriter) {
         writer.write(owner)
         writer.write(isException)
-        writer.write(sentenceKind.rawValue)
-        writer.writeRaw(literalWords)
+        writer.write(Self.sentenceKinds.firstIndex(of: sentenceKind)!)
+        writer.write(Int(writtenWords.lowerBound))
+        writer.write(Int(writtenWords.upperBound))
         writer.write(ordinal)
         writer.write(leadingGap.min)
         writer.write(leadingGap.max)
     }
 
     @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        let owner: Int = try reader.read()
+        let isException: Bool = try reader.read()
+        let kind: Int = try reader.read()
+        guard Self.sentenceKinds.indices.contains(kind) else { throw ArchiveError("unknown sentence kind") }
+        let (lower, upper): (Int32, Int32) = (try reader.read(), try reader.read())
+        guard lower >= 0, lower <= upper else { throw ArchiveError("a pattern's written words end before they start") }
         self.init(
-            owner: try reader.read(), isException: try reader.read(), sentenceKind: try reader.readCase(),
-            literalWords: try reader.readRaw(), ordinal: try reader.read(),
-            leadingGap: (try reader.read(), try reader.read()))
+            owner: owner, isException: isException, sentenceKind: Self.sentenceKinds[kind],
+            writtenWords: lower..<upper, ordinal: try reader.read(), leadingGap: (try reader.read(), try reader.read()))
     }
+
+    /// Sentence kinds by number: read at every start for every pattern, a name cost a
+    /// string each.
+    private static let sentenceKinds = Pattern.SentenceKind.allCases
 }
 
 extension Automaton.Entry: Archivable {

@@ -2,7 +2,7 @@ import AttuneCore
 
 /// A parsed pattern: a bounded sequence of token elements (see Rules/README.md).
 public struct Pattern: Sendable {
-    public enum SentenceKind: String, Sendable {
+    public enum SentenceKind: String, Sendable, CaseIterable {
         case any, question, statement
     }
 
