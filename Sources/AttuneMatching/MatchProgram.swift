@@ -150,13 +150,20 @@ final class MatchProgram: Sendable {
     }
 
     init(from reader: inout ArchiveReader) throws(ArchiveError) {
+        // Written in place, one per state: appended, each paid a capacity check.
         func kinds<T: RawRepresentable>(_ raw: [UInt8]) throws(ArchiveError) -> [T] where T.RawValue == UInt8 {
-            var result: [T] = []
-            result.reserveCapacity(raw.count)
-            for value in raw {
-                guard let kind = T(rawValue: value) else { throw ArchiveError("unknown automaton state") }
-                result.append(kind)
+            var valid = true
+            let result = [T](unsafeUninitializedCapacity: raw.count) { buffer, count in
+                for index in raw.indices {
+                    guard let kind = T(rawValue: raw[index]) else {
+                        valid = false
+                        break
+                    }
+                    (buffer.baseAddress! + index).initialize(to: kind)
+                    count = index + 1
+                }
             }
+            guard valid else { throw ArchiveError("unknown automaton state") }
             return result
         }
         kind = try kinds(try reader.readRaw())
