@@ -21,11 +21,10 @@ final class ICUSegmenter {
 
     /// Word segments as (start, end, isWord) in UTF-16 offsets: ASCII text by
     /// `ASCIIWordBreaks`, the same rules without ICU's iterator; other text by ICU.
-    func wordSegments(_ text: [UInt16]) -> [(start: Int, end: Int, isWord: Bool)] {
-        let ascii = text.withUnsafeBufferPointer { units in
-            units.allSatisfy { $0 < 0x80 } ? ASCIIWordBreaks.segments(units) : nil
-        }
-        return ascii ?? icuWordSegments(text)
+    /// `isASCII`: every unit is below 0x80, as the caller already knows.
+    func wordSegments(_ text: [UInt16], isASCII: Bool) -> [(start: Int, end: Int, isWord: Bool)] {
+        guard isASCII else { return icuWordSegments(text) }
+        return text.withUnsafeBufferPointer { ASCIIWordBreaks.segments($0) }
     }
 
     /// Word segments by ICU's break iterator, whatever the text.

@@ -49,11 +49,15 @@ package final class TextPipeline {
         let original = text.utf16Units
         var units = original
         TypographyFolding.fold(&units)
+        // Asked once: the sentence test, the word breaks and the surrogate scan each read
+        // every unit for it. As many units as bytes means every byte was ASCII.
+        let isASCII = units.count == text.utf8.count || units.allSatisfy { $0 < 0x80 }
         var letters: [UInt16] = []
         let sentenceStarts =
-            askingICUForSentences || Builder.needsICUSentences(units) ? icu.sentenceStarts(units) : []
+            askingICUForSentences || Builder.needsICUSentences(units, isASCII: isASCII)
+            ? icu.sentenceStarts(units) : []
         var builder = Builder(units: units, sentenceStarts: sentenceStarts, abbreviations: abbreviations)
-        let segments = icu.wordSegments(units)
+        let segments = icu.wordSegments(units, isASCII: isASCII)
         // Segments read through a pointer: an `ArraySlice` per segment retained the units.
         units.withUnsafeBufferPointer { buffer in
             for segment in segments {
@@ -76,7 +80,7 @@ package final class TextPipeline {
         markReportedSpeech(&tokens)
         let tokenized = TokenizedText(
             original: text, tokens: tokens, sentences: sentences, vocabulary: vocabulary, letters: letters,
-            pairTails: Self.pairTails(units), utf16: original)
+            pairTails: isASCII ? [] : Self.pairTails(units), utf16: original)
         // Moved back, not copied: a copy of the normalizer retained each of its tables.
         self.normalizer = consume normalizer
         self.forms = consume forms
@@ -289,9 +293,10 @@ struct Builder {
     /// ICU breaks only after a line end or a run of `.` `?` `!` (with closing marks and
     /// spaces); when every such run ends as `endsSentence` says a sentence ends, the
     /// builder breaks in the same gap itself, and asking ICU (a tenth of tokenizing)
-    /// changes nothing. Each run is read once: the scan goes on from its end.
-    static func needsICUSentences(_ units: [UInt16]) -> Bool {
-        guard units.allSatisfy({ $0 < 0x80 }) else { return true }
+    /// changes nothing. Each run is read once: the scan goes on from its end. `isASCII`:
+    /// every unit is below 0x80.
+    static func needsICUSentences(_ units: [UInt16], isASCII: Bool) -> Bool {
+        guard isASCII else { return true }
         var index = 0
         while index < units.count {
             let unit = units[index]
