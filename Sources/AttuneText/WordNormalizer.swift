@@ -30,6 +30,9 @@ struct WordNormalizer {
     private var suffixes: [(units: [UInt16], words: [Spelled])] = []
     /// Whether an ASCII unit ends some suffix: most words end otherwise and skip them.
     private var endsSuffix = [Bool](repeating: false, count: 128)
+    /// Per vocabulary id, whether its word is its own only form (`isPlain`): 0 not
+    /// asked yet, 1 yes, 2 no. Learned as words come, so starting costs nothing.
+    private var plainWords: [UInt8]
     private var folded: [UInt16] = []
     private var two: [UInt16] = []
     private var one: [UInt16] = []
@@ -37,6 +40,7 @@ struct WordNormalizer {
     init(lexicon: Lexicon, vocabulary: Vocabulary) {
         self.lexicon = lexicon
         self.vocabulary = vocabulary
+        plainWords = [UInt8](repeating: 0, count: vocabulary.count)
         func spelled(_ word: String) -> Spelled {
             let id = vocabulary.id(of: word)
             return Spelled(id: id, units: id == Vocabulary.unknown ? Array(word.utf16) : [])
@@ -94,23 +98,34 @@ struct WordNormalizer {
             folded.removeAll(keepingCapacity: true)
             folded.append(contentsOf: word)
             squeezeASCII()
-            folded.withUnsafeBufferPointer { lookUpASCII($0, into: &forms, letters: &letters) }
+            // Taken out while it is read: looking up may note what it learned in `self`.
+            let squeezed = folded
+            folded = []
+            squeezed.withUnsafeBufferPointer { lookUpASCII($0, into: &forms, letters: &letters) }
+            folded = squeezed
         }
     }
 
     /// The forms of a folded, squeezed ASCII word: an expansion, a stem and a suffix's
     /// words, or the word itself.
-    private func lookUpASCII(_ word: UnsafeBufferPointer<UInt16>, into forms: inout [Form], letters: inout [UInt16]) {
+    private mutating func lookUpASCII(
+        _ word: UnsafeBufferPointer<UInt16>, into forms: inout [Form], letters: inout [UInt16]
+    ) {
+        // Most words are words of the vocabulary that nothing expands or splits: one
+        // lookup, with what the rest of the tests said of the word remembered by its id.
+        let id = vocabulary.id(ofASCII: word)
+        if id != Vocabulary.unknown {
+            if plainWords[Int(id)] == 0 { plainWords[Int(id)] = isPlain(word) ? 1 : 2 }
+            if plainWords[Int(id)] == 1 {
+                forms.append(Form(id: id, letters: 0..<0))
+                return
+            }
+        }
         if let index = expansionKeys.find(word) {
             append(expansions[Int(index)], to: &forms, letters: &letters)
             return
         }
-        // Suffixes read in place (a tuple copied per suffix retained both its arrays),
-        // and only for a word ending as one of them does: tested in the loop's `where`,
-        // that was a test per suffix for every word.
-        let mayHaveSuffix = word.last.map { endsSuffix[Int($0)] } ?? false
-        for index in mayHaveSuffix ? suffixes.indices : 0..<0
-        where word.count > suffixes[index].units.count && word.hasSuffix(suffixes[index].units) {
+        if let index = suffixIndex(of: word) {
             // The stem is a token of its own: "u'll" is "you will", not "u will".
             let stem = UnsafeBufferPointer(rebasing: word.dropLast(suffixes[index].units.count))
             if let expansion = expansionKeys.find(stem) {
@@ -121,11 +136,33 @@ struct WordNormalizer {
             append(suffixes[index].words, to: &forms, letters: &letters)
             return
         }
-        appendASCII(word, to: &forms, letters: &letters)
+        appendASCII(word, id: id, to: &forms, letters: &letters)
+    }
+
+    /// Whether `word` is its own only form: no expansion, no clitic suffix.
+    private func isPlain(_ word: UnsafeBufferPointer<UInt16>) -> Bool {
+        expansionKeys.find(word) == nil && suffixIndex(of: word) == nil
+    }
+
+    /// The first suffix (longest first) that `word` ends with and is longer than.
+    private func suffixIndex(of word: UnsafeBufferPointer<UInt16>) -> Int? {
+        // Suffixes read in place (a tuple copied per suffix retained both its arrays),
+        // and only for a word ending as one of them does: tested in the loop's `where`,
+        // that was a test per suffix for every word.
+        guard let last = word.last, endsSuffix[Int(last)] else { return nil }
+        return suffixes.indices.first {
+            word.count > suffixes[$0].units.count && word.hasSuffix(suffixes[$0].units)
+        }
     }
 
     private func appendASCII(_ word: UnsafeBufferPointer<UInt16>, to forms: inout [Form], letters: inout [UInt16]) {
-        let id = vocabulary.id(ofASCII: word)
+        appendASCII(word, id: vocabulary.id(ofASCII: word), to: &forms, letters: &letters)
+    }
+
+    /// `word` as a form, `id` its vocabulary id.
+    private func appendASCII(
+        _ word: UnsafeBufferPointer<UInt16>, id: Int32, to forms: inout [Form], letters: inout [UInt16]
+    ) {
         var range: Range<Int32> = 0..<0
         if id == Vocabulary.unknown {
             let start = Int32(letters.count)
