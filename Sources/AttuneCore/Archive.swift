@@ -224,6 +224,16 @@
         return values
     }
 
+    /// A run written by `writeRaw`, left in place: the bytes that hold it (alive as
+    /// long as the caller keeps them), where it starts, and how many values it has.
+    package mutating func readRawInPlace(elementSize: Int) throws(ArchiveError) -> (
+        source: ArchiveBytes, base: UnsafeRawPointer?, count: Int
+    ) {
+        let count = try readCount(elementSize: elementSize)
+        defer { offset += count * elementSize }
+        return (source, bytes.baseAddress.map { $0 + offset }, count)
+    }
+
     /// Words written by `writeSparse`.
     @inlinable package mutating func readSparse() throws(ArchiveError) -> [UInt64] {
         let count = try readInt()

@@ -18,25 +18,25 @@ final class MatchProgram: Sendable {
     /// offset in `splitTargets` (split) or the pattern (accept); and `argument`: the
     /// test (consume), the anchor (anchor) or the number of targets (split).
     let kind: [Kind]
-    let next: [Int32]
-    let argument: [Int32]
-    let splitTargets: [Int32]
+    let next: Int32Run
+    let argument: Int32Run
+    let splitTargets: Int32Run
 
     /// Per test: its kind and either the token it expects or its bit set's offset in `bits`.
     let testKind: [TestKind]
-    let testValue: [Int32]
+    let testValue: Int32Run
     /// Bit sets over token ids `0..<setSize`; a token outside them is in no set.
     let bits: [UInt64]
     let setSize: Int32
     /// Dispatch tests: `dispatchOffsets[d] ..< dispatchOffsets[d + 1]` indexes sorted
     /// token ids in `dispatchKeys` and their next states in `dispatchTargets`.
-    let dispatchOffsets: [Int32]
-    let dispatchKeys: [Int32]
-    let dispatchTargets: [Int32]
+    let dispatchOffsets: Int32Run
+    let dispatchKeys: Int32Run
+    let dispatchTargets: Int32Run
 
     /// Per start context: `firstOffsets[id + 1] ..< firstOffsets[id + 2]` indexes the
     /// entries that start with token `id` (id -1, unknown, has its own empty slot).
-    let firstOffsets: [[Int32]]
+    let firstOffsets: [Int32Run]
     let firstEntries: [[Automaton.Entry]]
 
     init(_ automaton: Automaton, firstToken: [[Int32: [Automaton.Entry]]], vocabularySize: Int) {
@@ -123,15 +123,16 @@ final class MatchProgram: Sendable {
             firstOffsets.append(offsets)
             firstEntries.append(entries)
         }
-        (self.kind, self.next, self.argument, self.splitTargets) = (kind, next, argument, splitTargets)
-        (self.testKind, self.testValue, self.bits) = (testKind, testValue, bits)
+        (self.kind, self.next, self.argument) = (kind, Int32Run(next), Int32Run(argument))
+        self.splitTargets = Int32Run(splitTargets)
+        (self.testKind, self.testValue, self.bits) = (testKind, Int32Run(testValue), bits)
         (self.dispatchOffsets, self.dispatchKeys, self.dispatchTargets) = (
-            dispatchOffsets, dispatchKeys, dispatchTargets
+            Int32Run(dispatchOffsets), Int32Run(dispatchKeys), Int32Run(dispatchTargets)
         )
-        (self.firstOffsets, self.firstEntries) = (firstOffsets, firstEntries)
+        (self.firstOffsets, self.firstEntries) = (firstOffsets.map(Int32Run.init), firstEntries)
     }
 
-    /// Writes the arrays as they are: reading them back is a copy per array.
+    /// Writes the arrays as they are: the integer runs are read back in place.
     func archive(into writer: inout ArchiveWriter) {
         writer.writeRaw(kind.map(\.rawValue))
         for array in [next, argument, splitTargets] { writer.writeRaw(array) }
@@ -167,19 +168,19 @@ final class MatchProgram: Sendable {
             return result
         }
         kind = try kinds(try reader.readRaw())
-        next = try reader.readRaw()
-        argument = try reader.readRaw()
-        splitTargets = try reader.readRaw()
+        next = try Int32Run(from: &reader)
+        argument = try Int32Run(from: &reader)
+        splitTargets = try Int32Run(from: &reader)
         testKind = try kinds(try reader.readRaw())
-        testValue = try reader.readRaw()
+        testValue = try Int32Run(from: &reader)
         bits = try reader.readSparse()
         setSize = try reader.read()
-        dispatchOffsets = try reader.readRaw()
-        dispatchKeys = try reader.readRaw()
-        dispatchTargets = try reader.readRaw()
+        dispatchOffsets = try Int32Run(from: &reader)
+        dispatchKeys = try Int32Run(from: &reader)
+        dispatchTargets = try Int32Run(from: &reader)
         let contexts = try reader.readCount(elementSize: 1)
-        var firstOffsets: [[Int32]] = []
-        for _ in 0..<contexts { firstOffsets.append(try reader.readRaw()) }
+        var firstOffsets: [Int32Run] = []
+        for _ in 0..<contexts { firstOffsets.append(try Int32Run(from: &reader)) }
         self.firstOffsets = firstOffsets
         var firstEntries: [[Automaton.Entry]] = []
         for _ in 0..<contexts {
