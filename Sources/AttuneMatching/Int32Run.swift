@@ -36,7 +36,8 @@ struct Int32Run: RandomAccessCollection, @unchecked Sendable {
 
     @inline(__always)
     subscript(index: Int) -> Int32 {
-        precondition(index >= 0 && index < count, "index out of range")
+        // One unsigned comparison, as an array's check is: a negative index is too large.
+        precondition(UInt(bitPattern: index) < UInt(bitPattern: count), "index out of range")
         return base.unsafelyUnwrapped.loadUnaligned(fromByteOffset: index &* 4, as: Int32.self)
     }
 }
