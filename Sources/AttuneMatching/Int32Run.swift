@@ -2,8 +2,8 @@ import AttuneCore
 
 /// `Int32`s read where they lie, in compiled rules' bytes (kept alive with them) or in
 /// memory of their own. The automata are most of the compiled rules: copied out into
-/// arrays at every start, they were most of `attune check`'s page faults, and a matcher
-/// reads only the parts a reply reaches.
+/// arrays at every start, they were a third of `attune check`'s page faults, and a
+/// matcher reads only the parts a reply reaches.
 ///
 /// Read unaligned: a run starts wherever the archive's varints left it. Indices are
 /// checked as an array's are, so a damaged program stops rather than reads astray. Not
