@@ -5,7 +5,7 @@
 /// of up to four characters over a set covering each break class, and on the corpus.
 enum ASCIIWordBreaks {
     /// The word-break class of each ASCII character (`Class(rawValue:)` of the unit).
-    private enum Class: UInt8 {
+    private enum Class: UInt8, CaseIterable {
         case other, cr, lf, newline, space, letter, numeric, midNumLet, singleQuote, midNum, extendNumLet
     }
 
@@ -64,7 +64,7 @@ enum ASCIIWordBreaks {
     /// `breaks` for every four classes, indexed by `key`: asked once per pair of units,
     /// the rules' cases cost five times a lookup.
     private static let breakTable: [Bool] = {
-        let all = (0...Class.extendNumLet.rawValue).map { Class(rawValue: $0)! }
+        let all = Class.allCases
         var table = [Bool](repeating: true, count: classCount * classCount * classCount * classCount)
         for beforeLeft in all {
             for left in all {
@@ -79,7 +79,7 @@ enum ASCIIWordBreaks {
         return table
     }()
 
-    private static let classCount = Int(Class.extendNumLet.rawValue) + 1
+    private static let classCount = Class.allCases.count
 
     @inline(__always)
     private static func key(_ beforeLeft: UInt8, _ left: UInt8, _ right: UInt8, _ afterRight: UInt8) -> Int {

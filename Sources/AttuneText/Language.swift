@@ -56,7 +56,7 @@ public struct LanguageProfile: Sendable {
     /// What `word` (lowercase, straight apostrophes) is evidence for, or nil.
     func evidence(_ word: String) -> Evidence? {
         guard Vocabulary.isASCII(word) else { return otherWords[word].map { Evidence(index: Int($0)) } }
-        return Array(word.utf16).withUnsafeBufferPointer { evidence(ascii: $0) }
+        return Vocabulary.withUnits(ofASCII: word) { evidence(ascii: $0) }
     }
 
     /// `evidence` of a lowercase ASCII word given as units.

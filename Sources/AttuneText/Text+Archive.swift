@@ -95,8 +95,7 @@ extension LanguageProfile: Archivable {
         asciiWords = try reader.read()
         otherWords = try reader.read()
         let words = languageBounds.count - 1
-        guard words >= 0, languageBounds.first == 0, languageBounds.last == Int32(wordLanguages.count),
-            zip(languageBounds, languageBounds.dropFirst()).allSatisfy({ $0 <= $1 }),
+        guard words >= 0, UnitTable.areBounds(languageBounds, ofRunsIn: wordLanguages.count),
             wordLanguages.allSatisfy({ (0..<Int32(languages.count)).contains($0) }),
             asciiWords.count + otherWords.count == words,
             asciiWords.valuesAreAll(in: 0..<Int32(words)),

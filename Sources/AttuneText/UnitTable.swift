@@ -110,9 +110,14 @@ extension UnitTable: Archivable {
         values = try reader.readRaw()
         let count = bounds.count - 1
         guard slots.count >= 2, slots.count & (slots.count - 1) == 0, count >= 0, count * 2 <= slots.count,
-            values.count == count, bounds.first == 0, bounds.last == Int32(storage.count),
-            zip(bounds, bounds.dropFirst()).allSatisfy({ $0 <= $1 }),
+            values.count == count, Self.areBounds(bounds, ofRunsIn: storage.count),
             slots.allSatisfy({ $0 >= 0 && $0 <= count })
         else { throw ArchiveError("a word table is damaged") }
+    }
+
+    /// Whether `bounds` split `count` values into runs, one after another
+    /// (`bounds[i]..<bounds[i + 1]` is run i): what a reader checks before indexing by them.
+    package static func areBounds(_ bounds: [Int32], ofRunsIn count: Int) -> Bool {
+        bounds.first == 0 && bounds.last == Int32(count) && zip(bounds, bounds.dropFirst()).allSatisfy { $0 <= $1 }
     }
 }

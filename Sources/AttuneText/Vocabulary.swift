@@ -43,16 +43,20 @@ public struct Vocabulary: Sendable {
     }
 
     public func id(of word: String) -> Int32 {
-        if Self.isASCII(word) {
-            var word = word
-            return word.withUTF8 { utf8 in
-                withUnsafeTemporaryAllocation(of: UInt16.self, capacity: utf8.count) { units in
-                    for index in utf8.indices { units[index] = UInt16(utf8[index]) }
-                    return id(ofASCII: UnsafeBufferPointer(units))
-                }
+        guard Self.isASCII(word) else { return otherWords[word] ?? Self.unknown }
+        return Self.withUnits(ofASCII: word) { id(ofASCII: $0) }
+    }
+
+    /// `body` given the UTF-16 units of an ASCII `word`, widened on the stack from its
+    /// bytes: how a `String` is looked up in a `UnitTable`.
+    static func withUnits<Result>(ofASCII word: String, _ body: (UnsafeBufferPointer<UInt16>) -> Result) -> Result {
+        var word = word
+        return word.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: utf8.count) { units in
+                for index in utf8.indices { units[index] = UInt16(utf8[index]) }
+                return body(UnsafeBufferPointer(units))
             }
         }
-        return otherWords[word] ?? Self.unknown
     }
 
     /// Read from the string's bytes in place: the UTF-8 view's iterator cost about a

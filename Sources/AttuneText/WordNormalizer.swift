@@ -30,9 +30,13 @@ struct WordNormalizer {
     private var suffixes: [(units: [UInt16], words: [Spelled])] = []
     /// Whether an ASCII unit ends some suffix: most words end otherwise and skip them.
     private var endsSuffix = [Bool](repeating: false, count: 128)
-    /// Per vocabulary id, whether its word is its own only form (`isPlain`): 0 not
-    /// asked yet, 1 yes, 2 no. Learned as words come, so starting costs nothing.
-    private var plainWords: [UInt8]
+    /// Per vocabulary id, whether its word is its own only form (`isPlain`), learned as
+    /// words come, so starting costs nothing.
+    private var plainWords: [Plainness]
+
+    private enum Plainness: UInt8 {
+        case unasked, plain, notPlain
+    }
     private var folded: [UInt16] = []
     private var two: [UInt16] = []
     private var one: [UInt16] = []
@@ -40,7 +44,7 @@ struct WordNormalizer {
     init(lexicon: Lexicon, vocabulary: Vocabulary) {
         self.lexicon = lexicon
         self.vocabulary = vocabulary
-        plainWords = [UInt8](repeating: 0, count: vocabulary.count)
+        plainWords = Array(repeating: .unasked, count: vocabulary.count)
         func spelled(_ word: String) -> Spelled {
             let id = vocabulary.id(of: word)
             return Spelled(id: id, units: id == Vocabulary.unknown ? Array(word.utf16) : [])
@@ -115,8 +119,8 @@ struct WordNormalizer {
         // lookup, with what the rest of the tests said of the word remembered by its id.
         let id = vocabulary.id(ofASCII: word)
         if id != Vocabulary.unknown {
-            if plainWords[Int(id)] == 0 { plainWords[Int(id)] = isPlain(word) ? 1 : 2 }
-            if plainWords[Int(id)] == 1 {
+            if plainWords[Int(id)] == .unasked { plainWords[Int(id)] = isPlain(word) ? .plain : .notPlain }
+            if plainWords[Int(id)] == .plain {
                 forms.append(Form(id: id, letters: 0..<0))
                 return
             }
