@@ -13,10 +13,12 @@ extension Analyzer {
         let check = { (piece: Piece) in self.reading(of: self.shouldStop() ? Piece(text: "") : piece, bid: bid) }
         let sentences = read(tokenized, findings, bid)
         let count = tokenized.sentences.count
-        let built = rewriter.rewrite(sentences, originalSentences: count, bid: bid, check: check)
-        if shouldStop() || isAttuned(built, bid: bid) { return built }
+        let pieces = rewriter.rewrite(sentences, originalSentences: count, bid: bid, check: check)
+        let built = Rewriter.text(of: pieces)
+        if shouldStop() || isAttuned(built, pieces, bid: bid) { return built }
         let bare = sentences.map { ReadSentence(text: $0.text, move: .other, tokens: $0.tokens) }
-        return rewriter.rewrite(bare, originalSentences: count, bid: bid.map(Self.emotional), check: check)
+        return Rewriter.text(
+            of: rewriter.rewrite(bare, originalSentences: count, bid: bid.map(Self.emotional), check: check))
     }
 
     /// A bid read as emotional, so the fallback lets every sentence go.
@@ -92,7 +94,7 @@ extension Analyzer {
     func reading(of piece: Piece, bid: Bid?) -> Rewriter.Reading {
         var parts: [TokenizedText] = []
         func readParts() -> [TokenizedText] {
-            if parts.isEmpty { parts = sentences(of: piece.text, tokenized: piece.tokens) }
+            if parts.isEmpty { parts = sentences(of: piece.text, tokenized: tokens(of: piece)) }
             return parts
         }
         guard piece.tokens == nil || bid == nil,
@@ -105,11 +107,26 @@ extension Analyzer {
     /// Whether a whole rewrite reads as `attuned` with nothing misattuned. Remembered only
     /// without a message: with one, a whole rewrite carries the message's words and the
     /// reply's sentences, and recurred in 1 turn in 8 (measured), too few to pay for a key.
-    private func isAttuned(_ rewrite: String, bid: Bid?) -> Bool {
+    private func isAttuned(_ rewrite: String, _ pieces: [Piece], bid: Bid?) -> Bool {
         guard bid == nil, rewrite.utf8.count <= Self.rememberedBytes else {
-            return readsAttuned(pipeline.tokenize(rewrite), bid: bid)
+            return readsAttuned(tokens(of: rewrite, pieces), bid: bid)
         }
-        return rewriteVerdicts.value(for: rewrite) { readsAttuned(pipeline.tokenize(rewrite), bid: nil) }
+        return rewriteVerdicts.value(for: rewrite) { readsAttuned(tokens(of: rewrite, pieces), bid: nil) }
+    }
+
+    /// The tokens of a whole rewrite, from its pieces' where they join as read alone
+    /// (`TextPipeline.joined`): tokenizing the whole again was a tenth of a batch.
+    private func tokens(of rewrite: String, _ pieces: [Piece]) -> TokenizedText {
+        pipeline.joined(pieces.map(tokens(of:)), as: rewrite) ?? pipeline.tokenize(rewrite)
+    }
+
+    /// A piece's tokens: the reply's own sentence's, or a template's, remembered by its
+    /// text (a template's reading is remembered with what it sees of the message, its
+    /// tokens whatever the message).
+    private func tokens(of piece: Piece) -> TokenizedText {
+        if let tokens = piece.tokens { return tokens }
+        guard piece.text.utf8.count <= Self.rememberedBytes else { return pipeline.tokenize(piece.text) }
+        return pieceTokens.value(for: piece.text) { pipeline.tokenize(piece.text) }
     }
 
     /// The memo key of a reading of `text`, or nil when it is not remembered. Rewrites

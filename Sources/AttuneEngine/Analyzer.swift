@@ -31,6 +31,8 @@ public final class Analyzer {
     var rewriteVerdicts = BoundedMemo<String, Bool>(limit: 4_096)
     /// The topic stems of the pieces and rewrites remembered above, which their keys need.
     var textTopics = BoundedMemo<String, TopicStems>(limit: 4_096)
+    /// The templates' tokens by their text, read into each whole rewrite they are part of.
+    var pieceTokens = BoundedMemo<String, TokenizedText>(limit: 1_024)
     /// The last reply read and its language: in a transcript each turn is the message
     /// the next one answers, so its bid is read from these instead of reading it again.
     var lastReply: (text: TokenizedText, language: Language)?
@@ -61,7 +63,7 @@ public final class Analyzer {
     /// it, never different.
     public var cacheResets: Int {
         ruleMatcher.cacheResets + (bidMatcher?.cacheResets ?? 0) + (feelingMatcher?.cacheResets ?? 0)
-            + pieceReadings.resets + rewriteVerdicts.resets + textTopics.resets
+            + pieceReadings.resets + rewriteVerdicts.resets + textTopics.resets + pieceTokens.resets
     }
 
     /// The bid cues' matches in `text` (mutated in place: a matcher holds its cache).

@@ -55,13 +55,15 @@ struct Rewriter {
         var attuned: Bool
     }
 
-    /// The rewrite of a reply of `originalSentences` sentences, read as `sentences`.
+    /// The pieces of the rewrite of a reply of `originalSentences` sentences, read as
+    /// `sentences`; `text(of:)` joins them. Returned as pieces so the whole can be read
+    /// from the pieces' tokens (`TextPipeline.joined`).
     func rewrite(_ sentences: [ReadSentence], originalSentences: Int, bid: Bid?, check: (Piece) -> Reading)
-        -> String
+        -> [Piece]
     {
         let emotional = bid?.kind.isEmotional ?? true
         let conflict = bid?.kind == .complaint && bid?.aboutReplier == true
-        var body: [String] = []
+        var body: [Piece] = []
         var bodySentences = 0
         // Moves already made, each at most once; a kept apology is one.
         var moves: Set<String> = sentences.contains { $0.apologizes && $0.move != .minimal } ? ["apology"] : []
@@ -88,7 +90,7 @@ struct Rewriter {
             for candidate in candidates {
                 let reading = check(candidate)
                 guard !reading.misattuned else { continue }
-                body.append(candidate.text)
+                body.append(candidate)
                 bodySentences += reading.sentences
                 break
             }
@@ -96,17 +98,17 @@ struct Rewriter {
         var pieces = body
         var total = bodySentences
         if !validated, let opener = opener(for: bid, conflict: conflict, check: check) {
-            pieces.insert(opener, at: 0)
+            pieces.insert(Piece(text: opener), at: 0)
             total += 1
         }
-        let asks = body.contains(where: Self.hasQuestionMark)
+        let asks = body.contains { Self.hasQuestionMark($0.text) }
         let paused = moves.contains("pause")
         if emotional, !asks, !paused, total < originalSentences + 2, let kind = bid?.kind,
             let question = templates.questions[kind], !check(Piece(text: question)).misattuned
         {
-            pieces.append(question)
+            pieces.append(Piece(text: question))
         }
-        return Self.join(pieces)
+        return pieces
     }
 
     /// Read on the string's own bytes: through `utf8`'s index it cost ten instructions a byte.
@@ -117,12 +119,12 @@ struct Rewriter {
 
     /// The pieces with a space between, in a string sized once: `joined(separator:)`
     /// grew it piece by piece.
-    private static func join(_ pieces: [String]) -> String {
+    static func text(of pieces: [Piece]) -> String {
         var text = ""
-        text.reserveCapacity(pieces.reduce(pieces.count) { $0 + $1.utf8.count })
+        text.reserveCapacity(pieces.reduce(pieces.count) { $0 + $1.text.utf8.count })
         for (index, piece) in pieces.enumerated() {
             if index > 0 { text.append(" ") }
-            text.append(piece)
+            text.append(piece.text)
         }
         return text
     }

@@ -6,14 +6,14 @@ import AttuneCore
 ///
 /// Holds ICU objects, so it is not `Sendable`: make one per thread (`Engine.makeAnalyzer`).
 package final class TextPipeline {
-    private let vocabulary: Vocabulary
+    let vocabulary: Vocabulary
     private let icu: ICUSegmenter
     /// Taken out for each `tokenize` and put back (see there): never nil between calls.
     private var normalizer: WordNormalizer?
     private let reportingVerbs: WordIDs
     private let reportingSubjects: WordIDs
     private let firstPerson: WordIDs
-    private let abbreviations: WordIDs
+    let abbreviations: WordIDs
     /// Which ASCII characters ICU calls emoji, asked once rather than per gap.
     private let asciiEmoji: [Bool]
     /// The forms of the segment being read, reused from word to word.
