@@ -10,30 +10,48 @@ extension Analyzer {
     static let secondPerson: Set<String> = ["you", "your", "yours", "yourself", "u", "ur"]
 
     /// Crude stems of the content words of a text: not function words, not emoji, at
-    /// least three characters. One pass over its tokens; repeats are dropped as they come
-    /// (a long message repeats its stems many times over), and only the distinct stems
-    /// are sorted.
+    /// least three characters. One pass over its tokens; a vocabulary word's stem is
+    /// read once per word (`knownStems`) and taken once per text (`stemPasses`), an
+    /// unknown word's once per stem, so only the distinct words' stems are sorted: a
+    /// long message repeats its words many times over.
     func topics(of text: TokenizedText) -> TopicStems {
-        var stems: Set<String> = []
+        stemPass &+= 1
+        if stemPass == 0 {
+            // Wrapped around: every word reads as not yet taken again.
+            stemPasses = Array(repeating: 0, count: stemPasses.count)
+            stemPass = 1
+        }
+        // Worked on as locals, moved back after: a class's stored array is checked for
+        // exclusive access at every use.
+        var passes = stemPasses
+        var known = knownStems
+        (stemPasses, knownStems) = ([], [])
+        defer { (stemPasses, knownStems) = (passes, known) }
+        let pass = stemPass
+        var stems: [Stem] = []
         stems.reserveCapacity(text.tokens.count)
+        var unknownStems: Set<Stem> = []
         for (index, token) in text.tokens.enumerated() where !token.flags.contains(.emoji) {
             guard token.id != Vocabulary.unknown else {
-                if let stem = topicStem(text.word(at: index)) { stems.insert(stem) }
+                if let stem = topicStem(text.word(at: index)), unknownStems.insert(stem).inserted { stems.append(stem) }
                 continue
             }
-            if case .unread = knownStems[Int(token.id)] {
-                knownStems[Int(token.id)] = topicStem(text.word(at: index)).map(KnownStem.stem) ?? .noStem
+            let id = Int(token.id)
+            guard passes[id] != pass else { continue }
+            passes[id] = pass
+            if case .unread = known[id] {
+                known[id] = topicStem(text.word(at: index)).map(KnownStem.stem) ?? .noStem
             }
-            if case .stem(let stem) = knownStems[Int(token.id)] { stems.insert(stem) }
+            if case .stem(let stem) = known[id] { stems.append(stem) }
         }
-        return TopicStems(Array(stems))
+        return TopicStems(stems)
     }
 
     /// The stem a content word gives, or nil for a function word or one shorter than
     /// three characters.
-    private func topicStem(_ word: String) -> String? {
+    private func topicStem(_ word: String) -> Stem? {
         guard word.count >= 3, !engine.ruleSet.bids.functionWords.contains(word) else { return nil }
-        return Self.stem(word)
+        return Stem(Self.stem(word))
     }
 
     /// "hospitals", "hospitalized" → "hospi"; "yelled", "yelling" → "yell": without
@@ -136,5 +154,5 @@ enum KnownStem {
     case unread
     /// A function word, or shorter than three characters.
     case noStem
-    case stem(String)
+    case stem(Stem)
 }

@@ -39,6 +39,10 @@ public final class Analyzer {
     /// Each vocabulary word's topic stem (see `topics(of:)`), filled as words are met:
     /// at most one entry per word the engine knows.
     var knownStems: [KnownStem]
+    /// For each vocabulary word, the last `topics(of:)` pass that took its stem: a word
+    /// repeated in a text is taken once, without hashing it.
+    var stemPasses: [UInt32]
+    var stemPass: UInt32 = 0
     /// Asked between the stages of an analysis and every few sentences of the rewrite;
     /// see `analyze(_:context:stopIf:)`.
     private var stopCheck: () -> Bool = { false }
@@ -56,6 +60,7 @@ public final class Analyzer {
         languageGuesser = LanguageGuesser(profile: engine.ruleSet.languages)
         advice = AdviceContent(templates: engine.ruleSet.rewrites, cues: engine.cues, vocabulary: engine.vocabulary)
         knownStems = Array(repeating: .unread, count: engine.vocabulary.count)
+        stemPasses = Array(repeating: 0, count: engine.vocabulary.count)
     }
 
     /// How many times one of its caches (the matchers' steps, see `MatchCache`; the

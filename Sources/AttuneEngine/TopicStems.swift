@@ -1,23 +1,68 @@
-/// The topic stems of a text (see `Analyzer.topics(of:)`): a handful of short strings,
-/// kept sorted and without repeats. A `Set` hashed every stem on insert, and again,
-/// each in a hasher of its own, in every memo key holding a bid; sorted, the set
-/// operations the analyzer asks for are one merging pass and a key hashes each stem
-/// once, in the key's hasher.
+/// One topic stem. An ASCII stem (every stem of an ASCII word: at most five letters,
+/// see `Analyzer.stem`) is its bytes packed into an integer, the first byte highest, so
+/// integers order as the letters do, and comparing or hashing one costs an integer's
+/// compare: sorting stems as strings was a third of reading a message's topics. Any
+/// other stem is its text. Tokens are case-folded to NFKC, so no text stem is
+/// canonically equal to an ASCII one.
+enum Stem: Hashable, Comparable, Sendable {
+    case ascii(UInt64)
+    case text(String)
+
+    init(_ word: String) {
+        var word = word
+        let packed = word.withUTF8 { bytes -> UInt64? in
+            guard bytes.count <= 8, bytes.allSatisfy({ $0 > 0 && $0 < 0x80 }) else { return nil }
+            var packed: UInt64 = 0
+            for (index, byte) in bytes.enumerated() { packed |= UInt64(byte) << (56 - 8 * index) }
+            return packed
+        }
+        self = packed.map(Stem.ascii) ?? .text(word)
+    }
+
+    /// The stem's letters.
+    var text: String {
+        switch self {
+        case .text(let text): return text
+        case .ascii(let packed):
+            let bytes = (0..<8).map { UInt8(truncatingIfNeeded: packed >> (56 - 8 * $0)) }.prefix { $0 != 0 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+}
+
+/// The topic stems of a text (see `Analyzer.topics(of:)`): a handful of stems, kept
+/// sorted and without repeats. A `Set` hashed every stem on insert, and again, each in
+/// a hasher of its own, in every memo key holding a bid; sorted, the set operations
+/// the analyzer asks for are one merging pass and a key hashes each stem once, in the
+/// key's hasher.
 struct TopicStems: Hashable, Sendable, ExpressibleByArrayLiteral {
-    private(set) var stems: [String]
+    private(set) var stems: [Stem]
 
     init() { stems = [] }
 
-    /// The stems of `words`, sorted, each once.
-    init(_ words: [String]) {
-        stems = []
-        stems.reserveCapacity(words.count)
-        for word in words.sorted() where word != stems.last { stems.append(word) }
+    /// `stems` sorted, each once: sorted in place, then repeats (adjacent once sorted)
+    /// dropped in place.
+    init(_ stems: consuming [Stem]) {
+        var sorted = consume stems
+        sorted.sort()
+        var kept = 0
+        for index in sorted.indices where kept == 0 || sorted[index] != sorted[kept - 1] {
+            sorted.swapAt(kept, index)
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        self.stems = sorted
     }
+
+    /// The stems of `words`, sorted, each once.
+    init(_ words: [String]) { self.init(words.map(Stem.init)) }
 
     init(arrayLiteral elements: String...) { self.init(elements) }
 
     var isEmpty: Bool { stems.isEmpty }
+
+    /// The stems' letters, in the stems' order.
+    var words: [String] { stems.map(\.text) }
 
     /// Whether no stem is in both.
     func isDisjoint(with other: TopicStems) -> Bool {
