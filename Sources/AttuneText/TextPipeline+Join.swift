@@ -66,30 +66,30 @@ extension TextPipeline {
     }
 
     /// Whether `part` reads the same inside a joined text as alone (see `joined`);
-    /// `endsSentence`: another part follows it.
+    /// `endsSentence`: another part follows it. One pass over its units, through a
+    /// pointer: asked of every piece of every rewrite.
     private func standsApart(_ part: TokenizedText, endsSentence: Bool) -> Bool {
-        let units = part.utf16
-        guard let first = part.tokens.first, let last = part.tokens.last, first.start == 0,
-            !part.sentences.isEmpty
+        let tokens = part.tokens
+        guard let first = tokens.first, let last = tokens.last, first.start == 0, !part.sentences.isEmpty,
+            !endsSentence || !abbreviations.contains(last.id)
         else { return false }
-        var gapStart = 0
-        // The tokens a contraction expands into share one span: a gap is only where the
-        // next span starts after the last.
-        for token in part.tokens where token.start >= gapStart {
-            guard Self.isPlainGap(units, gapStart..<token.start) else { return false }
-            gapStart = token.end
+        let plain = part.utf16.withUnsafeBufferPointer { units in
+            // ASCII, with no quotation mark outside a word (after folding, a backtick
+            // reads as an apostrophe). Spans are in order; the tokens a contraction
+            // expands into share one.
+            var token = 0
+            for offset in units.indices {
+                let unit = units[offset]
+                guard unit < 0x80 else { return false }
+                guard unit == 0x22 || unit == 0x27 || unit == 0x60 else { continue }
+                while token < tokens.count && tokens[token].end <= offset { token += 1 }
+                guard token < tokens.count && tokens[token].start <= offset else { return false }
+            }
+            // Another part follows: this one ends in `.` `!` `?` after its last word.
+            guard endsSentence else { return true }
+            guard last.end < units.count else { return false }
+            return units[last.end...].allSatisfy { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }
         }
-        guard Self.isPlainGap(units, gapStart..<units.count), units.allSatisfy({ $0 < 0x80 }),
-            !Builder.needsICUSentences(units, isASCII: true)
-        else { return false }
-        guard endsSentence else { return true }
-        return last.end < units.count && !abbreviations.contains(last.id)
-            && units[last.end...].allSatisfy { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }
-    }
-
-    /// No quotation mark in `range` (after folding: a backtick reads as an apostrophe).
-    private static func isPlainGap(_ units: [UInt16], _ range: Range<Int>) -> Bool {
-        guard !range.isEmpty else { return true }
-        return !units[range].contains { $0 == 0x22 || $0 == 0x27 || $0 == 0x60 }
+        return plain && !Builder.needsICUSentences(part.utf16, isASCII: true)
     }
 }
