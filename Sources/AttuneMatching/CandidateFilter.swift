@@ -98,14 +98,17 @@ package struct CandidateFilter {
     /// replies have none, and then no set or dictionary is made for them.
     private func exceptions(in matches: [PatternMatch]) -> [Int: ExceptionMatches] {
         guard matches.contains(where: { automaton.patterns[Int($0.pattern)].isException }) else { return [:] }
-        var matched: Set<Int> = []
+        // The rules that matched, one bit per rule: a `Set` hashed every match.
+        var matched = [UInt64](repeating: 0, count: rules.count / 64 + 1)
         for match in matches where !automaton.patterns[Int(match.pattern)].isException {
-            matched.insert(automaton.patterns[Int(match.pattern)].owner)
+            let owner = automaton.patterns[Int(match.pattern)].owner
+            matched[owner >> 6] |= 1 << UInt64(owner & 63)
         }
         var exceptionsByRule: [Int: ExceptionMatches] = [:]
         for match in matches {
             let owner = automaton.patterns[Int(match.pattern)].owner
-            guard automaton.patterns[Int(match.pattern)].isException, matched.contains(owner) else { continue }
+            let ruleMatched = matched[owner >> 6] & (1 << UInt64(owner & 63)) != 0
+            guard automaton.patterns[Int(match.pattern)].isException, ruleMatched else { continue }
             exceptionsByRule[owner, default: ExceptionMatches()].append(match)
         }
         return exceptionsByRule
