@@ -10,7 +10,7 @@ extension Analyzer {
     /// misattunes anywhere, where an echo is more often a jab ("Ignored? I brought you
     /// a drink") than a reflection.
     func reflection(of bid: Bid, in text: TokenizedText, _ findings: [Finding]) -> Finding? {
-        let feelingWords = bid.feelings.flatMap { $0.split(separator: " ").map(String.init) }.filter { $0.count >= 3 }
+        let feelingWords = words(ofFeelings: bid.feelings).long
         guard !feelingWords.isEmpty, !findings.contains(where: { $0.polarity == .misattuned }) else { return nil }
         var validated = [Bool](repeating: false, count: text.tokens.count)
         for finding in findings where finding.polarity == .attuned {
@@ -32,7 +32,7 @@ extension Analyzer {
     /// A reflection goes beyond repeating the message (MITI's complex reflection) when
     /// it names a feeling the message did not: one extra pass of the feeling lists.
     func markComplexReflections(_ findings: inout [Finding], _ text: TokenizedText, _ bid: Bid) {
-        let theirs = bid.feelings.flatMap { $0.split(separator: " ").map(String.init) }
+        let theirs = words(ofFeelings: bid.feelings).all
         let named = feelingMatches(in: text).filter { match in
             text.words(match.start..<match.end).contains { word in
                 !theirs.contains { Self.sameStem($0, word) }
@@ -42,6 +42,17 @@ extension Analyzer {
             let focus = findings[index].tokens
             findings[index].complexReflection = named.contains { focus.overlaps($0.start..<$0.end) }
         }
+    }
+
+    /// The words of a bid's feelings, and those of three letters or more. Split once per
+    /// message: every piece and whole rewrite read against it asks again, and splitting
+    /// walked each feeling character by character.
+    private func words(ofFeelings feelings: [String]) -> (all: [String], long: [String]) {
+        if let known = feelingWords, known.feelings == feelings { return (known.all, known.long) }
+        let all = feelings.flatMap { $0.split(separator: " ").map(String.init) }
+        let long = all.filter { $0.count >= 3 }
+        feelingWords = (feelings, all, long)
+        return (all, long)
     }
 
     /// Two forms of one word: equal, or sharing their first five letters ("stressed",

@@ -43,6 +43,8 @@ public final class Analyzer {
     /// repeated in a text is taken once, without hashing it.
     var stemPasses: [UInt32]
     var stemPass: UInt32 = 0
+    /// The last message's feelings split into words (see `words(ofFeelings:)`).
+    var feelingWords: (feelings: [String], all: [String], long: [String])?
     /// Asked between the stages of an analysis and every few sentences of the rewrite;
     /// see `analyze(_:context:stopIf:)`.
     private var stopCheck: () -> Bool = { false }
