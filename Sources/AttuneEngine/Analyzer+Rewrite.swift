@@ -31,39 +31,57 @@ extension Analyzer {
     /// What each sentence of the reply does.
     func read(_ text: TokenizedText, _ findings: [Finding], _ bid: Bid?) -> [ReadSentence] {
         let turnedAway = engine.ruleSet.bids.turnedAway.id
-        // Each finding listed under the sentences its tokens reach: one pass over the
-        // findings, so a reply dense with them stays linear.
-        // Indices, not copies: a finding's copy retains each of its strings.
-        var bySentence = [[Int]](repeating: [], count: text.sentences.count)
+        // What the findings say of each sentence their tokens reach: one pass over the
+        // findings, so a reply dense with them stays linear. Each sentence's heaviest
+        // misattuned finding (the first of equals) by index, and whether a validating
+        // one counted in full.
+        var heaviest = [Int](repeating: -1, count: text.sentences.count)
+        var validated = [Bool](repeating: false, count: text.sentences.count)
+        // Fields read by index, not a copy of the finding: a copy retains each of its strings.
         for number in findings.indices where findings[number].rule != turnedAway && !findings[number].tokens.isEmpty {
             let tokens = findings[number].tokens
             let first = text.tokens[tokens.lowerBound].sentence
             let last = text.tokens[tokens.upperBound - 1].sentence
-            for index in first...last { bySentence[index].append(number) }
+            let polarity = findings[number].polarity
+            let weight = findings[number].weight
+            let countsInFull = findings[number].discount == nil
+            for index in first...last {
+                if polarity == .misattuned {
+                    if heaviest[index] < 0 || findings[heaviest[index]].weight < weight { heaviest[index] = number }
+                } else if polarity == .attuned && countsInFull {
+                    validated[index] = true
+                }
+            }
         }
-        return text.sentences.indices.compactMap { index in
-            if stopped || (index % 32 == 0 && shouldStop()) { return nil }
+        var read: [ReadSentence] = []
+        read.reserveCapacity(text.sentences.count)
+        for index in text.sentences.indices {
+            if stopped || (index % 32 == 0 && shouldStop()) { continue }
             let sentence = text.sentences[index]
             let range = text.trimmed(utf16: sentence.start..<sentence.end)
             let words = text.excerpt(utf16: range)
-            guard !words.isEmpty else { return nil }
-            let here = bySentence[index]
-            if let heaviest = here.filter({ findings[$0].polarity == .misattuned }).max(by: {
-                findings[$0].weight < findings[$1].weight
-            }) {
-                let category = findings[heaviest].category
+            guard !words.isEmpty else { continue }
+            if heaviest[index] >= 0 {
+                let category = findings[heaviest[index]].category
                 let content = category == .fixing ? advice.content(of: sentence, in: text) : nil
-                return ReadSentence(text: words, move: .hurt(category), advice: content)
+                read.append(ReadSentence(text: words, move: .hurt(category), advice: content))
+                continue
             }
-            // The sentence read alone, as a piece of the rewrite will be.
-            let alone = tokens(ofSentence: index, words, range, in: text)
-            let apologizes = CueWords.contains(cues.apologies, in: alone.tokens.map(\.id))
-            if here.contains(where: { findings[$0].polarity == .attuned && findings[$0].discount == nil }) {
-                return ReadSentence(text: words, move: .validation, apologizes: apologizes, tokens: alone)
-            }
-            return ReadSentence(
-                text: words, move: apologizes ? .serves : move(of: alone, bid), apologizes: apologizes, tokens: alone)
+            read.append(readAlone(index, words, range, in: text, validated: validated[index], bid))
         }
+        return read
+    }
+
+    /// Sentence `index` (its `words` over `range`) with no misattuned finding, read
+    /// alone, as a piece of the rewrite will be.
+    private func readAlone(
+        _ index: Int, _ words: String, _ range: Range<Int>, in text: TokenizedText, validated: Bool, _ bid: Bid?
+    ) -> ReadSentence {
+        let alone = tokens(ofSentence: index, words, range, in: text)
+        let apologizes = CueWords.contains(cues.apologies, in: alone.tokens.map(\.id))
+        if validated { return ReadSentence(text: words, move: .validation, apologizes: apologizes, tokens: alone) }
+        return ReadSentence(
+            text: words, move: apologizes ? .serves : move(of: alone, bid), apologizes: apologizes, tokens: alone)
     }
 
     /// What a sentence with no finding does: an apology, an offer or a question that
