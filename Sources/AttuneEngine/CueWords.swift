@@ -55,12 +55,17 @@ struct CueWords: Sendable {
 
     /// Whether `ids` holds one of `phrases` as consecutive ids: what matching " cue "
     /// in the tokens' words joined by spaces did.
+    /// Plain loops, the first id tested before the rest: asked of every sentence a
+    /// rewrite reads, the nested closures cost more than the comparisons.
     static func contains(_ phrases: [[Int32]], in ids: [Int32]) -> Bool {
-        phrases.contains { phrase in
-            guard phrase.count <= ids.count else { return false }
-            return (0...(ids.count - phrase.count)).contains { start in
-                phrase.indices.allSatisfy { ids[start + $0] == phrase[$0] }
+        for phrase in phrases where phrase.count <= ids.count {
+            guard let first = phrase.first else { return true }
+            for start in 0...(ids.count - phrase.count) where ids[start] == first {
+                var matched = 1
+                while matched < phrase.count && ids[start + matched] == phrase[matched] { matched += 1 }
+                if matched == phrase.count { return true }
             }
         }
+        return false
     }
 }
