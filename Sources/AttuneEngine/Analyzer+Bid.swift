@@ -51,7 +51,7 @@ extension Analyzer {
     /// three characters.
     private func topicStem(_ word: String) -> Stem? {
         guard word.count >= 3, !engine.ruleSet.bids.functionWords.contains(word) else { return nil }
-        return Stem(Self.stem(word))
+        return Self.asciiStemKey(word) ?? Stem(Self.characterStem(word))
     }
 
     /// "hospitals", "hospitalized" → "hospi"; "yelled", "yelling" → "yell": without
@@ -73,8 +73,15 @@ extension Analyzer {
     /// without the grapheme breaking of `String`'s suffix tests and counts, which was
     /// most of reading a message's topics. Nil for any other word.
     static func asciiStem(_ word: String) -> String? {
+        asciiStem(word) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `asciiStem` packed as a `Stem` straight from the word's bytes, no string made.
+    static func asciiStemKey(_ word: String) -> Stem? { asciiStem(word, Stem.init(utf8:)) }
+
+    private static func asciiStem<Result>(_ word: String, _ make: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         var word = word
-        return word.withUTF8 { bytes -> String? in
+        return word.withUTF8 { bytes -> Result? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             func endsWith(_ suffix: StaticString, before end: Int) -> Bool {
                 let count = suffix.utf8CodeUnitCount
@@ -88,7 +95,7 @@ extension Analyzer {
                 end -= suffix.utf8CodeUnitCount
                 break
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<min(end, 5)]), as: UTF8.self)
+            return make(UnsafeBufferPointer(rebasing: bytes[..<min(end, 5)]))
         }
     }
 

@@ -10,13 +10,18 @@ enum Stem: Hashable, Comparable, Sendable {
 
     init(_ word: String) {
         var word = word
-        let packed = word.withUTF8 { bytes -> UInt64? in
-            guard bytes.count <= 8, bytes.allSatisfy({ $0 > 0 && $0 < 0x80 }) else { return nil }
-            var packed: UInt64 = 0
-            for (index, byte) in bytes.enumerated() { packed |= UInt64(byte) << (56 - 8 * index) }
-            return packed
+        self = word.withUTF8(Stem.init(utf8:))
+    }
+
+    /// The stem spelled by `bytes` (valid UTF-8).
+    init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count <= 8, bytes.allSatisfy({ $0 > 0 && $0 < 0x80 }) else {
+            self = .text(String(decoding: bytes, as: UTF8.self))
+            return
         }
-        self = packed.map(Stem.ascii) ?? .text(word)
+        var packed: UInt64 = 0
+        for (index, byte) in bytes.enumerated() { packed |= UInt64(byte) << (56 - 8 * index) }
+        self = .ascii(packed)
     }
 
     /// The stem's letters.
