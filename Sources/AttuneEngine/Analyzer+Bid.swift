@@ -11,22 +11,21 @@ extension Analyzer {
 
     /// Crude stems of the content words of a text: not function words, not emoji, at
     /// least three characters. One pass over its tokens; a vocabulary word's stem is
-    /// read once per word (`knownStems`) and taken once per text (`stemPasses`), an
-    /// unknown word's once per stem, so only the distinct words' stems are sorted: a
-    /// long message repeats its words many times over.
+    /// read once per word and taken once per text (`knownWords`), an unknown word's
+    /// once per stem, so only the distinct words' stems are sorted: a long message
+    /// repeats its words many times over.
     func topics(of text: TokenizedText) -> TopicStems {
         stemPass &+= 1
         if stemPass == 0 {
             // Wrapped around: every word reads as not yet taken again.
-            stemPasses = Array(repeating: 0, count: stemPasses.count)
+            for id in knownWords.indices { knownWords[id].pass = 0 }
             stemPass = 1
         }
-        // Worked on as locals, moved back after: a class's stored array is checked for
+        // Worked on as a local, moved back after: a class's stored array is checked for
         // exclusive access at every use.
-        var passes = stemPasses
-        var known = knownStems
-        (stemPasses, knownStems) = ([], [])
-        defer { (stemPasses, knownStems) = (passes, known) }
+        var known = knownWords
+        knownWords = []
+        defer { knownWords = known }
         let pass = stemPass
         var stems: [Stem] = []
         stems.reserveCapacity(text.tokens.count)
@@ -37,12 +36,12 @@ extension Analyzer {
                 continue
             }
             let id = Int(token.id)
-            guard passes[id] != pass else { continue }
-            passes[id] = pass
-            if case .unread = known[id] {
-                known[id] = topicStem(text.word(at: index)).map(KnownStem.stem) ?? .noStem
+            guard known[id].pass != pass else { continue }
+            known[id].pass = pass
+            if case .unread = known[id].stem {
+                known[id].stem = topicStem(text.word(at: index)).map(KnownStem.stem) ?? .noStem
             }
-            if case .stem(let stem) = known[id] { stems.append(stem) }
+            if case .stem(let stem) = known[id].stem { stems.append(stem) }
         }
         return TopicStems(stems)
     }
@@ -156,7 +155,15 @@ extension Analyzer {
     }
 }
 
-/// What `Analyzer.topics(of:)` knows of a vocabulary word.
+/// What `Analyzer.topics(of:)` knows of a vocabulary word: its stem, once read, and
+/// the last pass that took it. One value per word: the pass fits in the stem's padding,
+/// so a second array (and its pages, touched at every start) is not needed.
+struct KnownWord {
+    var stem = KnownStem.unread
+    var pass: UInt32 = 0
+}
+
+/// A vocabulary word's topic stem, as `Analyzer.topics(of:)` knows it.
 enum KnownStem {
     case unread
     /// A function word, or shorter than three characters.

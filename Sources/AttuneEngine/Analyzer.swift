@@ -36,12 +36,9 @@ public final class Analyzer {
     /// The last reply read and its language: in a transcript each turn is the message
     /// the next one answers, so its bid is read from these instead of reading it again.
     var lastReply: (text: TokenizedText, language: Language)?
-    /// Each vocabulary word's topic stem (see `topics(of:)`), filled as words are met:
-    /// at most one entry per word the engine knows.
-    var knownStems: [KnownStem]
-    /// For each vocabulary word, the last `topics(of:)` pass that took its stem: a word
-    /// repeated in a text is taken once, without hashing it.
-    var stemPasses: [UInt32]
+    /// Each vocabulary word's topic stem and the last `topics(of:)` pass that took it
+    /// (see there), filled as words are met: one entry per word the engine knows.
+    var knownWords: [KnownWord]
     var stemPass: UInt32 = 0
     /// The last message's feelings split into words (see `words(ofFeelings:)`).
     var feelingWords: (feelings: [String], all: [String], long: [String])?
@@ -61,8 +58,7 @@ public final class Analyzer {
             negators: engine.cues.negators, subjectPronouns: engine.cues.subjectPronouns)
         languageGuesser = LanguageGuesser(profile: engine.ruleSet.languages)
         advice = AdviceContent(templates: engine.ruleSet.rewrites, cues: engine.cues, vocabulary: engine.vocabulary)
-        knownStems = Array(repeating: .unread, count: engine.vocabulary.count)
-        stemPasses = Array(repeating: 0, count: engine.vocabulary.count)
+        knownWords = Array(repeating: KnownWord(), count: engine.vocabulary.count)
     }
 
     /// How many times one of its caches (the matchers' steps, see `MatchCache`; the
