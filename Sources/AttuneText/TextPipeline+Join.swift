@@ -12,6 +12,9 @@ extension TextPipeline {
     /// then ends a sentence, as the end of the part alone did, and no state of the
     /// tokenizer reaches across it (`Builder` and `markReportedSpeech` work within a
     /// sentence). `TextPipelineJoinTests` compares the result with `tokenize`'s.
+    ///
+    /// `text` is taken as the parts joined (the rewriter makes both from the same
+    /// pieces); only its length is checked.
     package func joined(_ parts: [TokenizedText], as text: String) -> TokenizedText? {
         guard !parts.isEmpty else { return nil }
         var unitCount = parts.count - 1
@@ -23,7 +26,7 @@ extension TextPipeline {
             tokenCount += part.tokens.count
             sentenceCount += part.sentences.count
         }
-        // ASCII throughout: as many bytes as units, or the text is not these parts joined.
+        // ASCII throughout: as many bytes as units, or `text` is not these parts joined.
         guard text.utf8.count == unitCount else { return nil }
         var units: [UInt16] = []
         var tokens: [Token] = []
