@@ -138,9 +138,10 @@ extension Analyzer {
         pipeline.joined(pieces.map(tokens(of:)), as: rewrite) ?? pipeline.tokenize(rewrite)
     }
 
-    /// A piece's tokens: the reply's own sentence's, or a template's, remembered by its
-    /// text (a template's reading is remembered with what it sees of the message, its
-    /// tokens whatever the message).
+    /// A piece's tokens: the reply's own sentence's as the reply read it, or else
+    /// (a template, a sentence with quotes) tokenized and remembered by its text. A
+    /// template's reading is remembered with what it sees of the message, its tokens
+    /// whatever the message.
     private func tokens(of piece: Piece) -> TokenizedText {
         if let tokens = piece.tokens { return tokens }
         guard piece.text.utf8.count <= Self.rememberedBytes else { return pipeline.tokenize(piece.text) }

@@ -31,7 +31,9 @@ public final class Analyzer {
     var rewriteVerdicts = BoundedMemo<String, Bool>(limit: 4_096)
     /// The topic stems of the pieces and rewrites remembered above, which their keys need.
     var textTopics = BoundedMemo<String, TopicStems>(limit: 4_096)
-    /// The templates' tokens by their text, read into each whole rewrite they are part of.
+    /// The tokens of the pieces that come without them (templates, and a reply's sentence
+    /// with quotes, which the reply's tokens cannot stand for), by their text: read into
+    /// each whole rewrite they are part of.
     var pieceTokens = BoundedMemo<String, TokenizedText>(limit: 1_024)
     /// The last reply read and its language: in a transcript each turn is the message
     /// the next one answers, so its bid is read from these instead of reading it again.
