@@ -126,18 +126,18 @@ struct WordNormalizer {
             }
         }
         if let index = expansionKeys.find(word) {
-            append(expansions[Int(index)], to: &forms, letters: &letters)
+            Self.append(expansions[Int(index)], to: &forms, letters: &letters)
             return
         }
         if let index = suffixIndex(of: word) {
             // The stem is a token of its own: "u'll" is "you will", not "u will".
             let stem = UnsafeBufferPointer(rebasing: word.dropLast(suffixes[index].units.count))
             if let expansion = expansionKeys.find(stem) {
-                append(expansions[Int(expansion)], to: &forms, letters: &letters)
+                Self.append(expansions[Int(expansion)], to: &forms, letters: &letters)
             } else {
                 appendASCII(stem, to: &forms, letters: &letters)
             }
-            append(suffixes[index].words, to: &forms, letters: &letters)
+            Self.append(suffixes[index].words, to: &forms, letters: &letters)
             return
         }
         appendASCII(word, id: id, to: &forms, letters: &letters)
@@ -176,7 +176,9 @@ struct WordNormalizer {
         forms.append(Form(id: id, letters: range))
     }
 
-    private func append(_ words: [Spelled], to forms: inout [Form], letters: inout [UInt16]) {
+    /// Static: called from a mutating method, an instance method was given a copy of
+    /// `self`, which retained each of its tables.
+    private static func append(_ words: [Spelled], to forms: inout [Form], letters: inout [UInt16]) {
         for word in words {
             var range: Range<Int32> = 0..<0
             if word.id == Vocabulary.unknown {
