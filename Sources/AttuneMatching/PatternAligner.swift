@@ -1,3 +1,4 @@
+import AttuneCore
 import AttuneRules
 import AttuneText
 
@@ -26,7 +27,25 @@ package struct PatternAligner {
     /// touches such a token re-reads what the rule asked for, so it cancels the match;
     /// one that covers only wildcard tokens is another phrase inside it.
     package func ownWords(_ elements: [PatternElement], _ range: Range<Int>) -> [Int]? {
-        ownWords(elements[...], from: range.lowerBound, to: range.upperBound)
+        var failures: Failures? = Failures(elements: elements.count, span: range)
+        return ownWords(elements[...], from: range.lowerBound, to: range.upperBound, failures: &failures)
+    }
+
+    /// Which tails of a match's elements were found not to align from which token.
+    /// Without them, a tail that cannot end the match was walked again for every way
+    /// the elements before it could take the tokens: a search exponential in its gaps
+    /// and groups, about 62,000 instructions a call in a batch.
+    private struct Failures {
+        private var marks: [Bool]
+        private let span: Range<Int>
+
+        init(elements: Int, span: Range<Int>) {
+            (marks, self.span) = (Array(filledWith: false, count: (elements + 1) * (span.count + 1)), span)
+        }
+
+        private func key(_ tail: Int, _ position: Int) -> Int { tail * (span.count + 1) + position - span.lowerBound }
+        func contains(tail: Int, at position: Int) -> Bool { marks[key(tail, position)] }
+        mutating func insert(tail: Int, at position: Int) { marks[key(tail, position)] = true }
     }
 
     /// Whether a match of `elements` takes every token with the pattern's own words:
@@ -44,14 +63,20 @@ package struct PatternAligner {
         }
     }
 
-    private func ownWords(_ elements: ArraySlice<PatternElement>, from position: Int, to end: Int) -> [Int]? {
+    /// `failures` is kept for the match's own elements only (nil inside a group or a
+    /// capture, whose elements are another array's).
+    private func ownWords(
+        _ elements: ArraySlice<PatternElement>, from position: Int, to end: Int, failures: inout Failures?
+    ) -> [Int]? {
         guard let element = elements.first else { return position == end ? [] : nil }
+        if failures?.contains(tail: elements.startIndex, at: position) == true { return nil }
         for length in lengths(of: element, at: position, end: end) {
             guard let inner = ownWords(of: element, position..<(position + length)),
-                let tail = ownWords(elements.dropFirst(), from: position + length, to: end)
+                let tail = ownWords(elements.dropFirst(), from: position + length, to: end, failures: &failures)
             else { continue }
             return inner + tail
         }
+        failures?.insert(tail: elements.startIndex, at: position)
         return nil
     }
 
@@ -60,12 +85,17 @@ package struct PatternAligner {
         case .word, .list: return Array(span)
         case .any, .none, .gap, .focusStart, .focusEnd, .sentenceStart, .sentenceEnd, .clauseStart: return []
         case .group(let alternatives):
+            var none: Failures? = nil
             for alternative in alternatives {
-                if let words = ownWords(alternative[...], from: span.lowerBound, to: span.upperBound) { return words }
+                if let words = ownWords(alternative[...], from: span.lowerBound, to: span.upperBound, failures: &none) {
+                    return words
+                }
             }
             return nil
         case .optional(let inner): return span.isEmpty ? [] : ownWords(of: inner, span)
-        case .capture(_, let inner): return ownWords(inner[...], from: span.lowerBound, to: span.upperBound)
+        case .capture(_, let inner):
+            var none: Failures? = nil
+            return ownWords(inner[...], from: span.lowerBound, to: span.upperBound, failures: &none)
         }
     }
 
@@ -98,7 +128,7 @@ package struct PatternAligner {
             // hundreds of phrases read whole at every position the alignment tried cost
             // a fifth of a million instructions for some matches.
             guard let list = lexicon.lists[name]?.indexed else { return [] }
-            var result = [Int](repeating: 0, count: list.emptyCount)
+            var result = [Int](filledWith: 0, count: list.emptyCount)
             if available > 0, let first = word(at: position) {
                 for index in list.entries(startingWith: first) {
                     let entry = list.all[index]
@@ -124,7 +154,7 @@ package struct PatternAligner {
         case .gap(let minimum, let maximum):
             return Array((minimum...min(maximum, max(minimum, available))).reversed()).filter { $0 <= available }
         case .group(let alternatives):
-            var reached = [Bool](repeating: false, count: available + 1)
+            var reached = [Bool](filledWith: false, count: available + 1)
             for alternative in alternatives {
                 for stop in ends(alternative[...], from: position, end: end) { reached[stop - position] = true }
             }
@@ -142,10 +172,10 @@ package struct PatternAligner {
     /// one pass forward over the elements, where aligning the group once per length it
     /// might take cost a search each, nested groups multiplying them.
     private func ends(_ elements: ArraySlice<PatternElement>, from position: Int, end: Int) -> [Int] {
-        var reached = [Bool](repeating: false, count: end - position + 1)
+        var reached = [Bool](filledWith: false, count: end - position + 1)
         reached[0] = true
         for element in elements {
-            var next = [Bool](repeating: false, count: reached.count)
+            var next = [Bool](filledWith: false, count: reached.count)
             for offset in reached.indices where reached[offset] {
                 for length in lengths(of: element, at: position + offset, end: end) { next[offset + length] = true }
             }
