@@ -44,6 +44,9 @@ package struct Automaton: Sendable {
         /// otherwise start a partial match at every token. The matcher widens the start
         /// of a match of the rest instead, within the sentence.
         package var leadingGap: (min: Int, max: Int) = (0, 0)
+        /// Nothing in it lets a token through (`PatternAligner.takesOnlyOwnWords`): asked
+        /// of every match an `unless` overlaps, and a walk over its elements each time.
+        package var takesOnlyOwnWords = false
     }
 
     /// Whether the author wrote token `id` into `pattern` (a word or a list entry).
@@ -165,7 +168,7 @@ package struct AutomatonBuilder {
             .init(
                 owner: owner, isException: isException, sentenceKind: pattern.sentenceKind,
                 writtenWords: wordsStart..<Int32(automaton.writtenWords.count), ordinal: ordinal,
-                leadingGap: leadingGap))
+                leadingGap: leadingGap, takesOnlyOwnWords: PatternAligner.takesOnlyOwnWords(pattern.elements)))
         var node = 0
         for element in elements {
             if let child = trie[node].children[element] {

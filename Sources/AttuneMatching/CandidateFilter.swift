@@ -99,7 +99,7 @@ package struct CandidateFilter {
     private func exceptions(in matches: [PatternMatch]) -> [Int: ExceptionMatches] {
         guard matches.contains(where: { automaton.patterns[Int($0.pattern)].isException }) else { return [:] }
         // The rules that matched, one bit per rule: a `Set` hashed every match.
-        var matched = [UInt64](repeating: 0, count: rules.count / 64 + 1)
+        var matched = [UInt64](filledWith: 0, count: rules.count / 64 + 1)
         for match in matches where !automaton.patterns[Int(match.pattern)].isException {
             let owner = automaton.patterns[Int(match.pattern)].owner
             matched[owner >> 6] |= 1 << UInt64(owner & 63)
@@ -151,7 +151,7 @@ package struct CandidateFilter {
         guard let pattern = automaton.pattern(match.pattern, in: rules) else { return nil }
         // Without wildcards, the pattern's own words are the whole match: any overlap
         // cancels it, and the alignment below (a backtracking walk) need not be found.
-        if PatternAligner.takesOnlyOwnWords(pattern.elements),
+        if automaton.patterns[Int(match.pattern)].takesOnlyOwnWords,
             exceptions.contains(where: { max($0.start, match.start) < min($0.end, match.end) })
         {
             return nil
@@ -160,7 +160,7 @@ package struct CandidateFilter {
         else { return nil }
         let ownWords = Set(own)
         let focus = Self.focus(of: match)
-        var covered = Array(repeating: false, count: match.end - match.start)
+        var covered = Array(filledWith: false, count: match.end - match.start)
         for exception in exceptions {
             for index in max(exception.start, match.start)..<min(exception.end, match.end) {
                 if ownWords.contains(index) || !focus.contains(index) { return nil }

@@ -35,6 +35,7 @@ extension Automaton.PatternInfo: Archivable {
         writer.write(ordinal)
         writer.write(leadingGap.min)
         writer.write(leadingGap.max)
+        writer.write(takesOnlyOwnWords)
     }
 
     @usableFromInline package init(from reader: inout ArchiveReader) throws(ArchiveError) {
@@ -46,7 +47,8 @@ extension Automaton.PatternInfo: Archivable {
         guard lower >= 0, lower <= upper else { throw ArchiveError("a pattern's written words end before they start") }
         self.init(
             owner: owner, isException: isException, sentenceKind: Self.sentenceKinds[kind],
-            writtenWords: lower..<upper, ordinal: try reader.read(), leadingGap: (try reader.read(), try reader.read()))
+            writtenWords: lower..<upper, ordinal: try reader.read(), leadingGap: (try reader.read(), try reader.read()),
+            takesOnlyOwnWords: try reader.read())
     }
 
     /// Sentence kinds by number: read at every start for every pattern, a name cost a
