@@ -1,16 +1,12 @@
 import AttuneCore
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Words keyed by their UTF-16 units, so that a token's letters find their entry
 /// without building a `String` (open addressing, FNV-1a), each with an `Int32` value.
 package struct UnitTable: Sendable {
-    /// Entry index + 1 per slot, 0 when empty; a power of two, at most half full.
-    private var slots: [Int32] = Array(repeating: 0, count: 16)
+    /// Per slot, entry index + 1 in the low 32 bits (0 when empty) and the high 32 bits of
+    /// the entry's hash above them, so that a probe past another word seldom reads its
+    /// units; a power of two, at most half full.
+    private var slots: [UInt64] = Array(repeating: 0, count: 16)
     /// Every entry's units, one after another; `bounds[i]..<bounds[i + 1]` is entry i.
     private var storage: [UInt16] = []
     private var bounds: [Int32] = [0]
@@ -44,17 +40,19 @@ package struct UnitTable: Sendable {
             bounds.withUnsafeBufferPointer { bounds in
                 storage.withUnsafeBufferPointer { storage in
                     let mask = slots.count - 1
-                    var slot = Self.hash(units) & mask
+                    let hash = Self.hash(units)
+                    var slot = Int(truncatingIfNeeded: hash) & mask
                     while true {
-                        let entry = Int(slots[slot])
+                        let packed = slots[slot]
+                        let entry = Int(packed & 0xFFFF_FFFF)
                         if entry == 0 { return nil }
-                        let start = Int(bounds[entry - 1])
-                        let end = Int(bounds[entry])
-                        if end - start == units.count
-                            && (units.isEmpty
-                                || memcmp(storage.baseAddress! + start, units.baseAddress!, units.count * 2) == 0)
-                        {
-                            return values[entry - 1]
+                        if packed >> 32 == hash >> 32 {
+                            let start = Int(bounds[entry - 1])
+                            if Int(bounds[entry]) - start == units.count
+                                && Self.equal(storage.baseAddress! + start, units.baseAddress, units.count)
+                            {
+                                return values[entry - 1]
+                            }
                         }
                         slot = (slot + 1) & mask
                     }
@@ -73,9 +71,17 @@ package struct UnitTable: Sendable {
 
     private mutating func place(_ index: Int32, _ key: [UInt16]) {
         let mask = slots.count - 1
-        var slot = key.withUnsafeBufferPointer { Self.hash($0) } & mask
+        let hash = key.withUnsafeBufferPointer { Self.hash($0) }
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = index + 1
+        slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(index + 1)
+    }
+
+    /// Unit by unit: words are short, and `memcmp` was a call for a handful of units.
+    private static func equal(_ stored: UnsafePointer<UInt16>, _ units: UnsafePointer<UInt16>?, _ count: Int) -> Bool {
+        guard let units else { return count == 0 }
+        for index in 0..<count where stored[index] != units[index] { return false }
+        return true
     }
 
     private mutating func rehash(capacity: Int) {
@@ -83,12 +89,12 @@ package struct UnitTable: Sendable {
         for index in 0..<count { place(Int32(index), Array(units(of: Int32(index)))) }
     }
 
-    private static func hash(_ units: UnsafeBufferPointer<UInt16>) -> Int {
+    private static func hash(_ units: UnsafeBufferPointer<UInt16>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for unit in units {
             hash = (hash ^ UInt64(unit)) &* 0x100_0000_01b3
         }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        return hash ^ (hash >> 29)
     }
 }
 
@@ -111,7 +117,7 @@ extension UnitTable: Archivable {
         let count = bounds.count - 1
         guard slots.count >= 2, slots.count & (slots.count - 1) == 0, count >= 0, count * 2 <= slots.count,
             values.count == count, Self.areBounds(bounds, ofRunsIn: storage.count),
-            slots.allSatisfy({ $0 >= 0 && $0 <= count })
+            slots.allSatisfy({ $0 & 0xFFFF_FFFF <= count })
         else { throw ArchiveError("a word table is damaged") }
     }
 

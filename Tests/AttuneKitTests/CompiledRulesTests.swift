@@ -67,9 +67,10 @@ import Testing
     }
 
     @Test func aDamagedWordTableIsRefused() throws {
-        // Three slots (not a power of two), a slot past the entries, a table with no
-        // empty slot: each would send a lookup out of bounds or round forever.
-        for slots: [Int32] in [[0, 1, 0], [0, 5], [1, 2]] {
+        // Three slots (not a power of two), a slot past the entries (also behind a hash's
+        // high bits), a table with no empty slot: each would send a lookup out of bounds
+        // or round forever.
+        for slots: [UInt64] in [[0, 1, 0], [0, 5], [0, 0x1_0000_0005], [1, 2]] {
             var writer = ArchiveWriter()
             writer.writeRaw(slots)
             writer.writeRaw([UInt16](Array("ab".utf16)))
