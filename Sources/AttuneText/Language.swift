@@ -110,6 +110,15 @@ package struct LanguageGuesser {
             var offset = 0
             while offset < bytes.count {
                 guard bytes[offset] >= 0x80 else {
+                    if tally.runStart >= 0 && Self.isASCIILetter(bytes[offset]) {
+                        // Inside a run of ASCII letters, most of a text: the run's letters
+                        // counted at once, not a call each (which copied the profile).
+                        var end = offset + 1
+                        while end < bytes.count && Self.isASCIILetter(bytes[end]) { end += 1 }
+                        tally.latin += end - offset
+                        offset = end
+                        continue
+                    }
                     tally.read(ascii: bytes[offset], at: offset, in: bytes, profile)
                     offset += 1
                     continue
@@ -146,13 +155,12 @@ package struct LanguageGuesser {
         /// words are, and are looked up without being copied letter by letter.
         var runStart = -1
 
-        init(languages: Int) { counts = Array(repeating: 0, count: languages) }
+        init(languages: Int) { counts = Array(filledWith: 0, count: languages) }
 
         mutating func read(
             ascii byte: UInt8, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, _ profile: LanguageProfile
         ) {
-            // ASCII letters are Latin and the only alphabetic ASCII.
-            if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
+            if LanguageGuesser.isASCIILetter(byte) {
                 latin += 1
                 if runStart >= 0 { return }
                 if word.isEmpty { runStart = offset } else { word.append(UInt16(byte)) }
@@ -263,6 +271,9 @@ package struct LanguageGuesser {
             }
         }
     }
+
+    /// ASCII letters are Latin and the only alphabetic ASCII.
+    static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
 
     /// Letters of the Latin script, with its accented and extended forms.
     package static func isLatin(_ scalar: Unicode.Scalar) -> Bool {
