@@ -141,7 +141,7 @@ extension Analyzer {
     }
 
     func bidKind(_ matches: [PatternMatch]) -> BidKind {
-        var counts = Array(repeating: 0, count: engine.ruleSet.bids.kinds.count)
+        var counts = Array(filledWith: 0, count: engine.ruleSet.bids.kinds.count)
         for match in matches where bidPatterns[Int(match.pattern)].owner < counts.count {
             counts[bidPatterns[Int(match.pattern)].owner] += 1
         }

@@ -1,3 +1,4 @@
+import AttuneCore
 import AttuneText
 
 /// The rewrite's side of the analyzer: reading what each sentence of a reply does, and
@@ -35,8 +36,8 @@ extension Analyzer {
         // findings, so a reply dense with them stays linear. Each sentence's heaviest
         // misattuned finding (the first of equals) by index, and whether a validating
         // one counted in full.
-        var heaviest = [Int](repeating: -1, count: text.sentences.count)
-        var validated = [Bool](repeating: false, count: text.sentences.count)
+        var heaviest = [Int](filledWith: -1, count: text.sentences.count)
+        var validated = [Bool](filledWith: false, count: text.sentences.count)
         // Fields read by index, not a copy of the finding: a copy retains each of its strings.
         for number in findings.indices where findings[number].rule != turnedAway && !findings[number].tokens.isEmpty {
             let tokens = findings[number].tokens

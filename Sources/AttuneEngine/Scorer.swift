@@ -126,7 +126,7 @@ package struct Scorer {
     /// in one long sentence do not each walk the rest of it. Ids, spelled when reported.
     private func contrastAhead(_ text: TokenizedText) -> [Int32?] {
         let tokens = text.tokens
-        var ahead = [Int32?](repeating: nil, count: tokens.count)
+        var ahead = [Int32?](filledWith: nil, count: tokens.count)
         for index in tokens.indices.reversed() {
             let token = tokens[index]
             if contrast.contains(token.id) && token.flags.contains(.clauseStart) || token.id == but {

@@ -258,9 +258,15 @@ extension String {
         var text = self
         return text.withUTF8 { bytes in
             // Never more units than bytes: one byte, two or three are one unit; four, two.
-            [UInt16](unsafeUninitializedCapacity: bytes.count) { units, count in
-                count = Self.transcode(bytes, into: units)
+            // Transcoded on the stack and appended: see `Array(filledWith:count:)` for
+            // why not `Array(unsafeUninitializedCapacity:)`.
+            var result: [UInt16] = []
+            result.reserveCapacity(bytes.count)
+            withUnsafeTemporaryAllocation(of: UInt16.self, capacity: bytes.count) { units in
+                let count = Self.transcode(bytes, into: units)
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: units[..<count]))
             }
+            return result
         }
     }
 
