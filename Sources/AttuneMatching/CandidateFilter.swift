@@ -21,10 +21,17 @@ package struct Suppression: Sendable {
     private enum Why: Sendable {
         case said(String)
         case answersOnly([BidKind], bid: BidKind?)
+        case unless(source: String)
     }
 
     package init(rule: Int, match: PatternMatch, reason: String) {
         (self.rule, self.match, why) = (rule, match, .said(reason))
+    }
+
+    /// Cancelled by the `unless` pattern written as `source`: worded when asked, like
+    /// `answersOnly`, since most replies' suppressions are never shown.
+    init(rule: Int, match: PatternMatch, unless source: String) {
+        (self.rule, self.match, why) = (rule, match, .unless(source: source))
     }
 
     init(rule: Int, match: PatternMatch, answersOnly kinds: [BidKind], bid: BidKind?) {
@@ -39,6 +46,8 @@ package struct Suppression: Sendable {
         case .answersOnly(let kinds, let bid):
             let kinds = kinds.map(\.rawValue).joined(separator: " or ")
             return "it answers a \(kinds) only, and the bid is \(bid?.rawValue ?? "not given")"
+        case .unless(let source):
+            return "\(CandidateFilter.describe(unless: source)) matches"
         }
     }
 }
@@ -85,6 +94,9 @@ package struct CandidateFilter {
                 switch judge(match, overlapping, text) {
                 case .suppress(let reason):
                     suppressed.append(Suppression(rule: owner, match: match, reason: reason))
+                case .cancel(let unless):
+                    let source = automaton.source(of: unless, in: rules)
+                    suppressed.append(Suppression(rule: owner, match: match, unless: source))
                 case .keep(let candidate, let trimmedBy):
                     kept.append(Candidate(rule: owner, match: candidate, trimmedBy: trimmedBy))
                 }
@@ -117,7 +129,12 @@ package struct CandidateFilter {
     private enum Judgement {
         case keep(PatternMatch, trimmedBy: String?)
         case suppress(String)
+        /// Cancelled by the `unless` pattern numbered so.
+        case cancel(unless: Int32)
     }
+
+    /// How `explain` names an `unless` pattern.
+    static func describe(unless source: String) -> String { "unless pattern \"\(source)\"" }
 
     private func judge(
         _ match: PatternMatch, _ overlapping: [PatternMatch], _ text: TokenizedText
@@ -125,10 +142,14 @@ package struct CandidateFilter {
         var kept = match
         var trimmedBy: String?
         if let first = overlapping.first {
-            let source = "unless pattern \"\(automaton.source(of: first.pattern, in: rules))\""
-            guard let focus = trim(match, by: overlapping, text) else { return .suppress("\(source) matches") }
+            // The pattern's source is looked up only for a trim that changed the focus
+            // (or, by the caller, for a cancel): a string built for every overlap was a
+            // sixth of filtering the matches.
+            guard let focus = trim(match, by: overlapping, text) else { return .cancel(unless: first.pattern) }
             (kept.focusStart, kept.focusEnd) = (focus.lowerBound, focus.upperBound)
-            if focus != Self.focus(of: match) { trimmedBy = source }
+            if focus != Self.focus(of: match) {
+                trimmedBy = Self.describe(unless: automaton.source(of: first.pattern, in: rules))
+            }
         }
         if let reason = reason(toSuppress: kept, text) { return .suppress(reason) }
         return .keep(kept, trimmedBy: trimmedBy)
