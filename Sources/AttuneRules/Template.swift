@@ -14,10 +14,12 @@ public enum Template {
     /// `text` with every placeholder filled, in sentence case; nil when a value is missing,
     /// so a caller falls back to a plain text rather than show a hole.
     public static func fill(_ text: String, _ values: [String: String]) -> String? {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return fillByCharacters(text, values) }
         // An ASCII template, as they nearly all are, read as bytes: each byte is a
         // character there, and reading it by characters was most of a rewrite's filling.
+        // Its bytes tested in place: the UTF-8 view's iterator cost a dozen instructions
+        // a byte.
         var text = text
+        guard text.withUTF8({ $0.allSatisfy { $0 < 0x80 } }) else { return fillByCharacters(text, values) }
         var result: [UInt8] = []
         let filled = text.withUTF8 { bytes in
             var start = 0
