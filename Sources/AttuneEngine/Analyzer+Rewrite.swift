@@ -79,7 +79,7 @@ extension Analyzer {
         _ index: Int, _ words: String, _ range: Range<Int>, in text: TokenizedText, validated: Bool, _ bid: Bid?
     ) -> ReadSentence {
         let alone = tokens(ofSentence: index, words, range, in: text)
-        let apologizes = CueWords.contains(cues.apologies, in: alone.tokens.map(\.id))
+        let apologizes = cues.apologies.occur(in: alone.tokens.map(\.id))
         if validated { return ReadSentence(text: words, move: .validation, apologizes: apologizes, tokens: alone) }
         return ReadSentence(
             text: words, move: apologizes ? .serves : move(of: alone, bid), apologizes: apologizes, tokens: alone)
@@ -93,7 +93,7 @@ extension Analyzer {
         words.reserveCapacity(text.tokens.count)
         for token in text.tokens where !token.flags.contains(.emoji) { words.append(token.id) }
         if words.allSatisfy(cues.minimal.contains) { return .minimal }
-        let isOffer = CueWords.contains(cues.offers, in: words)
+        let isOffer = cues.offers.occur(in: words)
         let isQuestion = text.sentences.last?.isQuestion ?? false
         guard isOffer || isQuestion else { return .other }
         guard let bid else { return words.contains(where: cues.secondPerson.contains) || isOffer ? .serves : .other }

@@ -19,8 +19,8 @@ struct CueWords: Sendable {
     let adviceStops: WordIDs
     let adviceFirstPerson: WordIDs
     let minimal: WordIDs
-    let offers: [[Int32]]
-    let apologies: [[Int32]]
+    let offers: CuePhrases
+    let apologies: CuePhrases
 
     /// Interns every cue word the rules do not already name.
     static func intern(_ ruleSet: RuleSet, into vocabulary: inout Vocabulary) {
@@ -44,8 +44,8 @@ struct CueWords: Sendable {
         adviceStops = WordIDs(AdviceContent.stops, in: vocabulary)
         adviceFirstPerson = WordIDs(AdviceContent.firstPerson, in: vocabulary)
         minimal = WordIDs(templates.minimalWords, in: vocabulary)
-        offers = templates.offerCues.map { Self.phrase($0).map(vocabulary.id(of:)) }
-        apologies = templates.apologyCues.map { Self.phrase($0).map(vocabulary.id(of:)) }
+        offers = CuePhrases(templates.offerCues, in: vocabulary)
+        apologies = CuePhrases(templates.apologyCues, in: vocabulary)
     }
 
     /// The words of a cue phrase, as tokens would spell them ("my bad" → "my", "bad").
@@ -67,5 +67,26 @@ struct CueWords: Sendable {
             }
         }
         return false
+    }
+}
+
+/// Cue phrases as ids, with the set of their first words: most sentences hold none of
+/// them and are passed over in one pass over their ids, where each phrase was looked
+/// for in turn (a seventh of reading a reply's sentences for the rewrite).
+struct CuePhrases: Sendable {
+    let phrases: [[Int32]]
+    private let firsts: WordIDs
+
+    /// `cues`' words must be interned (`CueWords.intern`).
+    init(_ cues: [String], in vocabulary: Vocabulary) {
+        let words = cues.map(CueWords.phrase)
+        phrases = words.map { $0.map(vocabulary.id(of:)) }
+        firsts = WordIDs(words.compactMap(\.first), in: vocabulary)
+    }
+
+    /// Whether `ids` holds one of the phrases as consecutive ids.
+    func occur(in ids: [Int32]) -> Bool {
+        guard ids.contains(where: firsts.contains) else { return false }
+        return CueWords.contains(phrases, in: ids)
     }
 }
