@@ -44,6 +44,9 @@ public final class Analyzer {
     var stemPass: UInt32 = 0
     /// The last message's feelings split into words (see `words(ofFeelings:)`).
     var feelingWords: (feelings: [String], all: [String], long: [String])?
+    /// Per rule, whether a suggestion of it may be a template (has a `{`), learned when
+    /// a finding of the rule is first shown: one entry per rule.
+    private var suggestsTemplates: [Bool?]
     /// Asked between the stages of an analysis and every few sentences of the rewrite;
     /// see `analyze(_:context:stopIf:)`.
     private var stopCheck: () -> Bool = { false }
@@ -61,6 +64,7 @@ public final class Analyzer {
         languageGuesser = LanguageGuesser(profile: engine.ruleSet.languages)
         advice = AdviceContent(templates: engine.ruleSet.rewrites, cues: engine.cues, vocabulary: engine.vocabulary)
         knownWords = Array(repeating: KnownWord(), count: engine.vocabulary.count)
+        suggestsTemplates = Array(repeating: nil, count: engine.ruleSet.rules.count)
     }
 
     /// How many times one of its caches (the matchers' steps, see `MatchCache`; the
@@ -203,9 +207,14 @@ public final class Analyzer {
     /// Fills `{capture}` templates from the words the match captured; a template that
     /// cannot be filled gives way to the rule's plain suggestions.
     private func fillSuggestions(_ finding: inout Finding, _ text: TokenizedText) {
-        // Bytes, not `String.contains`: Foundation's overload searches through NSString;
-        // read in place, as the UTF-8 view's iterator cost a dozen instructions a byte.
-        guard finding.suggestions.contains(where: Self.mayHavePlaceholder), let match = finding.match,
+        // A finding's suggestions are its rule's: read for a `{` once per rule, not for
+        // every finding shown (the search was about 400 instructions a finding).
+        guard let match = finding.match else { return }
+        let rule = engine.rules.patterns[Int(match.pattern)].owner
+        if suggestsTemplates[rule] == nil {
+            suggestsTemplates[rule] = finding.suggestions.contains(where: Self.mayHavePlaceholder)
+        }
+        guard suggestsTemplates[rule] == true,
             let pattern = engine.rules.pattern(match.pattern, in: engine.ruleSet.rules)
         else { return }
         let aligner = PatternAligner(lexicon: engine.ruleSet.lexicon, text: text)
@@ -234,7 +243,9 @@ public final class Analyzer {
         finding.suggestions = filled + plain
     }
 
-    /// Whether a suggestion has a `{`, so may be a template.
+    /// Whether a suggestion has a `{`, so may be a template. Bytes, not `String.contains`:
+    /// Foundation's overload searches through NSString; read in place, as the UTF-8
+    /// view's iterator cost a dozen instructions a byte.
     private static func mayHavePlaceholder(_ suggestion: String) -> Bool {
         let brace = UInt8(ascii: "{")
         return suggestion.utf8.withContiguousStorageIfAvailable { $0.contains(brace) }
