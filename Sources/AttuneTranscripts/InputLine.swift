@@ -39,11 +39,23 @@ extension InputLine {
         if number == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
         if line.count > LineReader.maximumLineBytes {
             self.init(number: number, content: .tooLong)
-        } else if let text = String(validating: line, as: UTF8.self) {
+        } else if let text = Self.text(of: line) {
             self.init(number: number, content: .text(text))
         } else {
             let column = (UTF8Validation.firstInvalidByte(in: line) ?? 0) + 1
             self.init(number: number, content: .invalidUTF8(column: column))
         }
+    }
+
+    /// The line as text, nil when it is not UTF-8. An ASCII line (most lines of a
+    /// transcript) is decoded without `String(validating:)`, whose generic path cost
+    /// ten instructions a byte.
+    private static func text(of line: [UInt8]) -> String? {
+        let isASCII = line.withUnsafeBufferPointer { bytes in
+            var combined: UInt8 = 0
+            for byte in bytes { combined |= byte }
+            return combined < 0x80
+        }
+        return isASCII ? String(decoding: line, as: UTF8.self) : String(validating: line, as: UTF8.self)
     }
 }
