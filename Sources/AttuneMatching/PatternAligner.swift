@@ -34,7 +34,7 @@ package struct PatternAligner {
     /// Which tails of a match's elements were found not to align from which token.
     /// Without them, a tail that cannot end the match was walked again for every way
     /// the elements before it could take the tokens: a search exponential in its gaps
-    /// and groups, about 62,000 instructions a call in a batch.
+    /// and groups. With them, each (tail, token) pair is tried once.
     private struct Failures {
         private var marks: [Bool]
         private let span: Range<Int>
