@@ -52,29 +52,13 @@ struct CueWords: Sendable {
     static func phrase(_ cue: String) -> [String] {
         cue.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
     }
-
-    /// Whether `ids` holds one of `phrases` as consecutive ids: what matching " cue "
-    /// in the tokens' words joined by spaces did.
-    /// Plain loops, the first id tested before the rest: asked of every sentence a
-    /// rewrite reads, the nested closures cost more than the comparisons.
-    static func contains(_ phrases: [[Int32]], in ids: [Int32]) -> Bool {
-        for phrase in phrases where phrase.count <= ids.count {
-            guard let first = phrase.first else { return true }
-            for start in 0...(ids.count - phrase.count) where ids[start] == first {
-                var matched = 1
-                while matched < phrase.count && ids[start + matched] == phrase[matched] { matched += 1 }
-                if matched == phrase.count { return true }
-            }
-        }
-        return false
-    }
 }
 
 /// Cue phrases as ids, with the set of their first words: most sentences hold none of
 /// them and are passed over in one pass over their ids, where each phrase was looked
 /// for in turn (a seventh of reading a reply's sentences for the rewrite).
 struct CuePhrases: Sendable {
-    let phrases: [[Int32]]
+    private let phrases: [[Int32]]
     private let firsts: WordIDs
 
     /// `cues`' words must be interned (`CueWords.intern`).
@@ -87,6 +71,22 @@ struct CuePhrases: Sendable {
     /// Whether `ids` holds one of the phrases as consecutive ids.
     func occur(in ids: [Int32]) -> Bool {
         guard ids.contains(where: firsts.contains) else { return false }
-        return CueWords.contains(phrases, in: ids)
+        return Self.contains(phrases, in: ids)
+    }
+
+    /// Whether `ids` holds one of `phrases` as consecutive ids: what matching " cue "
+    /// in the tokens' words joined by spaces did.
+    /// Plain loops, the first id tested before the rest: asked of every sentence a
+    /// rewrite reads, the nested closures cost more than the comparisons.
+    private static func contains(_ phrases: [[Int32]], in ids: [Int32]) -> Bool {
+        for phrase in phrases where phrase.count <= ids.count {
+            guard let first = phrase.first else { return true }
+            for start in 0...(ids.count - phrase.count) where ids[start] == first {
+                var matched = 1
+                while matched < phrase.count && ids[start + matched] == phrase[matched] { matched += 1 }
+                if matched == phrase.count { return true }
+            }
+        }
+        return false
     }
 }

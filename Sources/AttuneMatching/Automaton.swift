@@ -71,15 +71,8 @@ package struct Automaton: Sendable {
         return position < unless.count ? unless[position] : nil
     }
 
-    package func source(of index: Int32, in rules: [Rule]) -> String {
-        // The field read in place: `pattern(_:in:)` copied the whole pattern.
-        let info = patterns[Int(index)]
-        let rulePatterns = rules[info.owner].patterns
-        if info.ordinal < rulePatterns.count { return rulePatterns[info.ordinal].source }
-        let unless = rules[info.owner].exceptions.unless
-        let position = info.ordinal - rulePatterns.count
-        return position < unless.count ? unless[position].source : ""
-    }
+    /// Asked only when an `unless` cancels or trims a match, or for `explain`.
+    package func source(of index: Int32, in rules: [Rule]) -> String { pattern(index, in: rules)?.source ?? "" }
 
     /// Where a match may begin, given what the position is.
     enum StartContext: Int, Sendable, CaseIterable {

@@ -37,26 +37,21 @@ public struct JSONWriter {
     /// and scanning each for escapes was a tenth of writing a batch's output.
     public mutating func key(_ name: StaticString) {
         assert(name.withUTF8Buffer { $0.allSatisfy(Self.isPlainASCII) }, "a literal key needs no escaping")
-        // `,"name":` put together on the stack and appended once: five appends, each
-        // checking the buffer's uniqueness and capacity, were 200 instructions a key.
+        // `,"name"` put together on the stack and appended once: an append per part,
+        // each checking the buffer's uniqueness and capacity, was 200 instructions a key.
         let comma = needsComma
         name.withUTF8Buffer { name in
-            let count = name.count + (comma ? 4 : 3)
+            let count = name.count + (comma ? 3 : 2)
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { key in
-                var at = 0
-                if comma {
-                    key[0] = UInt8(ascii: ",")
-                    at = 1
-                }
-                key[at] = UInt8(ascii: "\"")
-                for index in name.indices { key[at + 1 + index] = name[index] }
-                key[count - 2] = UInt8(ascii: "\"")
-                key[count - 1] = UInt8(ascii: ":")
+                let open = comma ? 1 : 0
+                if comma { key[0] = UInt8(ascii: ",") }
+                key[open] = UInt8(ascii: "\"")
+                for index in name.indices { key[open + 1 + index] = name[index] }
+                key[count - 1] = UInt8(ascii: "\"")
                 bytes.append(contentsOf: UnsafeBufferPointer(key))
             }
         }
-        needsComma = false
-        pendingKey = true
+        endKey()
     }
 
     /// A key made at run time (a category's name), escaped as any string is.
