@@ -1,12 +1,17 @@
 /// Word segments of ASCII text by the Unicode word-break rules (UAX #29) that ICU
 /// applies, without ICU: most replies are ASCII, and breaking them through ICU's
-/// iterator was a fifth of tokenizing. `ICUSegmenter.wordSegments` asks this first;
+/// iterator was a fifth of tokenizing. Emoji are chat's other characters: a pictograph
+/// with the marks and joined pictographs that extend it ("👍🏽", "🤷‍♀️") is one segment
+/// that breaks from its neighbours as an ASCII mark does, so ASCII with emoji is broken
+/// here too; a text with any other character beyond ASCII is left to ICU.
 /// `ASCIIWordBreakTests` compares both on every three ASCII characters, on every string
-/// of up to four characters over a set covering each break class, and on the corpus.
+/// of up to four characters over a set covering each break class and emoji, and on the
+/// corpus.
 enum ASCIIWordBreaks {
-    /// The word-break class of each ASCII character (`Class(rawValue:)` of the unit).
+    /// The word-break class of each ASCII character (`Class(rawValue:)` of the unit), and
+    /// `joined` for the units of an emoji after its first (which is `other`).
     private enum Class: UInt8, CaseIterable {
-        case other, cr, lf, newline, space, letter, numeric, midNumLet, singleQuote, midNum, extendNumLet
+        case other, cr, lf, newline, space, letter, numeric, midNumLet, singleQuote, midNum, extendNumLet, joined
     }
 
     private static let classes: [Class] = (0..<128).map { unit in
@@ -25,20 +30,28 @@ enum ASCIIWordBreaks {
         }
     }
 
-    /// The segments of `units` (all below 0x80) as (start, end, isWord), as ICU gives
-    /// them: a segment is a word when it holds a letter or a digit, or joins underscores.
-    static func segments(_ units: UnsafeBufferPointer<UInt16>) -> [(start: Int, end: Int, isWord: Bool)] {
+    /// The segments of `units` as (start, end, isWord), as ICU gives them: a segment is a
+    /// word when it holds a letter or a digit, or joins underscores. Nil when a unit
+    /// beyond ASCII is not part of an emoji: ICU breaks that text.
+    static func segments(_ units: UnsafeBufferPointer<UInt16>) -> [(start: Int, end: Int, isWord: Bool)]? {
         var result: [(start: Int, end: Int, isWord: Bool)] = []
         guard !units.isEmpty else { return result }
         result.reserveCapacity(units.count / 2 + 1)
         // Each unit's class, with `.other` beyond either end: `kinds[i + 1]` is unit i's.
         // On the stack: an array per text was a tenth of breaking it.
-        classes.withUnsafeBufferPointer { table in
+        let broken = classes.withUnsafeBufferPointer { table in
             breakTable.withUnsafeBufferPointer { breakTable in
                 withUnsafeTemporaryAllocation(of: UInt8.self, capacity: units.count + 2) { kinds in
                     kinds[0] = Class.other.rawValue
                     kinds[units.count + 1] = Class.other.rawValue
-                    for index in units.indices { kinds[index + 1] = table[Int(units[index])].rawValue }
+                    // Every unit's bits, or-ed: a unit beyond ASCII sets a bit above 0x7F.
+                    var bits: UInt16 = 0
+                    for index in units.indices {
+                        let unit = units[index]
+                        kinds[index + 1] = table[Int(unit & 0x7F)].rawValue
+                        bits |= unit
+                    }
+                    if bits >= 0x80 && !classifyEmoji(units, into: kinds) { return false }
                     // Underscores joined (WB13a) are a word to ICU; one alone is not.
                     func isUnderscores(_ start: Int, _ end: Int) -> Bool {
                         end - start >= 2 && kinds[start + 1] == Class.extendNumLet.rawValue
@@ -55,10 +68,63 @@ enum ASCIIWordBreaks {
                         isWord = isWord || isWordClass(kinds[index + 1])
                     }
                     result.append((start, units.count, isWord || isUnderscores(start, units.count)))
+                    return true
                 }
             }
         }
-        return result
+        return broken ? result : nil
+    }
+
+    /// Classes the units beyond ASCII as emoji: each emoji's first unit `other`, the rest
+    /// `joined`. False when one is not part of an emoji.
+    private static func classifyEmoji(_ units: UnsafeBufferPointer<UInt16>, into kinds: UnsafeMutableBufferPointer<UInt8>)
+        -> Bool
+    {
+        var index = 0
+        while index < units.count {
+            guard units[index] >= 0x80 else {
+                index += 1
+                continue
+            }
+            guard let end = emojiEnd(units, from: index) else { return false }
+            kinds[index + 1] = Class.other.rawValue
+            for joined in (index + 1)..<end { kinds[joined + 1] = Class.joined.rawValue }
+            index = end
+        }
+        return true
+    }
+
+    /// The end of the emoji that starts at `start`: a pictograph, the marks that extend
+    /// it, and pictographs a zero-width joiner joins to it (WB4, WB3c). Nil when no
+    /// pictograph starts there.
+    private static func emojiEnd(_ units: UnsafeBufferPointer<UInt16>, from start: Int) -> Int? {
+        guard let first = scalar(in: units, at: start), UnicodeProperties.emojiPart(first.value) == .pictograph
+        else { return nil }
+        var end = start + first.width
+        while end < units.count && units[end] >= 0x80, let next = scalar(in: units, at: end) {
+            if next.value == 0x200D, let joined = scalar(in: units, at: end + 1),
+                UnicodeProperties.emojiPart(joined.value) == .pictograph
+            {
+                end += 1 + joined.width
+            } else if UnicodeProperties.emojiPart(next.value) == .extender {
+                end += next.width
+            } else {
+                break
+            }
+        }
+        return end
+    }
+
+    /// The scalar at `offset` and its width in units; nil past the end or at an unpaired
+    /// surrogate.
+    private static func scalar(in units: UnsafeBufferPointer<UInt16>, at offset: Int) -> (value: UInt32, width: Int)? {
+        guard offset < units.count else { return nil }
+        let unit = UInt32(units[offset])
+        guard (0xD800...0xDFFF).contains(unit) else { return (unit, 1) }
+        guard unit < 0xDC00, offset + 1 < units.count, (0xDC00...0xDFFF).contains(units[offset + 1]) else {
+            return nil
+        }
+        return (0x10000 + ((unit - 0xD800) << 10) + (UInt32(units[offset + 1]) - 0xDC00), 2)
     }
 
     /// `breaks` for every four classes, indexed by `key`: asked once per pair of units,
@@ -97,6 +163,7 @@ enum ASCIIWordBreaks {
         func isMidLetterish(_ kind: Class) -> Bool { kind == .midNumLet || kind == .singleQuote }
         func isMidNumish(_ kind: Class) -> Bool { kind == .midNum || kind == .midNumLet || kind == .singleQuote }
         switch (left, right) {
+        case (_, .joined): return false  // WB4, WB3c: within an emoji
         case (.cr, .lf): return false  // WB3
         case (.cr, _), (.lf, _), (.newline, _), (_, .cr), (_, .lf), (_, .newline): return true  // WB3a, WB3b
         case (.space, .space): return false  // WB3d

@@ -19,12 +19,13 @@ final class ICUSegmenter {
 
     deinit { cicu_segmenter_destroy(handle) }
 
-    /// Word segments as (start, end, isWord) in UTF-16 offsets: ASCII text by
-    /// `ASCIIWordBreaks`, the same rules without ICU's iterator; other text by ICU.
-    /// `isASCII`: every unit is below 0x80, as the caller already knows.
-    func wordSegments(_ text: [UInt16], isASCII: Bool) -> [(start: Int, end: Int, isWord: Bool)] {
-        guard isASCII else { return icuWordSegments(text) }
-        return text.withUnsafeBufferPointer { ASCIIWordBreaks.segments($0) }
+    /// Word segments as (start, end, isWord) in UTF-16 offsets: ASCII text, and ASCII
+    /// with emoji, by `ASCIIWordBreaks`, the same rules without ICU's iterator; other
+    /// text by ICU. `byICU`: whether ICU broke the text (then its sentences may break
+    /// where the builder's do not: `Builder.needsICUSentences`).
+    func wordSegments(_ text: [UInt16]) -> (segments: [(start: Int, end: Int, isWord: Bool)], byICU: Bool) {
+        if let segments = text.withUnsafeBufferPointer(ASCIIWordBreaks.segments) { return (segments, false) }
+        return (icuWordSegments(text), true)
     }
 
     /// Word segments by ICU's break iterator, whatever the text.
@@ -83,5 +84,22 @@ enum UnicodeProperties {
     static func isEmoji(_ scalar: Unicode.Scalar) -> Bool { cicu_is_emoji(scalar.value) != 0 }
     static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         cicu_is_alphanumeric(scalar.value) != 0
+    }
+
+    /// A scalar's part in an emoji, as the word and sentence rules see it.
+    enum EmojiPart {
+        /// A pictograph the rules class as Other: "😂", "👍", "❤", "♀".
+        case pictograph
+        /// A mark that joins the pictograph before it: a variation selector, a skin tone.
+        case extender
+        case neither
+    }
+
+    static func emojiPart(_ value: UInt32) -> EmojiPart {
+        switch cicu_emoji_part(value) {
+        case 1: .pictograph
+        case 2: .extender
+        default: .neither
+        }
     }
 }

@@ -93,6 +93,6 @@ extension TextPipeline {
             guard last.end < units.count else { return false }
             return units[last.end...].allSatisfy { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }
         }
-        return plain && !Builder.needsICUSentences(part.utf16, isASCII: true)
+        return plain && !Builder.needsICUSentences(part.utf16, breaksAsASCII: true)
     }
 }

@@ -49,15 +49,15 @@ package final class TextPipeline {
         let original = text.utf16Units
         var units = original
         TypographyFolding.fold(&units)
-        // Asked once: the sentence test, the word breaks and the surrogate scan each read
-        // every unit for it. As many units as bytes means every byte was ASCII.
+        // As many units as bytes means every byte was ASCII: then no unit ends a
+        // surrogate pair.
         let isASCII = units.count == text.utf8.count || units.allSatisfy { $0 < 0x80 }
         var letters: [UInt16] = []
+        let (segments, byICU) = icu.wordSegments(units)
         let sentenceStarts =
-            askingICUForSentences || Builder.needsICUSentences(units, isASCII: isASCII)
+            askingICUForSentences || Builder.needsICUSentences(units, breaksAsASCII: !byICU)
             ? icu.sentenceStarts(units) : []
         var builder = Builder(units: units, sentenceStarts: sentenceStarts, abbreviations: abbreviations)
-        let segments = icu.wordSegments(units, isASCII: isASCII)
         // Segments read through a pointer: an `ArraySlice` per segment retained the units.
         units.withUnsafeBufferPointer { buffer in
             for segment in segments {
@@ -293,10 +293,12 @@ struct Builder {
     /// ICU breaks only after a line end or a run of `.` `?` `!` (with closing marks and
     /// spaces); when every such run ends as `endsSentence` says a sentence ends, the
     /// builder breaks in the same gap itself, and asking ICU (a tenth of tokenizing)
-    /// changes nothing. Each run is read once: the scan goes on from its end. `isASCII`:
-    /// every unit is below 0x80.
-    static func needsICUSentences(_ units: [UInt16], isASCII: Bool) -> Bool {
-        guard isASCII else { return true }
+    /// changes nothing. Each run is read once: the scan goes on from its end.
+    /// `breaksAsASCII`: the text is ASCII, or ASCII with emoji (`ASCIIWordBreaks`), whose
+    /// pictographs the sentence rules class as Other and whose marks as Extend: neither
+    /// breaks a sentence, so the same holds.
+    static func needsICUSentences(_ units: [UInt16], breaksAsASCII: Bool) -> Bool {
+        guard breaksAsASCII else { return true }
         var index = 0
         while index < units.count {
             let unit = units[index]

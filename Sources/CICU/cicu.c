@@ -88,3 +88,14 @@ int32_t cicu_is_emoji(uint32_t c) {
 int32_t cicu_is_alphanumeric(uint32_t c) {
     return u_isalnum((UChar32)c) ? 1 : 0;
 }
+
+int32_t cicu_emoji_part(uint32_t c) {
+    UChar32 scalar = (UChar32)c;
+    int32_t sentence = u_getIntPropertyValue(scalar, UCHAR_SENTENCE_BREAK);
+    int32_t word = u_getIntPropertyValue(scalar, UCHAR_WORD_BREAK);
+    if (word == U_WB_OTHER && sentence == U_SB_OTHER &&
+        u_hasBinaryProperty(scalar, UCHAR_EXTENDED_PICTOGRAPHIC))
+        return 1;
+    if (word == U_WB_EXTEND && (sentence == U_SB_EXTEND || sentence == U_SB_OTHER)) return 2;
+    return 0;
+}

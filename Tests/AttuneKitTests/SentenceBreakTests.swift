@@ -27,17 +27,19 @@ import Testing
             "why?really", "hi.There you go", "ok!!Yes", "ok.] Then", "Dr. Patel is here. OK", "e.g. this. And that",
             "U.S.A. is big", "wait...what", "wait... what", "\"Stop.\" She left.", "(really.) Yes", "done.\nNext",
             "one.\r\ntwo", "3.5 hours. fine", "Hmm?! ok", "ok.' Then", "end.", "end. ", "a.b.c", "no.1 fan",
+            "ok.😂 lol", "ok. 😂 lol", "why?🤷‍♀️ fine", "wow!! 👍🏽", "😂. Then", "ok 😂.\nNext", "done.❤️ Bye",
         ]
         for (index, text) in texts.enumerated() { expectAgreement(text, "tricky \(index)", &mismatches) }
         #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
     }
 
+    /// ASCII with emoji: ICU is asked only when a run of marks does not end, as in ASCII.
     @Test func seededASCIIStrings() {
         var random = SeededGenerator(seed: 13)
         let pieces = [
             "a", "Bo", "dr", "is", "I", "9", ".", "?", "!", "...", " ", "  ", "\n", "\r\n", "\t", "\"", "'", ")", "(",
             "]",
-            ",", ":", "-", "#", "Mr", "ok", "You",
+            ",", ":", "-", "#", "Mr", "ok", "You", "😂", "👍🏽", "🤷‍♀️", "❤️",
         ]
         var mismatches: [String] = []
         for sample in 0..<30_000 {

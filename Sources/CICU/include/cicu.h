@@ -42,6 +42,12 @@ int32_t cicu_is_emoji(uint32_t codePoint);
 /// 1 when the code point is a letter or a digit (general category L* or N*).
 int32_t cicu_is_alphanumeric(uint32_t codePoint);
 
+/// The code point's part in an emoji as the word and sentence rules see it: 1 for a
+/// pictograph the rules class as Other (Extended_Pictographic, Word_Break and
+/// Sentence_Break Other), 2 for a mark that extends one (Word_Break Extend, Sentence_Break
+/// Extend or Other: variation selectors, skin tones), 0 for anything else.
+int32_t cicu_emoji_part(uint32_t codePoint);
+
 #ifdef __cplusplus
 }
 #endif
