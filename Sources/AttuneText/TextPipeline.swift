@@ -6,7 +6,7 @@ import AttuneCore
 ///
 /// Holds ICU objects, so it is not `Sendable`: make one per thread (`Engine.makeAnalyzer`).
 package final class TextPipeline {
-    let vocabulary: Vocabulary
+    let vocabulary: SharedVocabulary
     private let icu: ICUSegmenter
     /// Taken out for each `tokenize` and put back (see there): never nil between calls.
     private var normalizer: WordNormalizer?
@@ -24,7 +24,7 @@ package final class TextPipeline {
     package static let cueWords = Builder.abbreviations
 
     package init(lexicon: Lexicon, vocabulary: Vocabulary) throws(AttuneError) {
-        self.vocabulary = vocabulary
+        self.vocabulary = SharedVocabulary(vocabulary)
         icu = try ICUSegmenter()
         normalizer = WordNormalizer(lexicon: lexicon, vocabulary: vocabulary)
         reportingVerbs = WordIDs(lexicon.words(of: "reporting_verbs"), in: vocabulary)

@@ -57,7 +57,10 @@ public final class TokenizedText: Sendable {
     public let tokens: [Token]
     public let sentences: [Sentence]
     /// The vocabulary the ids of `tokens` come from.
-    package let vocabulary: Vocabulary
+    package var vocabulary: Vocabulary { sharedVocabulary.vocabulary }
+    /// Held by one reference: a text is made for the reply, each sentence read alone and
+    /// each rewrite, and a `Vocabulary` held by value retained six references with each.
+    private let sharedVocabulary: SharedVocabulary
     /// The normalized letters of the unknown tokens, one after another: one buffer per
     /// reply instead of a `String` per token.
     package let letters: [UInt16]
@@ -69,13 +72,13 @@ public final class TokenizedText: Sendable {
     package let utf16: [UInt16]
 
     init(
-        original: String, tokens: [Token], sentences: [Sentence], vocabulary: Vocabulary, letters: [UInt16],
+        original: String, tokens: [Token], sentences: [Sentence], vocabulary: SharedVocabulary, letters: [UInt16],
         pairTails: [Int32], utf16: [UInt16]? = nil
     ) {
         self.original = original
         self.tokens = tokens
         self.sentences = sentences
-        self.vocabulary = vocabulary
+        sharedVocabulary = vocabulary
         self.letters = letters
         self.pairTails = pairTails
         self.utf16 = utf16 ?? original.utf16Units
@@ -106,7 +109,7 @@ public final class TokenizedText: Sendable {
         .map { $0 - Int32(shift) }
         return TokenizedText(
             original: words, tokens: tokens, sentences: tokens.isEmpty ? [] : [alone],
-            vocabulary: vocabulary, letters: letters, pairTails: tails, utf16: Array(utf16[range]))
+            vocabulary: sharedVocabulary, letters: letters, pairTails: tails, utf16: Array(utf16[range]))
     }
 
     /// Converts a UTF-16 offset into a code point offset (the JSON contract's unit): the

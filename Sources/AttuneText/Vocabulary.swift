@@ -81,6 +81,14 @@ public struct Vocabulary: Sendable {
     public var count: Int { words.count }
 }
 
+/// A vocabulary behind one reference, for what is made per reply and keeps one (every
+/// `TokenizedText`): a `Vocabulary` copied retains six references.
+package final class SharedVocabulary: Sendable {
+    package let vocabulary: Vocabulary
+
+    package init(_ vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+}
+
 /// A set of words as a bit per vocabulary id, built once per engine: membership of a
 /// token is one load, and an unknown token is in no set.
 package struct WordIDs: Sendable {
