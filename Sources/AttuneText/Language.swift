@@ -75,11 +75,15 @@ public struct LanguageProfile: Sendable {
         languageBounds[evidence.index] == languageBounds[evidence.index + 1]
     }
 
-    /// Counts one for each language the word is evidence for.
-    func addLanguages(of evidence: Evidence, to counts: inout [Int]) {
+    /// Counts one for each language the word is evidence for; returns the highest count
+    /// it raised (0 when none).
+    func addLanguages(of evidence: Evidence, to counts: inout [Int]) -> Int {
+        var highest = 0
         for offset in Int(languageBounds[evidence.index])..<Int(languageBounds[evidence.index + 1]) {
             counts[Int(wordLanguages[offset])] += 1
+            highest = max(highest, counts[Int(wordLanguages[offset])])
         }
+        return highest
     }
 }
 
@@ -102,10 +106,13 @@ package struct LanguageGuesser {
     package static let englishClitics: Set<String> = ["t", "s", "re", "ve", "ll", "m", "d"]
     private static let asciiClitics = englishClitics.map { Array($0.utf16) }
 
-    package func guess(_ text: String) -> Language {
+    /// `settling: false` reads every word even once the answer is settled, for the test
+    /// that compares both.
+    package func guess(_ text: String, settling: Bool = true) -> Language {
         var tally = Tally(languages: profile.languages.count)
         // Its bytes in one pass: ASCII, most of chat, without decoding a scalar.
         var text = text
+        var settled = false
         text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
@@ -121,6 +128,12 @@ package struct LanguageGuesser {
                     }
                     tally.read(ascii: bytes[offset], at: offset, in: bytes, profile)
                     offset += 1
+                    // After a space, once what is left cannot change the answer, it is
+                    // English: most replies are, and their last words go unread.
+                    if settling && bytes[offset - 1] == 0x20 && tally.isSettledEnglish(remaining: bytes.count - offset + 1) {
+                        settled = true
+                        return
+                    }
                     continue
                 }
                 let (value, width) = ValidUTF8.scalar(in: bytes, at: offset)
@@ -131,6 +144,7 @@ package struct LanguageGuesser {
             }
             tally.finishWord(in: bytes, at: bytes.count, profile)
         }
+        if settled { return .english }
 
         if tally.nonLatin >= Self.minimumScriptLetters && tally.nonLatin > tally.latin { return .other }
         let best = tally.counts.max() ?? 0
@@ -147,6 +161,8 @@ package struct LanguageGuesser {
         var english = 0
         /// Words of each other language.
         var counts: [Int]
+        /// The highest of `counts`.
+        var best = 0
         /// The word being read, as UTF-16 units; ASCII words are looked up as they are.
         var word: [UInt16] = []
         var wordIsASCII = true
@@ -205,8 +221,22 @@ package struct LanguageGuesser {
             if profile.isEnglish(evidence) {
                 if !othersOnly { english += 1 }
             } else {
-                profile.addLanguages(of: evidence, to: &counts)
+                best = max(best, profile.addLanguages(of: evidence, to: &counts))
             }
+        }
+
+        /// Whether the text reads as English whatever its last `remaining` bytes hold,
+        /// read from a word's end (the separator after it among them). Those bytes hold
+        /// at most one word per two of them and add at most one word to a language per
+        /// two (an elided "l'a" adds two in three, and a separator follows), and at most
+        /// one letter of another script per two (none is ASCII).
+        func isSettledEnglish(remaining: Int) -> Bool {
+            let most = (remaining + 1) / 2
+            let scriptSettled =
+                nonLatin + most < LanguageGuesser.minimumScriptLetters || nonLatin + most <= latin
+            let wordsSettled =
+                best + most < LanguageGuesser.minimumEvidence || best + most < LanguageGuesser.dominance * english
+            return scriptSettled && wordsSettled
         }
 
         mutating func finishWord(_ profile: LanguageProfile) {

@@ -2,6 +2,9 @@ import AttuneKit
 import Foundation
 import Testing
 
+@testable import AttuneEngine
+@testable import AttuneText
+
 /// Text that does not read as English is said to be so, in every output, instead of
 /// passing for a neutral reply (Rules/languages.yaml, README "Other languages").
 @Suite struct LanguageTests {
@@ -59,6 +62,35 @@ import Testing
             analyzer.analyzeWithTrace($0, rewriting: false).analysis.language == .other
         }
         #expect(misreadContexts.isEmpty, "\(misreadContexts)")
+    }
+
+    /// The guess stops reading once the rest of a text cannot change its answer; read
+    /// to the end, it must give the same one. Texts mix English and other languages'
+    /// words, elisions, other scripts and emoji, the other language's words often last.
+    @Test func stoppingEarlyGivesTheAnswerReadingToTheEnd() {
+        let guesser = Fixtures.analyzer().languageGuesser
+        let english = ["I", "you", "the", "so", "sorry", "ok", "that's", "really", "a"]
+        let others = [
+            "lo", "siento", "mucho", "que", "y", "de", "l'homme", "c'est", "das", "ist", "mi", "amore", "dell'amore",
+            "né", "für", "été", "любимая", "это", "大丈夫", "😂",
+        ]
+        let separators = [" ", " ", " ", ", ", ". ", "! ", "  ", "'", "\n"]
+        var random = SeededGenerator(seed: 29)
+        var differ: [String] = []
+        var otherAnswers = 0
+        for _ in 0..<20_000 {
+            let englishCount = Int.random(in: 0...10, using: &random)
+            let otherCount = Int.random(in: 0...8, using: &random)
+            var words = (0..<englishCount).map { _ in english.randomElement(using: &random)! }
+            let tail = (0..<otherCount).map { _ in others.randomElement(using: &random)! }
+            words = Bool.random(using: &random) ? words + tail : (words + tail).shuffled(using: &random)
+            let text = words.map { $0 + separators.randomElement(using: &random)! }.joined()
+            let full = guesser.guess(text, settling: false)
+            if full == .other { otherAnswers += 1 }
+            if guesser.guess(text) != full { differ.append(text) }
+        }
+        #expect(differ.isEmpty, "\(differ.count): \(differ.prefix(10))")
+        #expect(otherAnswers > 1_000)
     }
 
     @Test func aNonEnglishReplyIsNotNeutralButNotRead() {
