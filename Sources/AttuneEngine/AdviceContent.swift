@@ -19,6 +19,10 @@ struct AdviceContent {
     let verbs: WordIDs
     let stops: WordIDs
     let firstPerson: WordIDs
+    /// The first words of every frame: a token that is none of them opens no frame,
+    /// unless a frame has no words (it opens before any).
+    let frameFirsts: WordIDs
+    let anyFrameIsEmpty: Bool
 
     /// Words that end the advice's content: what follows is a reason or an aside.
     static let stops: Set<String> = ["but", "because", "cause", "cuz", "since", "so", "lol", "lmao", "haha", "then"]
@@ -35,6 +39,9 @@ struct AdviceContent {
         }
         frames = split(templates.adviceFrames)
         gerundFrames = split(templates.adviceGerundFrames)
+        let phrases = (templates.adviceFrames + templates.adviceGerundFrames).map { $0.split(separator: " ") }
+        frameFirsts = WordIDs(phrases.compactMap { $0.first.map(String.init) }, in: vocabulary)
+        anyFrameIsEmpty = phrases.contains(where: \.isEmpty)
         verbs = cues.adviceVerbs
         stops = cues.adviceStops
         firstPerson = cues.adviceFirstPerson
@@ -45,7 +52,8 @@ struct AdviceContent {
         let tokens = text.tokens
         for index in sentence.tokens {
             let atClauseStart = tokens[index].flags.contains(.clauseStart)
-            for isGerund in [false, true] {
+            // Each frame was tried at each token; most tokens open none.
+            for isGerund in [false, true] where anyFrameIsEmpty || frameFirsts.contains(tokens[index].id) {
                 for frame in isGerund ? gerundFrames : frames where matches(frame, at: index, in: sentence, tokens) {
                     // A frame without "you" ("just", "try") only opens a clause.
                     guard atClauseStart || frame.hasYou else { continue }
