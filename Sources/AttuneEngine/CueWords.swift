@@ -68,20 +68,15 @@ struct CuePhrases: Sendable {
         firsts = WordIDs(words.compactMap(\.first), in: vocabulary)
     }
 
-    /// Whether `ids` holds one of the phrases as consecutive ids.
+    /// Whether `ids` holds one of the phrases as consecutive ids: what matching " cue "
+    /// in the tokens' words joined by spaces did. The phrases are tried only where one of
+    /// their first words stands: trying each phrase at every id was most of the cost.
     func occur(in ids: [Int32]) -> Bool {
-        guard ids.contains(where: firsts.contains) else { return false }
-        return Self.contains(phrases, in: ids)
-    }
-
-    /// Whether `ids` holds one of `phrases` as consecutive ids: what matching " cue "
-    /// in the tokens' words joined by spaces did.
-    /// Plain loops, the first id tested before the rest: asked of every sentence a
-    /// rewrite reads, the nested closures cost more than the comparisons.
-    private static func contains(_ phrases: [[Int32]], in ids: [Int32]) -> Bool {
-        for phrase in phrases where phrase.count <= ids.count {
-            guard let first = phrase.first else { return true }
-            for start in 0...(ids.count - phrase.count) where ids[start] == first {
+        for start in ids.indices where firsts.contains(ids[start]) {
+            for phrase in phrases where phrase.count <= ids.count - start {
+                // A phrase with no words occurs wherever any of the others may start.
+                guard let first = phrase.first else { return true }
+                guard first == ids[start] else { continue }
                 var matched = 1
                 while matched < phrase.count && ids[start + matched] == phrase[matched] { matched += 1 }
                 if matched == phrase.count { return true }
