@@ -66,7 +66,7 @@ struct Rewriter {
         var body: [Piece] = []
         var bodySentences = 0
         // Moves already made, each at most once; a kept apology is one.
-        var moves: Set<String> = sentences.contains { $0.apologizes && $0.move != .minimal } ? ["apology"] : []
+        var moves: Moves = sentences.contains { $0.apologizes && $0.move != .minimal } ? .apology : []
         var validated = false
         for sentence in sentences {
             var candidates: [Piece] = []
@@ -102,7 +102,7 @@ struct Rewriter {
             total += 1
         }
         let asks = body.contains { Self.hasQuestionMark($0.text) }
-        let paused = moves.contains("pause")
+        let paused = moves.contains(.pause)
         if emotional, !asks, !paused, total < originalSentences + 2, let kind = bid?.kind,
             let question = templates.questions[kind], !check(Piece(text: question)).misattuned
         {
@@ -137,14 +137,24 @@ struct Rewriter {
         }
     }
 
-    /// The attuned move of the same intent, by name, or nil when the moment has none and
-    /// the sentence is let go (the opening validation answers it).
-    private func move(for category: Category, bid: BidKind?, conflict: Bool) -> String? {
+    /// The attuned moves a rewrite makes in place of misattuned sentences, each at most
+    /// once. A set of bits: a set of their names hashed a string for every one.
+    struct Moves: OptionSet {
+        let rawValue: UInt8
+        static let apology = Moves(rawValue: 1)
+        static let ideas = Moves(rawValue: 2)
+        static let accept = Moves(rawValue: 4)
+        static let pause = Moves(rawValue: 8)
+    }
+
+    /// The attuned move of the same intent, or nil when the moment has none and the
+    /// sentence is let go (the opening validation answers it).
+    private func move(for category: Category, bid: BidKind?, conflict: Bool) -> Moves? {
         switch category {
-        case .fixing: return conflict ? "apology" : "ideas"
-        case .minimizing: return conflict ? "apology" : bid == .goodNews ? nil : "accept"
-        case .defensiveness: return conflict ? "apology" : nil
-        case .withdrawal: return conflict ? "pause" : nil
+        case .fixing: return conflict ? .apology : .ideas
+        case .minimizing: return conflict ? .apology : bid == .goodNews ? nil : .accept
+        case .defensiveness: return conflict ? .apology : nil
+        case .withdrawal: return conflict ? .pause : nil
         case .validating: return nil
         }
     }
