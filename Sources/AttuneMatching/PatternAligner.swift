@@ -9,7 +9,9 @@ package struct PatternAligner {
     package let lexicon: Lexicon
     package let text: TokenizedText
     private var tokens: [Token] { text.tokens }
-    private var vocabulary: Vocabulary { text.vocabulary }
+    /// The vocabulary's words, read once: a token's spelling through `text.vocabulary`
+    /// copied the vocabulary at each comparison.
+    private let vocabularyWords: [String]
 
     /// The token ranges of the named captures of a match.
     package func captures(_ elements: [PatternElement], _ range: Range<Int>) -> [String: Range<Int>] {
@@ -195,7 +197,7 @@ package struct PatternAligner {
     /// word can be it).
     private func word(at position: Int) -> String? {
         let id = tokens[position].id
-        return id == Vocabulary.unknown ? nil : vocabulary.word(of: id)
+        return id == Vocabulary.unknown ? nil : vocabularyWords[Int(id)]
     }
 
     package static func describe(_ element: PatternElement) -> String {
@@ -217,12 +219,9 @@ package struct PatternAligner {
         }
     }
 
-    /// Memberwise, for the loaders in other targets.
-    package init(
-        lexicon: Lexicon,
-        text: TokenizedText
-    ) {
+    package init(lexicon: Lexicon, text: TokenizedText) {
         self.lexicon = lexicon
         self.text = text
+        vocabularyWords = text.vocabulary.words
     }
 }
