@@ -5,8 +5,8 @@
 /// that breaks from its neighbours as an ASCII mark does, so ASCII with emoji is broken
 /// here too; a text with any other character beyond ASCII is left to ICU.
 /// `ASCIIWordBreakTests` compares both on every three ASCII characters, on every string
-/// of up to four characters over a set covering each break class and emoji, and on the
-/// corpus.
+/// of up to four characters over a set covering each break class, on every string of up
+/// to three of those and emoji, and on the corpus.
 enum ASCIIWordBreaks {
     /// The word-break class of each ASCII character (`Class(rawValue:)` of the unit), and
     /// `joined` for the units of an emoji after its first (which is `other`).

@@ -295,8 +295,8 @@ struct Builder {
     /// builder breaks in the same gap itself, and asking ICU (a tenth of tokenizing)
     /// changes nothing. Each run is read once: the scan goes on from its end.
     /// `breaksAsASCII`: the text is ASCII, or ASCII with emoji (`ASCIIWordBreaks`), whose
-    /// pictographs the sentence rules class as Other and whose marks as Extend: neither
-    /// breaks a sentence, so the same holds.
+    /// pictographs and marks the sentence rules class as Other or Extend: none breaks a
+    /// sentence, so the same holds.
     static func needsICUSentences(_ units: [UInt16], breaksAsASCII: Bool) -> Bool {
         guard breaksAsASCII else { return true }
         var index = 0
