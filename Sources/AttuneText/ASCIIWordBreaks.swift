@@ -77,9 +77,9 @@ enum ASCIIWordBreaks {
 
     /// Classes the units beyond ASCII as emoji: each emoji's first unit `other`, the rest
     /// `joined`. False when one is not part of an emoji.
-    private static func classifyEmoji(_ units: UnsafeBufferPointer<UInt16>, into kinds: UnsafeMutableBufferPointer<UInt8>)
-        -> Bool
-    {
+    private static func classifyEmoji(
+        _ units: UnsafeBufferPointer<UInt16>, into kinds: UnsafeMutableBufferPointer<UInt8>
+    ) -> Bool {
         var index = 0
         while index < units.count {
             guard units[index] >= 0x80 else {

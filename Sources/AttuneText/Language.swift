@@ -130,7 +130,9 @@ package struct LanguageGuesser {
                     offset += 1
                     // After a space, once what is left cannot change the answer, it is
                     // English: most replies are, and their last words go unread.
-                    if settling && bytes[offset - 1] == 0x20 && tally.isSettledEnglish(remaining: bytes.count - offset + 1) {
+                    if settling && bytes[offset - 1] == 0x20
+                        && tally.isSettledEnglish(remaining: bytes.count - offset + 1)
+                    {
                         settled = true
                         return
                     }

@@ -16,7 +16,8 @@ import Testing
     static let emoji = ["😂", "👍🏽", "❤️", "🤷‍♀️", "©", "👨‍👩‍👧"].map { Array($0.utf16) }
     /// Characters beyond ASCII that are no emoji of their own, or only part of one: a
     /// text holding one where no emoji takes it is left to ICU.
-    static let notEmoji = ["\u{FE0F}", "\u{200D}", "\u{1F3FD}", "é", "🇺🇸", "…", "中"].map { Array($0.utf16) }
+    static let notEmoji =
+        ["\u{FE0F}", "\u{200D}", "\u{1F3FD}", "é", "🇺🇸", "…", "中"].map { Array($0.utf16) }
         + [[0xD83D]]
 
     /// Compares with ICU; `mustBreak`: the text must not be left to ICU. Returns whether
