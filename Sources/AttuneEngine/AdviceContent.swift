@@ -52,7 +52,7 @@ struct AdviceContent {
         let tokens = text.tokens
         for index in sentence.tokens {
             let atClauseStart = tokens[index].flags.contains(.clauseStart)
-            // Each frame was tried at each token; most tokens open none.
+            // Frames are tried only at a token that opens one: most tokens open none.
             for isGerund in [false, true] where anyFrameIsEmpty || frameFirsts.contains(tokens[index].id) {
                 for frame in isGerund ? gerundFrames : frames where matches(frame, at: index, in: sentence, tokens) {
                     // A frame without "you" ("just", "try") only opens a clause.
