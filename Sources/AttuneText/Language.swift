@@ -149,8 +149,7 @@ package struct LanguageGuesser {
         if settled { return .english }
 
         if tally.nonLatin >= Self.minimumScriptLetters && tally.nonLatin > tally.latin { return .other }
-        let best = tally.counts.max() ?? 0
-        if best >= Self.minimumEvidence && best >= Self.dominance * tally.english { return .other }
+        if tally.best >= Self.minimumEvidence && tally.best >= Self.dominance * tally.english { return .other }
         return .english
     }
 

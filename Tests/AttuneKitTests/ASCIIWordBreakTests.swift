@@ -39,13 +39,22 @@ import Testing
         return true
     }
 
+    /// Every string of one to `length` of `pieces`, shortest first.
+    static func strings(of pieces: [[UInt16]], upTo length: Int) -> [[UInt16]] {
+        var strings: [[UInt16]] = [[]]
+        var all: [[UInt16]] = []
+        for _ in 1...length {
+            strings = strings.flatMap { prefix in pieces.map { prefix + $0 } }
+            all += strings
+        }
+        return all
+    }
+
     @Test func everyShortStringBreaksAsICUBreaksIt() throws {
         let icu = try ICUSegmenter()
         var mismatches: [String] = []
-        var strings: [[UInt16]] = [[]]
-        for _ in 1...4 {
-            strings = strings.flatMap { prefix in Self.alphabet.map { prefix + [$0] } }
-            for units in strings { expectAgreement(units, icu, &mismatches) }
+        for units in Self.strings(of: Self.alphabet.map { [$0] }, upTo: 4) {
+            expectAgreement(units, icu, &mismatches)
         }
         #expect(
             mismatches.isEmpty, "\(mismatches.count) differ, first: \(mismatches.prefix(20).joined(separator: "\n"))")
@@ -56,11 +65,8 @@ import Testing
     @Test func asciiWithEmojiBreaksAsICUBreaksIt() throws {
         let icu = try ICUSegmenter()
         var mismatches: [String] = []
-        let pieces = Self.alphabet.map { [$0] } + Self.emoji
-        var strings: [[UInt16]] = [[]]
-        for _ in 1...3 {
-            strings = strings.flatMap { prefix in pieces.map { prefix + $0 } }
-            for units in strings { expectAgreement(units, icu, &mismatches) }
+        for units in Self.strings(of: Self.alphabet.map { [$0] } + Self.emoji, upTo: 3) {
+            expectAgreement(units, icu, &mismatches)
         }
         #expect(
             mismatches.isEmpty, "\(mismatches.count) differ, first: \(mismatches.prefix(20).joined(separator: "\n"))")
@@ -73,12 +79,8 @@ import Testing
         var mismatches: [String] = []
         var broken = 0
         let pieces = Array("a .'_".utf16).map { [$0] } + Self.emoji.prefix(2) + Self.notEmoji
-        var strings: [[UInt16]] = [[]]
-        for _ in 1...3 {
-            strings = strings.flatMap { prefix in pieces.map { prefix + $0 } }
-            for units in strings where Self.notEmoji.contains(where: { units.contains($0) }) {
-                if expectAgreement(units, icu, &mismatches, mustBreak: false) { broken += 1 }
-            }
+        for units in Self.strings(of: pieces, upTo: 3) where Self.notEmoji.contains(where: { units.contains($0) }) {
+            if expectAgreement(units, icu, &mismatches, mustBreak: false) { broken += 1 }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(20).joined(separator: "\n"))")
         #expect(broken > 0)
