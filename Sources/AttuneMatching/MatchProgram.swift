@@ -208,10 +208,12 @@ final class MatchProgram: Sendable {
         }
     }
 
-    /// Binary search of a dispatch test's sorted ids.
+    /// Binary search of a dispatch test's sorted ids. An id outside their span (an
+    /// unknown word, -1, is below every one) is turned away before the search.
     private func dispatch(_ table: Int, _ id: Int32) -> Int32 {
         var low = Int(dispatchOffsets[table])
         var high = Int(dispatchOffsets[table + 1])
+        guard low < high, id >= dispatchKeys[low], id <= dispatchKeys[high - 1] else { return -1 }
         while low < high {
             let middle = (low + high) / 2
             let key = dispatchKeys[middle]
