@@ -16,7 +16,8 @@ extension BatchResult {
     /// The object and a line break, appended to `buffer` as UTF-8: batch workers write
     /// many turns into one buffer without a `String` per turn.
     public func writeJSONLine(positions: Bool = true, to buffer: inout [UInt8]) {
-        var writer = JSONWriter(appendingTo: &buffer)
+        // About the size of a turn's line with a finding or two.
+        var writer = JSONWriter(capacity: 2_048)
         writer.beginObject()
         switch self {
         case .turn(let turn, let analysis):
@@ -38,7 +39,7 @@ extension BatchResult {
             writer.field("error", error.message)
         }
         writer.endObject()
-        writer.finish(into: &buffer)
+        writer.append(to: &buffer)
         buffer.append(UInt8(ascii: "\n"))
     }
 }

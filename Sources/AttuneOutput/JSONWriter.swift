@@ -1,11 +1,12 @@
 /// A small JSON writer that keeps keys in the documented order and escapes strings
 /// exactly once; faster than `JSONEncoder` in batch hot paths and byte-stable.
 ///
-/// It appends UTF-8 bytes to one growing buffer, so writing is linear in the output:
-/// appending through a `String`'s scalar view copied everything written so far each
-/// time, and a reply dense with findings took seconds per hundred kilobytes.
+/// It appends UTF-8 bytes to one growing buffer (`ByteBuffer`), so writing is linear in
+/// the output: appending through a `String`'s scalar view copied everything written so
+/// far each time, and a reply dense with findings took seconds per hundred kilobytes.
+/// Passed `inout`, never copied: a copy would share the first one's buffer.
 public struct JSONWriter {
-    private var bytes: [UInt8]
+    private var bytes: ByteBuffer
     /// Whether the open object or array has a value, so the next one takes a comma;
     /// the enclosing levels' flags wait in `outer`. The innermost is a plain `Bool`:
     /// each key and value sets it, and an array element's write cost a uniqueness check.
@@ -13,20 +14,13 @@ public struct JSONWriter {
     private var outer: [Bool] = []
 
     /// What was written, as text; read it once, at the end.
-    public var output: String { String(decoding: bytes, as: UTF8.self) }
+    public var output: String { String(decoding: bytes.bytes, as: UTF8.self) }
 
-    public init() { bytes = [] }
+    /// `capacity`: the bytes expected, so a writer of a batch's line seldom grows.
+    public init(capacity: Int = 256) { bytes = ByteBuffer(capacity: capacity) }
 
-    /// A writer that takes `buffer` over (leaving it empty) and appends to it, so many
-    /// values share one allocation; `finish(into:)` hands it back. Taken, not copied:
-    /// a copy would be copied again on the first append.
-    public init(appendingTo buffer: inout [UInt8]) {
-        bytes = []
-        swap(&bytes, &buffer)
-    }
-
-    /// Hands the buffer, with what was written, back to `buffer`.
-    public mutating func finish(into buffer: inout [UInt8]) { swap(&bytes, &buffer) }
+    /// Appends what was written to `buffer`, in one copy.
+    public func append(to buffer: inout [UInt8]) { buffer.append(contentsOf: bytes.bytes) }
 
     public mutating func beginObject() { open(UInt8(ascii: "{")) }
     public mutating func endObject() { close(UInt8(ascii: "}")) }
@@ -37,21 +31,22 @@ public struct JSONWriter {
     /// and scanning each for escapes was a tenth of writing a batch's output.
     public mutating func key(_ name: StaticString) {
         assert(name.withUTF8Buffer { $0.allSatisfy(Self.isPlainASCII) }, "a literal key needs no escaping")
-        // `,"name"` put together on the stack and appended once: an append per part,
-        // each checking the buffer's uniqueness and capacity, was 200 instructions a key.
+        // `,"name":` written in place at once.
         let comma = needsComma
         name.withUTF8Buffer { name in
-            let count = name.count + (comma ? 3 : 2)
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { key in
+            let count = name.count
+            bytes.append(upTo: count + 4) { key in
                 let open = comma ? 1 : 0
                 if comma { key[0] = UInt8(ascii: ",") }
                 key[open] = UInt8(ascii: "\"")
-                for index in name.indices { key[open + 1 + index] = name[index] }
-                key[count - 1] = UInt8(ascii: "\"")
-                bytes.append(contentsOf: UnsafeBufferPointer(key))
+                if let name = name.baseAddress { (key + open + 1).initialize(from: name, count: count) }
+                key[open + 1 + count] = UInt8(ascii: "\"")
+                key[open + 2 + count] = UInt8(ascii: ":")
+                return open + count + 3
             }
         }
-        endKey()
+        needsComma = false
+        pendingKey = true
     }
 
     /// A key made at run time (a category's name), escaped as any string is.
@@ -161,7 +156,7 @@ public struct JSONWriter {
     /// view's generic iteration); punctuation is appended as single bytes.
     private mutating func append(_ text: String) {
         var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8 { bytes.append($0) }
     }
 
     /// `text` as a JSON string: quotes, backslashes and control characters escaped, and
@@ -169,37 +164,46 @@ public struct JSONWriter {
     /// character is ASCII or those two (E2 80 A8/A9 in UTF-8), so bytes suffice.
     /// An integer's decimal digits, written in place: `String(number)` built a string
     /// for each of a batch's offsets.
-    static func appendDecimal(_ number: Int, to output: inout [UInt8]) {
-        if number < 0 { output.append(UInt8(ascii: "-")) }
-        // The magnitude as unsigned: `Int.min` has no positive counterpart. Its digits
-        // come lowest first, so they are turned around once written.
-        var magnitude = number.magnitude
-        let start = output.count
-        repeat {
-            output.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        var (low, high) = (start, output.count - 1)
-        while low < high {
-            output.swapAt(low, high)
-            (low, high) = (low + 1, high - 1)
+    static func appendDecimal(_ number: Int, to output: inout ByteBuffer) {
+        // At most 20 digits and a sign. The magnitude as unsigned: `Int.min` has no
+        // positive counterpart. Its digits come lowest first, so they are turned around.
+        output.append(upTo: 21) { digits in
+            var count = 0
+            if number < 0 {
+                digits[0] = UInt8(ascii: "-")
+                count = 1
+            }
+            var magnitude = number.magnitude
+            let start = count
+            repeat {
+                digits[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                count += 1
+                magnitude /= 10
+            } while magnitude > 0
+            var (low, high) = (start, count - 1)
+            while low < high {
+                (digits[low], digits[high]) = (digits[high], digits[low])
+                (low, high) = (low + 1, high - 1)
+            }
+            return count
         }
     }
 
-    static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+    static func appendQuoted(_ text: String, to output: inout ByteBuffer) {
         var text = text
         text.withUTF8 { appendQuoted(utf8: $0, to: &output) }
     }
 
     /// `appendQuoted` over the string's own bytes: copying them first cost an array per
     /// string, and batch output writes several strings per turn.
-    private static func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    private static func appendQuoted(utf8: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer) {
         output.append(UInt8(ascii: "\""))
         var index = 0
         var plainStart = 0
         func escape(_ replacement: String, width: Int) {
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<index]))
-            output.append(contentsOf: replacement.utf8)
+            output.append(UnsafeBufferPointer(rebasing: utf8[plainStart..<index]))
+            var replacement = replacement
+            replacement.withUTF8 { output.append($0) }
             index += width
             plainStart = index
         }
@@ -232,8 +236,7 @@ public struct JSONWriter {
                 index += 1
             }
         }
-        // Rebased, so the run is copied as one block, not element by element.
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<utf8.count]))
+        output.append(UnsafeBufferPointer(rebasing: utf8[plainStart..<utf8.count]))
         output.append(UInt8(ascii: "\""))
     }
 
