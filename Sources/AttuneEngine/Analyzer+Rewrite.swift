@@ -78,25 +78,38 @@ extension Analyzer {
     private func readAlone(
         _ index: Int, _ words: String, _ range: Range<Int>, in text: TokenizedText, validated: Bool, _ bid: Bid?
     ) -> ReadSentence {
-        let alone = tokens(ofSentence: index, words, range, in: text)
-        let apologizes = cues.apologies.occur(in: alone.tokens.map(\.id))
+        let alone = SentenceTokens(index, of: text, words: words, range: range)
+        // Without a message its move needs only its tokens' ids, which the reply's own
+        // stand for unless quotes reach it; with one, it is read as a text of its own.
+        let read: (tokens: ArraySlice<Token>, isQuestion: Bool)
+        if bid == nil, let inReply = alone.inReply {
+            read = inReply
+        } else {
+            let own = alone.text(pipeline)
+            read = (own.tokens[...], own.sentences.last?.isQuestion ?? false)
+        }
+        let apologizes = cues.apologies.occur(in: read.tokens.map(\.id))
         if validated { return ReadSentence(text: words, move: .validation, apologizes: apologizes, tokens: alone) }
         return ReadSentence(
-            text: words, move: apologizes ? .serves : move(of: alone, bid), apologizes: apologizes, tokens: alone)
+            text: words, move: apologizes ? .serves : move(of: read.tokens, isQuestion: read.isQuestion, alone, bid),
+            apologizes: apologizes, tokens: alone)
     }
 
     /// What a sentence with no finding does: an apology, an offer or a question that
     /// takes up their bid serves them; a bare "ok" is minimal; the rest is other.
-    private func move(of text: TokenizedText, _ bid: Bid?) -> SentenceMove {
+    /// `tokens` are the sentence's, `isQuestion` whether it asks.
+    private func move(of tokens: ArraySlice<Token>, isQuestion: Bool, _ sentence: SentenceTokens, _ bid: Bid?)
+        -> SentenceMove
+    {
         // One array of ids, sized once: filtering the tokens first copied them all.
         var words: [Int32] = []
-        words.reserveCapacity(text.tokens.count)
-        for token in text.tokens where !token.flags.contains(.emoji) { words.append(token.id) }
+        words.reserveCapacity(tokens.count)
+        for token in tokens where !token.flags.contains(.emoji) { words.append(token.id) }
         if words.allSatisfy(cues.minimal.contains) { return .minimal }
         let isOffer = cues.offers.occur(in: words)
-        let isQuestion = text.sentences.last?.isQuestion ?? false
         guard isOffer || isQuestion else { return .other }
         guard let bid else { return words.contains(where: cues.secondPerson.contains) || isOffer ? .serves : .other }
+        let text = sentence.text(pipeline)
         let matches = bidMatches(in: text)
         // A question about errands is a topic switch, whatever it shares with the bid.
         if isQuestion && bidKind(matches) == .request { return .other }
@@ -144,7 +157,7 @@ extension Analyzer {
     /// template's reading is remembered with what it sees of the message, its tokens
     /// whatever the message.
     private func tokens(of piece: Piece) -> TokenizedText {
-        if let tokens = piece.tokens { return tokens }
+        if let sentence = piece.tokens { return sentence.text(pipeline) }
         guard piece.text.utf8.count <= Self.rememberedBytes else { return pipeline.tokenize(piece.text) }
         return pieceTokens.value(for: piece.text) { pipeline.tokenize(piece.text) }
     }

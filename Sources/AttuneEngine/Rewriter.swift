@@ -24,16 +24,16 @@ struct ReadSentence {
     var advice: String?
     /// It says sorry: the rewrite need not apologize again.
     var apologizes = false
-    /// Its tokens read alone, when the reply's reading had them: kept, it is checked
-    /// from these instead of being tokenized again.
-    var tokens: TokenizedText? = nil
+    /// The reply's sentence, whose tokens read alone are made when first needed: kept,
+    /// it is checked from these instead of being tokenized again.
+    var tokens: SentenceTokens? = nil
 }
 
 /// A candidate sentence of a rewrite: a template's text, or one of the reply's own
 /// sentences with its tokens read alone.
 struct Piece {
     var text: String
-    var tokens: TokenizedText? = nil
+    var tokens: SentenceTokens? = nil
 }
 
 /// Builds an attuned version of a reply sentence by sentence, rather than patching it:
