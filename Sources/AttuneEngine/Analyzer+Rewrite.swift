@@ -56,6 +56,8 @@ extension Analyzer {
         }
         var read: [ReadSentence] = []
         read.reserveCapacity(text.sentences.count)
+        // Matched, not compared with nil: the comparison copied the bid.
+        let hasMessage = if case .some = bid { true } else { false }
         for index in text.sentences.indices {
             if stopped || (index % 32 == 0 && shouldStop()) { continue }
             let sentence = text.sentences[index]
@@ -68,7 +70,8 @@ extension Analyzer {
                 read.append(ReadSentence(text: words, move: .hurt(category), advice: content))
                 continue
             }
-            read.append(readAlone(index, words, range, in: text, validated: validated[index], bid))
+            read.append(
+                readAlone(index, words, range, in: text, validated: validated[index], bid, hasMessage: hasMessage))
         }
         return read
     }
@@ -76,16 +79,19 @@ extension Analyzer {
     /// Sentence `index` (its `words` over `range`) with no misattuned finding, read
     /// alone, as a piece of the rewrite will be.
     private func readAlone(
-        _ index: Int, _ words: String, _ range: Range<Int>, in text: TokenizedText, validated: Bool, _ bid: Bid?
+        _ index: Int, _ words: String, _ range: Range<Int>, in text: TokenizedText, validated: Bool, _ bid: Bid?,
+        hasMessage: Bool
     ) -> ReadSentence {
-        let alone = SentenceTokens(index, of: text, words: words, range: range)
         // Without a message its move needs only its tokens' ids, which the reply's own
         // stand for unless quotes reach it; with one, it is read as a text of its own.
+        let alone: SentenceTokens
         let read: (tokens: ArraySlice<Token>, isQuestion: Bool)
-        if bid == nil, let inReply = alone.inReply {
+        if !hasMessage, let inReply = SentenceTokens.inReply(index, of: text) {
+            alone = .later(SentenceTokens.Later(index, of: text, words: words, range: range))
             read = inReply
         } else {
-            let own = alone.text(pipeline)
+            let own = tokens(ofSentence: index, words, range, in: text)
+            alone = .made(own)
             read = (own.tokens[...], own.sentences.last?.isQuestion ?? false)
         }
         let apologizes = cues.apologies.occur(in: read.tokens.map(\.id))

@@ -1,40 +1,55 @@
 import AttuneText
 
 /// One of the reply's sentences as a text of its own, as tokenizing its words alone
-/// gives it (`TokenizedText.sentence(_:alone:range:)`), made the first time a piece of the
-/// rewrite needs it and then kept. Without a message, the pieces and whole rewrites are
-/// mostly read from memos by their text (`Analyzer.reading(of:bid:)`), and making every
-/// kept sentence's text ahead cost about 2,400 of a warm analysis's 72,600 instructions.
-final class SentenceTokens {
-    private let reply: TokenizedText
-    private let index: Int
-    private let words: String
-    private let range: Range<Int>
-    private var made: TokenizedText?
+/// gives it (`TokenizedText.sentence(_:alone:range:)`): made while the reply is read, or
+/// made the first time a piece of the rewrite needs it and then kept. Without a message,
+/// the pieces and whole rewrites are mostly read from memos by their text
+/// (`Analyzer.reading(of:bid:)`), and making every kept sentence's text ahead cost about
+/// 2,400 of a warm analysis's 72,600 instructions.
+enum SentenceTokens {
+    case made(TokenizedText)
+    case later(Later)
 
-    /// Sentence `index` of `reply`, its `words` over `range` (without the spaces at its ends).
-    init(_ index: Int, of reply: TokenizedText, words: String, range: Range<Int>) {
-        self.reply = reply
-        self.index = index
-        self.words = words
-        self.range = range
+    /// The sentence as a text of its own.
+    func text(_ pipeline: TextPipeline) -> TokenizedText {
+        switch self {
+        case .made(let text): text
+        case .later(let later): later.text(pipeline)
+        }
     }
 
-    /// The sentence in the reply, when the reply's tokens of it are those it has alone
+    /// Sentence `index` in `reply`, when the reply's tokens of it are those it has alone
     /// (the same ids and flags): when no quotation mark reaches it. Quotes pair across
     /// sentences, so a quoted sentence's words alone may read otherwise.
-    var inReply: (tokens: ArraySlice<Token>, isQuestion: Bool)? {
+    static func inReply(_ index: Int, of reply: TokenizedText) -> (tokens: ArraySlice<Token>, isQuestion: Bool)? {
         let sentence = reply.sentences[index]
         let tokens = reply.tokens[sentence.tokens]
         return tokens.contains { $0.flags.contains(.quoted) } ? nil : (tokens, sentence.isQuestion)
     }
 
-    /// The sentence as a text of its own: taken from the reply's tokens, or tokenized
-    /// again by `pipeline` when quotes reach it.
-    func text(_ pipeline: TextPipeline) -> TokenizedText {
-        if let made { return made }
-        let text = reply.sentence(index, alone: words, range: range) ?? pipeline.tokenize(words)
-        made = text
-        return text
+    /// The text of sentence `index` of `reply` (its `words` over `range`, without the
+    /// spaces at its ends), made on first use.
+    final class Later {
+        private let reply: TokenizedText
+        private let index: Int
+        private let words: String
+        private let range: Range<Int>
+        private var made: TokenizedText?
+
+        init(_ index: Int, of reply: TokenizedText, words: String, range: Range<Int>) {
+            self.reply = reply
+            self.index = index
+            self.words = words
+            self.range = range
+        }
+
+        /// Taken from the reply's tokens, or tokenized again by `pipeline` when quotes
+        /// reach the sentence.
+        func text(_ pipeline: TextPipeline) -> TokenizedText {
+            if let made { return made }
+            let text = reply.sentence(index, alone: words, range: range) ?? pipeline.tokenize(words)
+            made = text
+            return text
+        }
     }
 }
