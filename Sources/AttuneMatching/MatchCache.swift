@@ -25,10 +25,11 @@ package struct MatchCache {
     /// focus end (offsets as above). List 0 is empty.
     private(set) var accepts: [Int32] = []
     private var acceptBounds: [Int32] = [0, 0]
-    /// Open addressing over the steps taken: (state, input) + 1, 0 when empty; the value
-    /// holds the next state in its low 32 bits and the accept list in its high 32.
-    private var stepKeys = [Int](repeating: 0, count: 1 << 12)
-    private var stepValues = [UInt64](repeating: 0, count: 1 << 12)
+    /// Open addressing over the steps taken, two values a slot side by side (a lookup
+    /// reads one cache line, not one in each of two arrays): the key, (state, input) + 1,
+    /// 0 when empty; and the value, the next state in its low 32 bits and the accept list
+    /// in its high 32. A power of two of slots, at most half full.
+    private var steps = [UInt64](repeating: 0, count: 2 << 12)
     private var stepCount = 0
     private(set) var resets = 0
     let limits: Limits
@@ -66,13 +67,13 @@ package struct MatchCache {
     @inline(__always)
     func step(from state: Int32, on input: Int) -> (next: Int32, accepts: Int32)? {
         let key = Int(state) << 32 | input
-        let mask = stepKeys.count - 1
+        let mask = steps.count / 2 - 1
         var slot = Self.mix(key) & mask
         while true {
-            let stored = stepKeys[slot]
+            let stored = steps[2 * slot]
             if stored == 0 { return nil }
-            if stored == key &+ 1 {
-                let value = stepValues[slot]
+            if stored == UInt64(bitPattern: Int64(key &+ 1)) {
+                let value = steps[2 * slot + 1]
                 return (Int32(truncatingIfNeeded: value), Int32(truncatingIfNeeded: value >> 32))
             }
             slot = (slot + 1) & mask
@@ -88,7 +89,7 @@ package struct MatchCache {
             return enter(next)
         }
         let result = (next: self.state(for: next), accepts: list(for: accepted))
-        if (stepCount + 1) * 2 > stepKeys.count { growSteps() }
+        if (stepCount + 1) * 2 > steps.count / 2 { growSteps() }
         place(Int(state) << 32 | input, UInt64(UInt32(result.next)) | UInt64(UInt32(result.accepts)) << 32)
         stepCount += 1
         return result.next
@@ -117,18 +118,19 @@ package struct MatchCache {
     }
 
     private mutating func place(_ key: Int, _ value: UInt64) {
-        let mask = stepKeys.count - 1
+        let mask = steps.count / 2 - 1
         var slot = Self.mix(key) & mask
-        while stepKeys[slot] != 0 { slot = (slot + 1) & mask }
-        stepKeys[slot] = key &+ 1
-        stepValues[slot] = value
+        while steps[2 * slot] != 0 { slot = (slot + 1) & mask }
+        steps[2 * slot] = UInt64(bitPattern: Int64(key &+ 1))
+        steps[2 * slot + 1] = value
     }
 
     private mutating func growSteps() {
-        let (keys, values) = (stepKeys, stepValues)
-        stepKeys = Array(repeating: 0, count: keys.count * 2)
-        stepValues = Array(repeating: 0, count: keys.count * 2)
-        for slot in keys.indices where keys[slot] != 0 { place(keys[slot] &- 1, values[slot]) }
+        let old = steps
+        steps = Array(repeating: 0, count: old.count * 2)
+        for slot in 0..<(old.count / 2) where old[2 * slot] != 0 {
+            place(Int(Int64(bitPattern: old[2 * slot])) &- 1, old[2 * slot + 1])
+        }
     }
 
     /// The state of these partial matches, made if new.
