@@ -1,10 +1,15 @@
 import AttuneCore
 
-/// The automaton flattened into arrays of plain integers for the matcher's inner loop.
+/// The automaton flattened into plain integers for the matcher's inner loop.
 /// Reading an enum state with a `Set` or array payload retains and releases it on every
 /// step; profiling showed that cost more than the matching itself. Here a step is a few
-/// array reads, a set test is one bit, and the first-token table is an array indexed by
+/// integer reads, a set test is one bit, and the first-token table is an array indexed by
 /// token id.
+///
+/// A state's facts lie side by side in one record, and a dispatch test's ids beside
+/// their targets: a step reaches states all over the program, and with a run per fact
+/// (kind, next state, test, test value) each reach was a cache miss per run. Learning a
+/// step was a third of a short batch's time, most of it waiting on those reads.
 final class MatchProgram: Sendable {
     enum Kind: UInt8 {
         case consume, split, anchor, focusStart, focusEnd, accept
@@ -14,25 +19,21 @@ final class MatchProgram: Sendable {
         case token, tokens, any, notIn, dispatch
     }
 
-    /// Per state: its kind; `next` (consume, anchor, focus), the first split target's
-    /// offset in `splitTargets` (split) or the pattern (accept); and `argument`: the
-    /// test (consume), the anchor (anchor) or the number of targets (split).
-    let kind: [Kind]
-    let next: Int32Run
-    let argument: Int32Run
+    /// Three values per state: its kind (low byte) and, for a consume state, its test's
+    /// kind (second byte); then `next` and `argument`. `next`: the state after it
+    /// (consume, anchor, focus), the first split target's offset in `splitTargets`
+    /// (split), the pattern (accept), or a dispatch test's first pair in `dispatchPairs`.
+    /// `argument`: the test's token or its bit set's offset in `bits` (consume), the end
+    /// of a dispatch test's pairs, the anchor (anchor) or the number of targets (split).
+    let records: Int32Run
     let splitTargets: Int32Run
-
-    /// Per test: its kind and either the token it expects or its bit set's offset in `bits`.
-    let testKind: [TestKind]
-    let testValue: Int32Run
     /// Bit sets over token ids `0..<setSize`; a token outside them is in no set.
     let bits: [UInt64]
     let setSize: Int32
-    /// Dispatch tests: `dispatchOffsets[d] ..< dispatchOffsets[d + 1]` indexes sorted
-    /// token ids in `dispatchKeys` and their next states in `dispatchTargets`.
-    let dispatchOffsets: Int32Run
-    let dispatchKeys: Int32Run
-    let dispatchTargets: Int32Run
+    /// Dispatch tests' (token id, next state) pairs, each test's sorted by id.
+    let dispatchPairs: Int32Run
+
+    var stateCount: Int { records.count / 3 }
 
     /// Per start context: `firstOffsets[id + 1] ..< firstOffsets[id + 2]` indexes the
     /// entries that start with token `id` (id -1, unknown, has its own empty slot).
@@ -42,16 +43,10 @@ final class MatchProgram: Sendable {
     init(_ automaton: Automaton, firstToken: [[Int32: [Automaton.Entry]]], vocabularySize: Int) {
         setSize = Int32(vocabularySize)
         let wordsPerSet = (vocabularySize + 63) / 64
-        var kind: [Kind] = []
-        var next: [Int32] = []
-        var argument: [Int32] = []
+        var records: [Int32] = []
         var splitTargets: [Int32] = []
-        var testKind: [TestKind] = []
-        var testValue: [Int32] = []
         var bits: [UInt64] = []
-        var dispatchOffsets: [Int32] = [0]
-        var dispatchKeys: [Int32] = []
-        var dispatchTargets: [Int32] = []
+        var dispatchPairs: [Int32] = []
         func addSet(_ ids: Set<Int32>) -> Int32 {
             let offset = bits.count
             bits += Array(repeating: 0, count: wordsPerSet)
@@ -60,55 +55,26 @@ final class MatchProgram: Sendable {
             }
             return Int32(offset)
         }
+        func add(_ kind: Kind, _ next: Int32, _ argument: Int32, test: TestKind? = nil) {
+            records += [Int32(kind.rawValue) | Int32(test?.rawValue ?? 0) << 8, next, argument]
+        }
         for state in automaton.states {
             switch state {
-            case .consume(let test, let target):
-                kind.append(.consume)
-                next.append(target)
-                argument.append(Int32(testKind.count))
-                switch test {
-                case .token(let id):
-                    testKind.append(.token)
-                    testValue.append(id)
-                case .tokens(let ids):
-                    testKind.append(.tokens)
-                    testValue.append(addSet(ids))
-                case .any:
-                    testKind.append(.any)
-                    testValue.append(0)
-                case .notIn(let ids):
-                    testKind.append(.notIn)
-                    testValue.append(addSet(ids))
-                case .dispatch(let targets):
-                    testKind.append(.dispatch)
-                    testValue.append(Int32(dispatchOffsets.count - 1))
-                    for (id, target) in targets.sorted(by: { $0.key < $1.key }) {
-                        dispatchKeys.append(id)
-                        dispatchTargets.append(target)
-                    }
-                    dispatchOffsets.append(Int32(dispatchKeys.count))
-                }
+            case .consume(.token(let id), let target): add(.consume, target, id, test: .token)
+            case .consume(.tokens(let ids), let target): add(.consume, target, addSet(ids), test: .tokens)
+            case .consume(.any, let target): add(.consume, target, 0, test: .any)
+            case .consume(.notIn(let ids), let target): add(.consume, target, addSet(ids), test: .notIn)
+            case .consume(.dispatch(let targets), _):
+                let first = Int32(dispatchPairs.count / 2)
+                for (id, target) in targets.sorted(by: { $0.key < $1.key }) { dispatchPairs += [id, target] }
+                add(.consume, first, Int32(dispatchPairs.count / 2), test: .dispatch)
             case .split(let targets):
-                kind.append(.split)
-                next.append(Int32(splitTargets.count))
-                argument.append(Int32(targets.count))
+                add(.split, Int32(splitTargets.count), Int32(targets.count))
                 splitTargets += targets
-            case .anchor(let anchor, let target):
-                kind.append(.anchor)
-                next.append(target)
-                argument.append(Int32(anchor.rawValue))
-            case .focusStart(let target):
-                kind.append(.focusStart)
-                next.append(target)
-                argument.append(0)
-            case .focusEnd(let target):
-                kind.append(.focusEnd)
-                next.append(target)
-                argument.append(0)
-            case .accept(let pattern):
-                kind.append(.accept)
-                next.append(pattern)
-                argument.append(0)
+            case .anchor(let anchor, let target): add(.anchor, target, Int32(anchor.rawValue))
+            case .focusStart(let target): add(.focusStart, target, 0)
+            case .focusEnd(let target): add(.focusEnd, target, 0)
+            case .accept(let pattern): add(.accept, pattern, 0)
             }
         }
         var firstOffsets: [[Int32]] = []
@@ -123,24 +89,19 @@ final class MatchProgram: Sendable {
             firstOffsets.append(offsets)
             firstEntries.append(entries)
         }
-        (self.kind, self.next, self.argument) = (kind, Int32Run(next), Int32Run(argument))
+        self.records = Int32Run(records)
         self.splitTargets = Int32Run(splitTargets)
-        (self.testKind, self.testValue, self.bits) = (testKind, Int32Run(testValue), bits)
-        (self.dispatchOffsets, self.dispatchKeys, self.dispatchTargets) = (
-            Int32Run(dispatchOffsets), Int32Run(dispatchKeys), Int32Run(dispatchTargets)
-        )
+        self.bits = bits
+        self.dispatchPairs = Int32Run(dispatchPairs)
         (self.firstOffsets, self.firstEntries) = (firstOffsets.map(Int32Run.init), firstEntries)
     }
 
     /// Writes the arrays as they are: the integer runs are read back in place.
     func archive(into writer: inout ArchiveWriter) {
-        writer.writeRaw(kind.map(\.rawValue))
-        for array in [next, argument, splitTargets] { writer.writeRaw(array) }
-        writer.writeRaw(testKind.map(\.rawValue))
-        writer.writeRaw(testValue)
+        for run in [records, splitTargets] { writer.writeRaw(run) }
         writer.writeSparse(bits)
         writer.write(setSize)
-        for array in [dispatchOffsets, dispatchKeys, dispatchTargets] { writer.writeRaw(array) }
+        writer.writeRaw(dispatchPairs)
         writer.write(firstOffsets.count)
         for array in firstOffsets { writer.writeRaw(array) }
         // Entries as two runs per context (28,000 of them for the built-in rules).
@@ -151,33 +112,11 @@ final class MatchProgram: Sendable {
     }
 
     init(from reader: inout ArchiveReader) throws(ArchiveError) {
-        // Written in place, one per state: appended, each paid a capacity check.
-        func kinds<T: RawRepresentable>(_ raw: [UInt8]) throws(ArchiveError) -> [T] where T.RawValue == UInt8 {
-            var valid = true
-            let result = [T](unsafeUninitializedCapacity: raw.count) { buffer, count in
-                for index in raw.indices {
-                    guard let kind = T(rawValue: raw[index]) else {
-                        valid = false
-                        break
-                    }
-                    (buffer.baseAddress! + index).initialize(to: kind)
-                    count = index + 1
-                }
-            }
-            guard valid else { throw ArchiveError("unknown automaton state") }
-            return result
-        }
-        kind = try kinds(try reader.readRaw())
-        next = try Int32Run(from: &reader)
-        argument = try Int32Run(from: &reader)
+        records = try Int32Run(from: &reader)
         splitTargets = try Int32Run(from: &reader)
-        testKind = try kinds(try reader.readRaw())
-        testValue = try Int32Run(from: &reader)
         bits = try reader.readSparse()
         setSize = try reader.read()
-        dispatchOffsets = try Int32Run(from: &reader)
-        dispatchKeys = try Int32Run(from: &reader)
-        dispatchTargets = try Int32Run(from: &reader)
+        dispatchPairs = try Int32Run(from: &reader)
         let contexts = try reader.readCount(elementSize: 1)
         var firstOffsets: [Int32Run] = []
         for _ in 0..<contexts { firstOffsets.append(try Int32Run(from: &reader)) }
@@ -190,34 +129,54 @@ final class MatchProgram: Sendable {
             firstEntries.append(zip(states, focus).map { Automaton.Entry(state: $0, focusOpened: $1 != 0) })
         }
         self.firstEntries = firstEntries
-        guard next.count == kind.count, argument.count == kind.count, testKind.count == testValue.count,
-            firstOffsets.count == firstEntries.count
-        else { throw ArchiveError("the automaton's arrays differ in length") }
+        guard records.count % 3 == 0, dispatchPairs.count % 2 == 0, firstOffsets.count == firstEntries.count else {
+            throw ArchiveError("the automaton's arrays differ in length")
+        }
+        // Every kind known, so the matcher reads them unchecked.
+        for state in 0..<stateCount {
+            let word = records[3 * state]
+            guard let kind = Kind(rawValue: UInt8(truncatingIfNeeded: word)), word >> 16 == 0,
+                kind != .consume || TestKind(rawValue: UInt8(truncatingIfNeeded: word >> 8)) != nil
+            else { throw ArchiveError("unknown automaton state") }
+        }
     }
+
+    /// State `state`'s kind.
+    @inline(__always)
+    func kind(of state: Int) -> Kind { Kind(rawValue: UInt8(truncatingIfNeeded: records[3 * state])).unsafelyUnwrapped }
+
+    /// State `state`'s `next` (see `records`).
+    @inline(__always)
+    func next(of state: Int) -> Int32 { records[3 * state + 1] }
+
+    /// State `state`'s `argument` (see `records`).
+    @inline(__always)
+    func argument(of state: Int) -> Int32 { records[3 * state + 2] }
 
     /// Where consuming state `state` goes on token `id`, or -1 when it does not accept it.
     @inline(__always)
     func target(of state: Int, on id: Int32) -> Int32 {
-        let test = Int(argument[state])
-        switch testKind[test] {
-        case .token: return testValue[test] == id ? next[state] : -1
-        case .any: return next[state]
-        case .tokens: return inSet(Int(testValue[test]), id) ? next[state] : -1
-        case .notIn: return inSet(Int(testValue[test]), id) ? -1 : next[state]
-        case .dispatch: return dispatch(Int(testValue[test]), id)
+        let test = TestKind(rawValue: UInt8(truncatingIfNeeded: records[3 * state] >> 8)).unsafelyUnwrapped
+        let next = records[3 * state + 1]
+        let argument = records[3 * state + 2]
+        switch test {
+        case .token: return argument == id ? next : -1
+        case .any: return next
+        case .tokens: return inSet(Int(argument), id) ? next : -1
+        case .notIn: return inSet(Int(argument), id) ? -1 : next
+        case .dispatch: return dispatch(Int(next)..<Int(argument), id)
         }
     }
 
-    /// Binary search of a dispatch test's sorted ids. An id outside their span (an
-    /// unknown word, -1, is below every one) is turned away before the search.
-    private func dispatch(_ table: Int, _ id: Int32) -> Int32 {
-        var low = Int(dispatchOffsets[table])
-        var high = Int(dispatchOffsets[table + 1])
-        guard low < high, id >= dispatchKeys[low], id <= dispatchKeys[high - 1] else { return -1 }
+    /// Binary search of a dispatch test's pairs, sorted by id. An id outside their span
+    /// (an unknown word, -1, is below every one) is turned away before the search.
+    private func dispatch(_ pairs: Range<Int>, _ id: Int32) -> Int32 {
+        var (low, high) = (pairs.lowerBound, pairs.upperBound)
+        guard low < high, id >= dispatchPairs[2 * low], id <= dispatchPairs[2 * (high - 1)] else { return -1 }
         while low < high {
             let middle = (low + high) / 2
-            let key = dispatchKeys[middle]
-            if key == id { return dispatchTargets[middle] }
+            let key = dispatchPairs[2 * middle]
+            if key == id { return dispatchPairs[2 * middle + 1] }
             if key < id { low = middle + 1 } else { high = middle }
         }
         return -1

@@ -59,7 +59,7 @@ package struct Matcher {
         self.automaton = automaton
         cache = MatchCache(limits: cacheLimits)
         program = automaton.program!
-        visited = Array(repeating: 0, count: program.kind.count)
+        visited = Array(repeating: 0, count: program.stateCount)
     }
 
     /// How many times the step cache filled up and started again (see `MatchCache`).
@@ -303,19 +303,19 @@ package struct Matcher {
         seen[Int(state)] = generation
         var thread = thread
         let index = Int(state)
-        let target = program.next[index]
-        switch program.kind[index] {
+        let target = program.next(of: index)
+        switch program.kind(of: index) {
         case .consume:
             next.append(
                 Thread(state: state, start: thread.start, focusStart: thread.focusStart, focusEnd: thread.focusEnd))
         case .split:
-            for offset in Int(target)..<Int(target + program.argument[index]) {
+            for offset in Int(target)..<Int(target + program.argument(of: index)) {
                 follow(
                     program.splitTargets[offset], thread, boundary, seen, into: &next, accepted: &accepted,
                     withNodes: withNodes)
             }
         case .anchor:
-            if holds(Automaton.Anchor(rawValue: program.argument[index])!, boundary) {
+            if holds(Automaton.Anchor(rawValue: program.argument(of: index))!, boundary) {
                 follow(target, thread, boundary, seen, into: &next, accepted: &accepted, withNodes: withNodes)
             }
         case .focusStart:
