@@ -88,6 +88,27 @@ import Testing
         #expect(writer.output == #"{"say \"hi\"\n":[{"a":1},2],"b":true}"#)
     }
 
+    /// The writer's buffer starts small and doubles: long strings, escapes at its edges
+    /// and many small values come out whole, and appended to a buffer, after its bytes.
+    @Test func writesPastItsFirstCapacity() {
+        var random = SeededGenerator(seed: 16)
+        let pieces = ["a", "é", "\"", "\\", "\n", "\u{1}", "\u{2028}", "😀", "plain text "]
+        for length in [0, 1, 15, 16, 17, 255, 256, 257, 5_000] {
+            let text = (0..<length).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            var writer = JSONWriter(capacity: 16)
+            writer.beginArray()
+            for number in 0..<length { writer.number(number) }
+            writer.string(text)
+            writer.endArray()
+            let parsed = try? JSONSerialization.jsonObject(with: Data(writer.output.utf8)) as? [Any]
+            #expect(parsed?.count == length + 1)
+            #expect(parsed?.last as? String == text)
+            var buffer = Array("before ".utf8)
+            writer.append(to: &buffer)
+            #expect(String(decoding: buffer, as: UTF8.self) == "before " + writer.output)
+        }
+    }
+
     @Test func objectsAndArraysTakeCommasInTheirPlaces() {
         var writer = JSONWriter()
         writer.beginObject()

@@ -63,4 +63,29 @@ import Testing
             #expect(text.sentence(index, alone: text.excerpt(utf16: range), range: range) == nil)
         }
     }
+
+    /// Without a message the rewrite reads what a kept sentence does from the reply's
+    /// tokens (`SentenceTokens.inReply`) and makes its own text only if a piece needs it:
+    /// the reply's tokens must be the sentence's alone, id and flags, whenever they are
+    /// offered, and the text made later must be the one tokenizing gives.
+    @Test func theReplysTokensStandForASentencesOwnWhenOffered() {
+        for reply in Self.tricky + Fixtures.corpus.map(\.text) {
+            let text = analyzer.pipeline.tokenize(reply)
+            for index in text.sentences.indices {
+                let sentence = text.sentences[index]
+                let range = text.trimmed(utf16: sentence.start..<sentence.end)
+                let words = text.excerpt(utf16: range)
+                let alone = analyzer.pipeline.tokenize(words)
+                let later = SentenceTokens.later(.init(index, of: text, words: words, range: range))
+                #expect(later.text(analyzer.pipeline).tokens.map(\.id) == alone.tokens.map(\.id), "\(reply)")
+                guard let inReply = SentenceTokens.inReply(index, of: text) else {
+                    #expect(text.sentence(index, alone: words, range: range) == nil, "\(reply)")
+                    continue
+                }
+                #expect(inReply.tokens.map(\.id) == alone.tokens.map(\.id), "\(reply), sentence \(index)")
+                #expect(inReply.tokens.map(\.flags) == alone.tokens.map(\.flags), "\(reply), sentence \(index)")
+                #expect(inReply.isQuestion == (alone.sentences.last?.isQuestion ?? false), "\(reply)")
+            }
+        }
+    }
 }
