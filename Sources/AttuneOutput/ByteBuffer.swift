@@ -3,22 +3,20 @@
 /// and a batch turn's line is some fifty appends; here an append is a capacity test and a
 /// copy.
 ///
-/// A value type over memory it owns: not to be copied once written to (`JSONWriter`,
-/// its only user, is passed `inout`, never copied). `Memory` frees the bytes with the
-/// last reference.
-struct ByteBuffer {
+/// Not copyable: it owns its memory, and a copy would share it (and free it twice).
+struct ByteBuffer: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
-    private let memory: Memory
 
     init(capacity: Int = 256) {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
-        memory = Memory(base)
     }
 
-    /// What was written, read in place.
+    deinit { base.deallocate() }
+
+    /// What was written, read in place while the buffer lives.
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
     @inline(__always)
@@ -49,21 +47,7 @@ struct ByteBuffer {
         capacity = max(needed, 2 * capacity)
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         grown.initialize(from: base, count: count)
-        memory.replace(with: grown)
+        base.deallocate()
         base = grown
-    }
-
-    /// Owns the bytes: frees them when the buffer that wrote them is gone.
-    private final class Memory {
-        private var pointer: UnsafeMutablePointer<UInt8>
-
-        init(_ pointer: UnsafeMutablePointer<UInt8>) { self.pointer = pointer }
-
-        func replace(with grown: UnsafeMutablePointer<UInt8>) {
-            pointer.deallocate()
-            pointer = grown
-        }
-
-        deinit { pointer.deallocate() }
     }
 }

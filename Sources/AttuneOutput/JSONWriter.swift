@@ -4,8 +4,8 @@
 /// It appends UTF-8 bytes to one growing buffer (`ByteBuffer`), so writing is linear in
 /// the output: appending through a `String`'s scalar view copied everything written so
 /// far each time, and a reply dense with findings took seconds per hundred kilobytes.
-/// Passed `inout`, never copied: a copy would share the first one's buffer.
-public struct JSONWriter {
+/// Not copyable, as its buffer is not: it is passed `inout`.
+public struct JSONWriter: ~Copyable {
     private var bytes: ByteBuffer
     /// Whether the open object or array has a value, so the next one takes a comma;
     /// the enclosing levels' flags wait in `outer`. The innermost is a plain `Bool`:
@@ -200,44 +200,49 @@ public struct JSONWriter {
         output.append(UInt8(ascii: "\""))
         var index = 0
         var plainStart = 0
-        func escape(_ replacement: String, width: Int) {
-            output.append(UnsafeBufferPointer(rebasing: utf8[plainStart..<index]))
-            var replacement = replacement
-            replacement.withUTF8 { output.append($0) }
-            index += width
-            plainStart = index
-        }
         while index < utf8.count {
             // Eight plain bytes at a time: most of a batch's output is plain text.
             if index + 8 <= utf8.count, !Self.mayNeedEscape(Self.word(utf8, at: index)) {
                 index += 8
                 continue
             }
+            // Nearly every byte needs nothing: one test before the cases. The run before
+            // an escape is copied whole.
             let byte = utf8[index]
-            // Nearly every byte needs nothing: one test before the cases.
-            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0xE2 {
+            let mayEscape = byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2
+            guard mayEscape, let (text, width) = Self.escape(utf8, at: index) else {
                 index += 1
                 continue
             }
-            switch byte {
-            case UInt8(ascii: "\""): escape("\\\"", width: 1)
-            case UInt8(ascii: "\\"): escape("\\\\", width: 1)
-            case UInt8(ascii: "\n"): escape("\\n", width: 1)
-            case UInt8(ascii: "\r"): escape("\\r", width: 1)
-            case UInt8(ascii: "\t"): escape("\\t", width: 1)
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                escape("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, width: 1)
-            case 0xE2
-            where index + 2 < utf8.count && utf8[index + 1] == 0x80
-                && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                escape(utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", width: 3)
-            default:
-                index += 1
-            }
+            output.append(UnsafeBufferPointer(rebasing: utf8[plainStart..<index]))
+            var replacement = text
+            replacement.withUTF8 { output.append($0) }
+            index += width
+            plainStart = index
         }
         output.append(UnsafeBufferPointer(rebasing: utf8[plainStart..<utf8.count]))
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// The escape for the character at `index` and its width in bytes, or nil when it
+    /// is written as it is.
+    private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (String, Int)? {
+        let byte = utf8[index]
+        switch byte {
+        case UInt8(ascii: "\""): return ("\\\"", 1)
+        case UInt8(ascii: "\\"): return ("\\\\", 1)
+        case UInt8(ascii: "\n"): return ("\\n", 1)
+        case UInt8(ascii: "\r"): return ("\\r", 1)
+        case UInt8(ascii: "\t"): return ("\\t", 1)
+        case 0..<0x20:
+            let hex = String(byte, radix: 16)
+            return ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, 1)
+        case 0xE2
+        where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+            return (utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", 3)
+        default:
+            return nil
+        }
     }
 
     /// Eight bytes from `offset`, the first in the lowest byte.
