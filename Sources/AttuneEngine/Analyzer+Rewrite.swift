@@ -56,8 +56,6 @@ extension Analyzer {
         }
         var read: [ReadSentence] = []
         read.reserveCapacity(text.sentences.count)
-        // Matched, not compared with nil: the comparison copied the bid.
-        let hasMessage = if case .some = bid { true } else { false }
         for index in text.sentences.indices {
             if stopped || (index % 32 == 0 && shouldStop()) { continue }
             let sentence = text.sentences[index]
@@ -70,8 +68,7 @@ extension Analyzer {
                 read.append(ReadSentence(text: words, move: .hurt(category), advice: content))
                 continue
             }
-            read.append(
-                readAlone(index, words, range, in: text, validated: validated[index], bid, hasMessage: hasMessage))
+            read.append(readAlone(index, words, range, in: text, validated: validated[index], bid))
         }
         return read
     }
@@ -79,14 +76,14 @@ extension Analyzer {
     /// Sentence `index` (its `words` over `range`) with no misattuned finding, read
     /// alone, as a piece of the rewrite will be.
     private func readAlone(
-        _ index: Int, _ words: String, _ range: Range<Int>, in text: TokenizedText, validated: Bool, _ bid: Bid?,
-        hasMessage: Bool
+        _ index: Int, _ words: String, _ range: Range<Int>, in text: TokenizedText, validated: Bool, _ bid: Bid?
     ) -> ReadSentence {
         // Without a message its move needs only its tokens' ids, which the reply's own
         // stand for unless quotes reach it; with one, it is read as a text of its own.
+        // Matched, not compared with nil: the comparison copied the bid.
         let alone: SentenceTokens
         let read: (tokens: ArraySlice<Token>, isQuestion: Bool)
-        if !hasMessage, let inReply = SentenceTokens.inReply(index, of: text) {
+        if case .none = bid, let inReply = SentenceTokens.inReply(index, of: text) {
             alone = .later(SentenceTokens.Later(index, of: text, words: words, range: range))
             read = inReply
         } else {
@@ -198,7 +195,7 @@ extension Analyzer {
     private func tokens(ofSentence index: Int, _ words: String, _ range: Range<Int>, in text: TokenizedText)
         -> TokenizedText
     {
-        text.sentence(index, alone: words, range: range) ?? pipeline.tokenize(words)
+        SentenceTokens.text(index, of: text, words: words, range: range, pipeline)
     }
 
     func read(_ parts: [TokenizedText], bid: Bid?) -> Rewriter.Reading {

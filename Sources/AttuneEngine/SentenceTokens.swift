@@ -27,8 +27,16 @@ enum SentenceTokens {
         return tokens.contains { $0.flags.contains(.quoted) } ? nil : (tokens, sentence.isQuestion)
     }
 
-    /// The text of sentence `index` of `reply` (its `words` over `range`, without the
-    /// spaces at its ends), made on first use.
+    /// Sentence `index` of `reply` (its `words` over `range`, without the spaces at its
+    /// ends) as a text of its own: taken from the reply's tokens, or tokenized again by
+    /// `pipeline` when quotes reach it.
+    static func text(
+        _ index: Int, of reply: TokenizedText, words: String, range: Range<Int>, _ pipeline: TextPipeline
+    ) -> TokenizedText {
+        reply.sentence(index, alone: words, range: range) ?? pipeline.tokenize(words)
+    }
+
+    /// The text of sentence `index` of `reply` (its `words` over `range`), made on first use.
     final class Later {
         private let reply: TokenizedText
         private let index: Int
@@ -43,11 +51,9 @@ enum SentenceTokens {
             self.range = range
         }
 
-        /// Taken from the reply's tokens, or tokenized again by `pipeline` when quotes
-        /// reach the sentence.
         func text(_ pipeline: TextPipeline) -> TokenizedText {
             if let made { return made }
-            let text = reply.sentence(index, alone: words, range: range) ?? pipeline.tokenize(words)
+            let text = SentenceTokens.text(index, of: reply, words: words, range: range, pipeline)
             made = text
             return text
         }

@@ -34,6 +34,12 @@ struct ByteBuffer: ~Copyable {
         count += bytes.count
     }
 
+    /// A string's bytes, read in place (its contiguous UTF-8, not the view's iteration).
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
     /// Room for `extra` more bytes, written by `body` from the end through a pointer;
     /// `body` returns how many it wrote (at most `extra`).
     @inline(__always)

@@ -45,8 +45,7 @@ public struct JSONWriter: ~Copyable {
                 return open + count + 3
             }
         }
-        needsComma = false
-        pendingKey = true
+        keyWritten()
     }
 
     /// A key made at run time (a category's name), escaped as any string is.
@@ -58,6 +57,11 @@ public struct JSONWriter: ~Copyable {
 
     private mutating func endKey() {
         bytes.append(UInt8(ascii: ":"))
+        keyWritten()
+    }
+
+    /// A key and its colon are out: the value comes next, without a comma.
+    private mutating func keyWritten() {
         needsComma = false
         pendingKey = true
     }
@@ -152,16 +156,9 @@ public struct JSONWriter: ~Copyable {
         byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
     }
 
-    /// Appends the bytes of `text` as one block (through its contiguous UTF-8, not the
-    /// view's generic iteration); punctuation is appended as single bytes.
-    private mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append($0) }
-    }
+    /// Appends the bytes of `text` as one block; punctuation is appended as single bytes.
+    private mutating func append(_ text: String) { bytes.append(text) }
 
-    /// `text` as a JSON string: quotes, backslashes and control characters escaped, and
-    /// U+2028 and U+2029 too, so the output is safe inside a script. Every escaped
-    /// character is ASCII or those two (E2 80 A8/A9 in UTF-8), so bytes suffice.
     /// An integer's decimal digits, written in place: `String(number)` built a string
     /// for each of a batch's offsets.
     static func appendDecimal(_ number: Int, to output: inout ByteBuffer) {
@@ -189,6 +186,9 @@ public struct JSONWriter: ~Copyable {
         }
     }
 
+    /// `text` as a JSON string: quotes, backslashes and control characters escaped, and
+    /// U+2028 and U+2029 too, so the output is safe inside a script. Every escaped
+    /// character is ASCII or those two (E2 80 A8/A9 in UTF-8), so bytes suffice.
     static func appendQuoted(_ text: String, to output: inout ByteBuffer) {
         var text = text
         text.withUTF8 { appendQuoted(utf8: $0, to: &output) }
@@ -215,8 +215,7 @@ public struct JSONWriter: ~Copyable {
                 continue
             }
             output.append(UnsafeBufferPointer(rebasing: utf8[plainStart..<index]))
-            var replacement = text
-            replacement.withUTF8 { output.append($0) }
+            output.append(text)
             index += width
             plainStart = index
         }
