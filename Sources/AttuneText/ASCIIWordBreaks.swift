@@ -59,6 +59,9 @@ enum ASCIIWordBreaks {
                     var start = 0
                     var isWord = isWordClass(kinds[1])
                     for index in 1..<units.count {
+                        // Inside a word (letters and digits on both sides: WB5, WB8 to WB10)
+                        // nothing breaks, whatever the context: most pairs, without the table.
+                        if isWordClass(kinds[index]) && isWordClass(kinds[index + 1]) { continue }
                         let key = Self.key(kinds[index - 1], kinds[index], kinds[index + 1], kinds[index + 2])
                         if breakTable[key] {
                             result.append((start, index, isWord || isUnderscores(start, index)))
@@ -152,8 +155,10 @@ enum ASCIIWordBreaks {
         ((Int(beforeLeft) * classCount + Int(left)) * classCount + Int(right)) * classCount + Int(afterRight)
     }
 
+    /// Letter or numeric: their raw values are neighbours, so one comparison.
+    @inline(__always)
     private static func isWordClass(_ kind: UInt8) -> Bool {
-        kind == Class.letter.rawValue || kind == Class.numeric.rawValue
+        kind &- Class.letter.rawValue <= Class.numeric.rawValue &- Class.letter.rawValue
     }
 
     /// Whether there is a break between `left` and `right`, with one class of context on
