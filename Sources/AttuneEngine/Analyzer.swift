@@ -12,6 +12,8 @@ public final class Analyzer {
     /// Made on the first reply that comes with a message (see `Engine.bids`).
     private var bidMatcher: Matcher?
     private var feelingMatcher: Matcher?
+    /// What it learns with the analyzers beside it, if any (see `SharedLearning`).
+    private let sharing: SharedLearning?
     /// The bid cues' automaton, read from the engine once: `engine.bids` is a deferred
     /// part, and each read of it locks and copies, per match of every message read.
     private(set) lazy var bidAutomaton = engine.bids
@@ -53,10 +55,11 @@ public final class Analyzer {
     /// The check said stop during the current analysis: its result will be dropped.
     private(set) var stopped = false
 
-    init(engine: Engine) throws(AttuneError) {
+    init(engine: Engine, sharing: SharedLearning? = nil) throws(AttuneError) {
         self.engine = engine
+        self.sharing = sharing
         pipeline = try TextPipeline(lexicon: engine.ruleSet.lexicon, vocabulary: engine.vocabulary)
-        ruleMatcher = Matcher(automaton: engine.rules)
+        ruleMatcher = Matcher(automaton: engine.rules, sharing: sharing?.rules)
         let lexicon = engine.ruleSet.lexicon
         filter = CandidateFilter(
             rules: engine.ruleSet.rules, automaton: engine.rules, lexicon: lexicon,
@@ -77,13 +80,13 @@ public final class Analyzer {
 
     /// The bid cues' matches in `text` (mutated in place: a matcher holds its cache).
     func bidMatches(in text: TokenizedText) -> [PatternMatch] {
-        if bidMatcher == nil { bidMatcher = Matcher(automaton: bidAutomaton) }
+        if bidMatcher == nil { bidMatcher = Matcher(automaton: bidAutomaton, sharing: sharing?.bids) }
         return bidMatcher!.matches(in: text)
     }
 
     /// The `@feelings` list's matches in `text`.
     func feelingMatches(in text: TokenizedText) -> [PatternMatch] {
-        if feelingMatcher == nil { feelingMatcher = Matcher(automaton: engine.feelings) }
+        if feelingMatcher == nil { feelingMatcher = Matcher(automaton: engine.feelings, sharing: sharing?.feelings) }
         return feelingMatcher!.matches(in: text)
     }
 
