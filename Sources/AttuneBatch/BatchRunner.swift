@@ -50,11 +50,8 @@ public struct BatchRunner: Sendable {
         _ reader: TranscriptReader, progress: (Int) -> Void = { _ in }, encode: BatchEncoder?,
         sink: (BatchResult, ArraySlice<UInt8>) -> Bool
     ) throws(AttuneError) -> Outcome {
-        // Workers learn their matchers' steps for each other: each alone learned nearly
-        // every step again. One worker has no one to share with.
-        let sharing = workers > 1 ? SharedLearning(for: engine) : nil
         var analyzers: [Analyzer] = []
-        for _ in 0..<workers { analyzers.append(try engine.makeAnalyzer(sharing: sharing)) }
+        for _ in 0..<workers { analyzers.append(try engine.makeAnalyzer()) }
         let state = PipelineState(blocksInFlight: Self.blocksInFlight(workers: workers))
         let source = UncheckedBox(reader)
         let blockSize = blockSize
@@ -77,14 +74,14 @@ public struct BatchRunner: Sendable {
                 }
             }
         }
-        return outcome(state, analyzers, sharing)
+        return outcome(state, analyzers)
     }
 
     /// The reader's outcome with the workers' cache resets. Every block came back, so
     /// the workers wrote them before handing their last results over.
-    private func outcome(_ state: PipelineState, _ analyzers: [Analyzer], _ sharing: SharedLearning?) -> Outcome {
+    private func outcome(_ state: PipelineState, _ analyzers: [Analyzer]) -> Outcome {
         var outcome = state.outcome
-        outcome.cacheResets = analyzers.reduce(0) { $0 + $1.cacheResets } + (sharing?.resets ?? 0)
+        outcome.cacheResets = analyzers.reduce(0) { $0 + $1.cacheResets }
         return outcome
     }
 

@@ -12,8 +12,6 @@ public final class Analyzer {
     /// Made on the first reply that comes with a message (see `Engine.bids`).
     private var bidMatcher: Matcher?
     private var feelingMatcher: Matcher?
-    /// What it learns with the analyzers beside it, if any (see `SharedLearning`).
-    private let sharing: SharedLearning?
     /// The bid cues' automaton, read from the engine once: `engine.bids` is a deferred
     /// part, and each read of it locks and copies, per match of every message read.
     private(set) lazy var bidAutomaton = engine.bids
@@ -55,11 +53,10 @@ public final class Analyzer {
     /// The check said stop during the current analysis: its result will be dropped.
     private(set) var stopped = false
 
-    init(engine: Engine, sharing: SharedLearning? = nil) throws(AttuneError) {
+    init(engine: Engine) throws(AttuneError) {
         self.engine = engine
-        self.sharing = sharing
         pipeline = try TextPipeline(lexicon: engine.ruleSet.lexicon, vocabulary: engine.vocabulary)
-        ruleMatcher = Matcher(automaton: engine.rules, sharing: sharing?.rules)
+        ruleMatcher = Matcher(automaton: engine.rules)
         let lexicon = engine.ruleSet.lexicon
         filter = CandidateFilter(
             rules: engine.ruleSet.rules, automaton: engine.rules, lexicon: lexicon,
@@ -80,13 +77,13 @@ public final class Analyzer {
 
     /// The bid cues' matches in `text` (mutated in place: a matcher holds its cache).
     func bidMatches(in text: TokenizedText) -> [PatternMatch] {
-        if bidMatcher == nil { bidMatcher = Matcher(automaton: bidAutomaton, sharing: sharing?.bids) }
+        if bidMatcher == nil { bidMatcher = Matcher(automaton: bidAutomaton) }
         return bidMatcher!.matches(in: text)
     }
 
     /// The `@feelings` list's matches in `text`.
     func feelingMatches(in text: TokenizedText) -> [PatternMatch] {
-        if feelingMatcher == nil { feelingMatcher = Matcher(automaton: engine.feelings, sharing: sharing?.feelings) }
+        if feelingMatcher == nil { feelingMatcher = Matcher(automaton: engine.feelings) }
         return feelingMatcher!.matches(in: text)
     }
 

@@ -61,9 +61,8 @@ public struct Engine: Sendable {
         deferredFeelings = feelings
     }
 
-    /// A new analyzer for the calling thread; with `sharing`, one that learns with the
-    /// other analyzers made with it (see `SharedLearning`).
-    public func makeAnalyzer(sharing: SharedLearning? = nil) throws(AttuneError) -> Analyzer {
-        try Analyzer(engine: self, sharing: sharing)
+    /// A new analyzer for the calling thread.
+    public func makeAnalyzer() throws(AttuneError) -> Analyzer {
+        try Analyzer(engine: self)
     }
 }

@@ -86,21 +86,15 @@ package struct MatchCache {
         }
     }
 
-    /// The hash of a state's partial matches, by which `SharedSteps` knows it.
-    func hash(of state: Int32) -> UInt64 { stateHashes[Int(state)] }
-
     /// Records a step and returns it: the state of `next` partial matches (packed, see
-    /// `Marks`) and the list of `accepted` patterns, both made when new. `nextHash` is
-    /// `hash(of: next)` when the caller has it.
-    mutating func record(
-        from state: Int32, on input: Int, next: [Int32], accepted: [Int32], nextHash: UInt64? = nil
-    ) -> Int32 {
+    /// `Marks`) and the list of `accepted` patterns, both made when new.
+    mutating func record(from state: Int32, on input: Int, next: [Int32], accepted: [Int32]) -> Int32 {
         if isFull(adding: next, accepted) {
             self = MatchCache(limits: limits, resets: resets + 1)
             // The state stepped from goes with the rest: this step is not recorded.
             return enter(next)
         }
-        let result = (next: self.state(for: next, hash: nextHash ?? Self.hash(of: next)), accepts: list(for: accepted))
+        let result = (next: self.state(for: next), accepts: list(for: accepted))
         if (stepCount + 1) * 2 > steps.count / 2 { growSteps() }
         place(Int(state) << 32 | input, UInt64(UInt32(result.next)) | UInt64(UInt32(result.accepts)) << 32)
         stepCount += 1
@@ -109,9 +103,9 @@ package struct MatchCache {
 
     /// The state of `partials`, made if new, for a step that is not recorded (one from
     /// partial matches the cache could not hold); starts again from empty when full.
-    mutating func enter(_ partials: [Int32], hash: UInt64? = nil) -> Int32 {
+    mutating func enter(_ partials: [Int32]) -> Int32 {
         if isFull(adding: partials, []) { self = MatchCache(limits: limits, resets: resets + 1) }
-        return state(for: partials, hash: hash ?? Self.hash(of: partials))
+        return state(for: partials)
     }
 
     private func isFull(adding partials: [Int32], _ accepted: [Int32]) -> Bool {
@@ -127,8 +121,8 @@ package struct MatchCache {
         self.resets = resets
         threads.reserveCapacity(limits.threadValues)
         accepts.reserveCapacity(limits.acceptValues)
-        // The empty state is found by its content too: a step to no partial matches
-        // goes to state 0, and `SharedSteps` finds one state for them, not two.
+        // The empty state is found by its content too: a step to no partial matches goes
+        // to state 0, not to a second empty state with steps of its own to learn.
         stateSlots[Int(truncatingIfNeeded: stateHashes[0]) & (stateSlots.count - 1)] = 1
     }
 
@@ -148,39 +142,14 @@ package struct MatchCache {
         }
     }
 
-    /// The state of these partial matches (whose hash is `hash`), if there is one.
-    func existingState(for partials: UnsafeBufferPointer<Int32>, hash: UInt64) -> Int32? {
+    /// The state of these partial matches, made if new.
+    private mutating func state(for partials: [Int32]) -> Int32 {
+        let hash = Self.hash(of: partials)
         let mask = stateSlots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while stateSlots[slot] != 0 {
             let candidate = stateSlots[slot] - 1
             if stateHashes[Int(candidate)] == hash, Self.equal(threads, threads(of: candidate), partials) {
-                return candidate
-            }
-            slot = (slot + 1) & mask
-        }
-        return nil
-    }
-
-    /// Whether `values[range]` holds `partials`: a state holds about 130 values, which
-    /// `memcmp` compares several at a time (`elementsEqual` took 25 instructions a value).
-    private static func equal(_ values: [Int32], _ range: Range<Int>, _ partials: UnsafeBufferPointer<Int32>) -> Bool {
-        guard range.count == partials.count else { return false }
-        guard !range.isEmpty, let other = partials.baseAddress else { return true }
-        return values.withUnsafeBufferPointer { values in
-            memcmp(values.baseAddress! + range.lowerBound, other, range.count * MemoryLayout<Int32>.stride) == 0
-        }
-    }
-
-    /// The state of these partial matches (whose hash is `hash`), made if new.
-    private mutating func state(for partials: [Int32], hash: UInt64) -> Int32 {
-        let mask = stateSlots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while stateSlots[slot] != 0 {
-            let candidate = stateSlots[slot] - 1
-            if stateHashes[Int(candidate)] == hash,
-                partials.withUnsafeBufferPointer({ Self.equal(threads, threads(of: candidate), $0) })
-            {
                 return candidate
             }
             slot = (slot + 1) & mask
@@ -192,6 +161,20 @@ package struct MatchCache {
         stateSlots[slot] = id + 1
         if Int(id + 1) * 2 > stateSlots.count { growStates() }
         return id
+    }
+
+    /// Whether `values[range]` holds `partials`: a state holds about 130 values, which
+    /// `memcmp` compares several at a time (`elementsEqual` took 25 instructions a value).
+    private static func equal(_ values: [Int32], _ range: Range<Int>, _ partials: [Int32]) -> Bool {
+        guard range.count == partials.count else { return false }
+        guard !range.isEmpty else { return true }
+        return values.withUnsafeBufferPointer { values in
+            partials.withUnsafeBufferPointer { partials in
+                memcmp(
+                    values.baseAddress! + range.lowerBound, partials.baseAddress!,
+                    range.count * MemoryLayout<Int32>.stride) == 0
+            }
+        }
     }
 
     private mutating func growStates() {
@@ -232,7 +215,7 @@ package struct MatchCache {
         Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 20)
     }
 
-    static func hash(of values: [Int32]) -> UInt64 {
+    private static func hash(of values: [Int32]) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for value in values { hash = (hash ^ UInt64(UInt32(bitPattern: value))) &* 0x100_0000_01b3 }
         return hash ^ (hash >> 29)

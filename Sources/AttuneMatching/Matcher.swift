@@ -36,8 +36,6 @@ package struct Matcher {
     private var startResets = 0
     /// The partial matches of state -1: a step whose marks do not fit the cache.
     private var overflow: [Thread] = []
-    /// Steps the other matchers of a batch learned, and where this one's go.
-    private let shared: SharedSteps?
 
     /// A partial match in a step: its state, and its start and focus marks as offsets
     /// back from the boundary after the step's token (focus -1: not set).
@@ -57,13 +55,11 @@ package struct Matcher {
         static let endsSentence = Boundary(rawValue: 4)
     }
 
-    /// `shared` is used only when it was made for this automaton's program.
-    package init(automaton: Automaton, cacheLimits: MatchCache.Limits = .standard, sharing shared: SharedSteps? = nil) {
+    package init(automaton: Automaton, cacheLimits: MatchCache.Limits = .standard) {
         self.automaton = automaton
         cache = MatchCache(limits: cacheLimits)
         program = automaton.program!
         visited = Array(repeating: 0, count: program.stateCount)
-        self.shared = shared?.program === program ? shared : nil
     }
 
     /// How many times the step cache filled up and started again (see `MatchCache`).
@@ -89,9 +85,6 @@ package struct Matcher {
                 if step.accepts != 0 {
                     emit(cache.accepts, cache.accepts(of: step.accepts), at: position + 1, text, &found)
                 }
-            } else if state >= 0, let next = copyLearned(from: state, on: input) {
-                state = next
-                emit(accepted, accepted.indices, at: position + 1, text, &found)
             } else {
                 state = take(from: state, id: id, context, boundary, input)
                 emit(accepted, accepted.indices, at: position + 1, text, &found)
@@ -131,27 +124,6 @@ package struct Matcher {
                     focusStart: focusStart >= 0 ? end - Int(focusStart) : start,
                     focusEnd: focusEnd >= 0 ? end - Int(focusEnd) : end))
         }
-    }
-
-    /// The step from `state` on `input` as another matcher learned it, recorded in this
-    /// one's cache, its accepted patterns left in `accepted`; nil when none did.
-    private mutating func copyLearned(from state: Int32, on input: Int) -> Int32? {
-        guard let shared else { return nil }
-        // Taken out of `self` while they are filled, as in `take`.
-        var next = packed
-        var accepted = self.accepted
-        (packed, self.accepted) = ([], [])
-        defer { (packed, self.accepted) = (next, accepted) }
-        let range = cache.threads(of: state)
-        let hash = cache.hash(of: state)
-        guard
-            let nextHash = cache.threads.withUnsafeBufferPointer({ threads in
-                shared.find(
-                    from: UnsafeBufferPointer(rebasing: threads[range]), hash: hash, on: input, next: &next,
-                    accepted: &accepted)
-            })
-        else { return nil }
-        return cache.record(from: state, on: input, next: next, accepted: accepted, nextHash: nextHash)
     }
 
     /// A step not taken before: the Pike VM's step from the partial matches of `state`
@@ -249,24 +221,7 @@ package struct Matcher {
             return -1
         }
         if state < 0 { return cache.enter(packed) }
-        let nextHash = shared.map { share(from: state, on: input, next: packed, accepted: accepted, with: $0) }
-        return cache.record(from: state, on: input, next: packed, accepted: accepted, nextHash: nextHash)
-    }
-
-    /// Gives a step just learned to the other matchers; returns the next partial matches'
-    /// hash. Not inlined: in `take`, it left the program's dispatch out of line there.
-    @inline(never)
-    private func share(from state: Int32, on input: Int, next: [Int32], accepted: [Int32], with shared: SharedSteps)
-        -> UInt64
-    {
-        let nextHash = MatchCache.hash(of: next)
-        let range = cache.threads(of: state)
-        cache.threads.withUnsafeBufferPointer { threads in
-            shared.add(
-                from: UnsafeBufferPointer(rebasing: threads[range]), hash: cache.hash(of: state), on: input,
-                next: next, nextHash: nextHash, accepted: accepted)
-        }
-        return nextHash
+        return cache.record(from: state, on: input, next: packed, accepted: accepted)
     }
 
     /// The partial matches and accepts that the patterns able to start at a token begin,

@@ -45,51 +45,6 @@ import Testing
         }
     }
 
-    /// Matchers sharing what they learn (a batch's workers, `SharedSteps`) find what a
-    /// matcher alone finds, and a step one learned the other copies instead of learning.
-    @Test func matchersSharingTheirStepsFindTheSameMatches() throws {
-        let analyzer = Fixtures.analyzer()
-        let shared = SharedSteps(for: Fixtures.engine.rules)
-        let tiny = SharedSteps(for: Fixtures.engine.rules, limits: Self.tiny)
-        var first = Matcher(automaton: Fixtures.engine.rules, sharing: shared)
-        var second = Matcher(automaton: Fixtures.engine.rules, sharing: shared)
-        var small = Matcher(automaton: Fixtures.engine.rules, sharing: tiny)
-        var smallToo = Matcher(automaton: Fixtures.engine.rules, sharing: tiny)
-        let replies = Fixtures.corpus.prefix(300)
-        for reply in replies {
-            let text = analyzer.pipeline.tokenize(reply.text)
-            var alone = Matcher(automaton: Fixtures.engine.rules)
-            let expected = alone.matches(in: text)
-            #expect(first.matches(in: text) == expected, "\(reply.id)")
-            #expect(small.matches(in: text) == expected, "\(reply.id)")
-        }
-        let learnedByFirst = shared.lookups
-        // The same replies again, by the matchers that did not read them.
-        for reply in replies {
-            let text = analyzer.pipeline.tokenize(reply.text)
-            var alone = Matcher(automaton: Fixtures.engine.rules)
-            let expected = alone.matches(in: text)
-            #expect(second.matches(in: text) == expected, "\(reply.id)")
-            #expect(smallToo.matches(in: text) == expected, "\(reply.id)")
-        }
-        // Every step the second took had been learned by the first.
-        let asked = shared.lookups.asked - learnedByFirst.asked
-        #expect(asked > 100 && shared.lookups.found - learnedByFirst.found == asked)
-        #expect(shared.resets == 0 && tiny.resets > 10)
-    }
-
-    @Test func stepsLearnedOnAnotherAutomatonAreIgnored() throws {
-        let analyzer = Fixtures.analyzer()
-        let other = SharedSteps(for: Fixtures.engine.feelings)
-        var matcher = Matcher(automaton: Fixtures.engine.rules, sharing: other)
-        for reply in Fixtures.corpus.prefix(50) {
-            let text = analyzer.pipeline.tokenize(reply.text)
-            var alone = Matcher(automaton: Fixtures.engine.rules)
-            #expect(matcher.matches(in: text) == alone.matches(in: text), "\(reply.id)")
-        }
-        #expect(other.lookups.asked == 0)
-    }
-
     @Test func marksPackUpToTheirLimitsAndNoFurther() {
         typealias Marks = MatchCache.Marks
         for (start, focusStart, focusEnd) in [(0, -1, -1), (2_047, 1_022, 1_022), (5, 3, 0), (1, 1, -1)]
