@@ -1,6 +1,8 @@
 import AttuneKit
 import Testing
 
+@testable import AttuneText
+
 /// The normalization contract patterns rely on (Rules/README.md).
 @Suite struct TextPipelineTests {
     let analyzer = Fixtures.analyzer()
@@ -97,5 +99,23 @@ import Testing
         let found = analyzer.analyze(once).findings.count
         #expect(found >= 800)
         #expect(analyzer.analyze(once + once).findings.count == 2 * found)
+    }
+}
+
+/// Typographic folding (`TypographyFolding`), whose loop skips most units before its
+/// switch: every unit of the Basic Multilingual Plane folds to what its table says.
+@Suite struct TypographyFoldingTests {
+    static let folded: [UInt16: UInt16] = [
+        0x2018: 0x27, 0x2019: 0x27, 0x201B: 0x27, 0x02BC: 0x27, 0x2032: 0x27, 0xFF07: 0x27, 0x0060: 0x27,
+        0x00B4: 0x27, 0x201C: 0x22, 0x201D: 0x22, 0x201E: 0x22, 0x201F: 0x22, 0x00AB: 0x22, 0x00BB: 0x22,
+        0x2033: 0x22, 0xFF02: 0x22, 0x2010: 0x2D, 0x2011: 0x2D, 0x2012: 0x2D, 0x2212: 0x2D, 0xFE63: 0x2D,
+        0xFF0D: 0x2D,
+    ]
+
+    @Test func everyUnitFoldsAsTheTableSays() {
+        var units = (0...0xFFFF).map { UInt16($0) }
+        TypographyFolding.fold(&units)
+        let wrong = (0...0xFFFF).filter { units[$0] != Self.folded[UInt16($0), default: UInt16($0)] }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5).map { String($0, radix: 16) })")
     }
 }
