@@ -102,8 +102,8 @@ import Testing
     }
 }
 
-/// Typographic folding (`TypographyFolding`), whose loop skips most units before its
-/// switch: every unit of the Basic Multilingual Plane folds to what its table says.
+/// Typographic folding (`TypographyFolding`): every unit of the Basic Multilingual Plane
+/// folds to what its table says, whatever shortcut the loop takes to get there.
 @Suite struct TypographyFoldingTests {
     static let folded: [UInt16: UInt16] = [
         0x2018: 0x27, 0x2019: 0x27, 0x201B: 0x27, 0x02BC: 0x27, 0x2032: 0x27, 0xFF07: 0x27, 0x0060: 0x27,
