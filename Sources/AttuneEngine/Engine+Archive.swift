@@ -9,7 +9,7 @@ import AttuneText
 extension Engine {
     /// Changes whenever the layout of any archived value changes; a file of another
     /// format is refused (and a cached one recompiled).
-    package static let archiveFormat = 13
+    package static let archiveFormat = 14
     private static let magic = "attune compiled rules"
 
     /// The header (magic, format, attune version, payload checksum) and the payload.

@@ -42,4 +42,23 @@ import Testing
             #expect(read.find(ArraySlice(word.utf16)) == table.find(ArraySlice(word.utf16)), "\(word)")
         }
     }
+
+    /// A table's reader checks what `find` relies on: every slot's units inside the
+    /// table's, and a free slot to end each probe. (A slot is two words: hash and
+    /// length + 1, then start and value.)
+    @Test(arguments: [
+        // A word of two units starting at unit 10 of one.
+        [UInt64(1) << 32 | 3, 10 << 32, 0, 0],
+        // Both slots taken: a probe for a missing word would never end.
+        [UInt64(1) << 32 | 2, 0, UInt64(2) << 32 | 2, 0],
+        // A slot and a half.
+        [0, 0, 0],
+    ])
+    func aDamagedTableIsRefused(slots: [UInt64]) {
+        var writer = ArchiveWriter()
+        writer.writeRaw(slots)
+        writer.writeRaw([UInt16(0x61)])
+        var reader = ArchiveReader(writer.bytes)
+        #expect(throws: ArchiveError.self) { let _: UnitTable = try reader.read() }
+    }
 }
