@@ -30,12 +30,13 @@ enum ASCIIWordBreaks {
         }
     }
 
-    /// The segments of `units` as (start, end, isWord), as ICU gives them: a segment is a
-    /// word when it holds a letter or a digit, or joins underscores. Nil when a unit
+    /// Puts the segments of `units` in `result` (emptied first; a buffer reused from text
+    /// to text stays in cache and is not allocated again), as ICU gives them: a segment is
+    /// a word when it holds a letter or a digit, or joins underscores. False when a unit
     /// beyond ASCII is not part of an emoji: ICU breaks that text.
-    static func segments(_ units: UnsafeBufferPointer<UInt16>) -> [(start: Int, end: Int, isWord: Bool)]? {
-        var result: [(start: Int, end: Int, isWord: Bool)] = []
-        guard !units.isEmpty else { return result }
+    static func segments(_ units: UnsafeBufferPointer<UInt16>, into result: inout [WordSegment]) -> Bool {
+        result.removeAll(keepingCapacity: true)
+        guard !units.isEmpty else { return true }
         result.reserveCapacity(units.count / 2 + 1)
         // Each unit's class, with `.other` beyond either end: `kinds[i + 1]` is unit i's.
         // On the stack: an array per text was a tenth of breaking it.
@@ -75,7 +76,7 @@ enum ASCIIWordBreaks {
                 }
             }
         }
-        return broken ? result : nil
+        return broken
     }
 
     /// Classes the units beyond ASCII as emoji: each emoji's first unit `other`, the rest

@@ -1,6 +1,10 @@
 import AttuneCore
 import CICU
 
+/// A word segment of a text in UTF-16 offsets, and whether it is a word (holds a letter
+/// or a digit) or what lies between words.
+typealias WordSegment = (start: Int, end: Int, isWord: Bool)
+
 /// The ICU objects one thread needs: break iterators and the NFKC-casefold
 /// normalizer. Creating them is not free, so a `TextPipeline` keeps one and reuses it.
 final class ICUSegmenter {
@@ -19,24 +23,26 @@ final class ICUSegmenter {
 
     deinit { cicu_segmenter_destroy(handle) }
 
-    /// Word segments as (start, end, isWord) in UTF-16 offsets: ASCII text, and ASCII
-    /// with emoji, by `ASCIIWordBreaks`, the same rules without ICU's iterator; other
-    /// text by ICU. `byICU`: whether ICU broke the text (then its sentences may break
-    /// where the builder's do not: `Builder.needsICUSentences`).
-    func wordSegments(_ text: [UInt16]) -> (segments: [(start: Int, end: Int, isWord: Bool)], byICU: Bool) {
-        if let segments = text.withUnsafeBufferPointer(ASCIIWordBreaks.segments) { return (segments, false) }
-        return (icuWordSegments(text), true)
+    /// Puts the word segments of `text` in `segments`: ASCII text, and ASCII with emoji,
+    /// by `ASCIIWordBreaks`, the same rules without ICU's iterator; other text by ICU.
+    /// Returns whether ICU broke the text (then its sentences may break where the
+    /// builder's do not: `Builder.needsICUSentences`).
+    func wordSegments(_ text: [UInt16], into segments: inout [WordSegment]) -> Bool {
+        if text.withUnsafeBufferPointer({ ASCIIWordBreaks.segments($0, into: &segments) }) { return false }
+        icuWordSegments(text, into: &segments)
+        return true
     }
 
-    /// Word segments by ICU's break iterator, whatever the text.
-    func icuWordSegments(_ text: [UInt16]) -> [(start: Int, end: Int, isWord: Bool)] {
+    /// Word segments by ICU's break iterator, whatever the text, into `segments`
+    /// (emptied first).
+    func icuWordSegments(_ text: [UInt16], into segments: inout [WordSegment]) {
+        segments.removeAll(keepingCapacity: true)
         prepare(capacity: text.count + 1)
         let count = text.withUnsafeBufferPointer { buffer in
             cicu_word_segments(handle, buffer.baseAddress, Int32(buffer.count), &starts, &statuses)
         }
-        guard count > 0 else { return [] }
-        return (0..<Int(count)).map { index in
-            (Int(starts[index]), Int(starts[index + 1]), statuses[index] != 0)
+        for index in 0..<max(0, Int(count)) {
+            segments.append((Int(starts[index]), Int(starts[index + 1]), statuses[index] != 0))
         }
     }
 

@@ -18,6 +18,8 @@ package final class TextPipeline {
     private let asciiEmoji: [Bool]
     /// The forms of the segment being read, reused from word to word.
     private var forms: [WordNormalizer.Form] = []
+    /// The word segments of the text being read, reused from text to text.
+    private var segments: [WordSegment] = []
 
     /// Words the pipeline compares tokens with that the rules need not name: the engine
     /// interns them (`Vocabulary.internCueWord`) before making a pipeline.
@@ -41,11 +43,13 @@ package final class TextPipeline {
     /// nothing to the builder's own (see `Builder.needsICUSentences`); `true` asks it
     /// always, for the test that compares both.
     package func tokenize(_ text: String, askingICUForSentences: Bool = false) -> TokenizedText {
-        // The normalizer and the forms are worked on as locals, not through `self`: a
+        // The normalizer and the buffers are worked on as locals, not through `self`: a
         // class's stored property is checked for exclusive access at every use.
         var normalizer = self.normalizer.take()!
         var forms = self.forms
         self.forms = []
+        var segments = self.segments
+        self.segments = []
         let original = text.utf16Units
         var units = original
         TypographyFolding.fold(&units)
@@ -53,7 +57,7 @@ package final class TextPipeline {
         // surrogate pair.
         let isASCII = units.count == text.utf8.count || units.allSatisfy { $0 < 0x80 }
         var letters: [UInt16] = []
-        let (segments, byICU) = icu.wordSegments(units)
+        let byICU = icu.wordSegments(units, into: &segments)
         let sentenceStarts =
             askingICUForSentences || Builder.needsICUSentences(units, breaksAsASCII: !byICU)
             ? icu.sentenceStarts(units) : []
@@ -84,6 +88,7 @@ package final class TextPipeline {
         // Moved back, not copied: a copy of the normalizer retained each of its tables.
         self.normalizer = consume normalizer
         self.forms = consume forms
+        self.segments = consume segments
         return tokenized
     }
 
