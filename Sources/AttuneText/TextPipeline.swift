@@ -18,8 +18,10 @@ package final class TextPipeline {
     private let asciiEmoji: [Bool]
     /// The forms of the segment being read, reused from word to word.
     private var forms: [WordNormalizer.Form] = []
-    /// The word segments of the text being read, reused from text to text.
+    /// The word segments of the text being read, reused from text to text; not kept
+    /// beyond `keptSegments`, so one long reply does not hold its buffer's memory.
     private var segments: [WordSegment] = []
+    private static let keptSegments = 4_096
 
     /// Words the pipeline compares tokens with that the rules need not name: the engine
     /// interns them (`Vocabulary.internCueWord`) before making a pipeline.
@@ -88,7 +90,7 @@ package final class TextPipeline {
         // Moved back, not copied: a copy of the normalizer retained each of its tables.
         self.normalizer = consume normalizer
         self.forms = consume forms
-        self.segments = consume segments
+        if segments.capacity <= Self.keptSegments { self.segments = consume segments }
         return tokenized
     }
 
