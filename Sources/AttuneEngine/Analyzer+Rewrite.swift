@@ -8,7 +8,7 @@ extension Analyzer {
     /// misattunes or is not `attuned` as a whole falls back to the opening validation
     /// and the closing question alone.
     func rewrite(_ tokenized: TokenizedText, _ findings: [Finding], _ bid: Bid?) -> String {
-        guard findings.contains(where: { $0.polarity == .misattuned }) else { return tokenized.original }
+        guard findings.contains(.misattuned) else { return tokenized.original }
         let rewriter = Rewriter(templates: engine.ruleSet.rewrites)
         // Once asked to stop, each piece reads as empty: the rewrite is dropped anyway.
         let check = { (piece: Piece) in self.reading(of: self.shouldStop() ? Piece(text: "") : piece, bid: bid) }
@@ -38,12 +38,13 @@ extension Analyzer {
         // one counted in full.
         var heaviest = [Int](filledWith: -1, count: text.sentences.count)
         var validated = [Bool](filledWith: false, count: text.sentences.count)
-        // Fields read by index, not a copy of the finding: a copy retains each of its strings.
+        // Stored fields read by index, not a copy of the finding: a copy retains each of
+        // its strings, and the computed `polarity` was given one.
         for number in findings.indices where findings[number].rule != turnedAway && !findings[number].tokens.isEmpty {
             let tokens = findings[number].tokens
             let first = text.tokens[tokens.lowerBound].sentence
             let last = text.tokens[tokens.upperBound - 1].sentence
-            let polarity = findings[number].polarity
+            let polarity = findings[number].category.polarity
             let weight = findings[number].weight
             let countsInFull = findings[number].discount == nil
             for index in first...last {
@@ -204,15 +205,15 @@ extension Analyzer {
         var reading = Rewriter.Reading(sentences: sentences, misattuned: false, attuned: false)
         for part in parts {
             let found = findings(in: part, bid: bid, forVerdict: true).findings
-            if found.contains(where: { $0.polarity == .misattuned }) { reading.misattuned = true }
-            if found.contains(where: { $0.polarity == .attuned }) { reading.attuned = true }
+            if found.contains(.misattuned) { reading.misattuned = true }
+            if found.contains(.attuned) { reading.attuned = true }
         }
         return reading
     }
 
     private func readsAttuned(_ text: TokenizedText, bid: Bid?) -> Bool {
         let found = findings(in: text, bid: bid, forVerdict: true).findings
-        guard !found.contains(where: { $0.polarity == .misattuned }) else { return false }
+        guard !found.contains(.misattuned) else { return false }
         return Scorer(policy: engine.ruleSet.scoring, contrast: cues.contrast, but: cues.but).score(found, in: text)
             .verdict == .attuned
     }

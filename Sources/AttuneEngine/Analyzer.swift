@@ -130,7 +130,7 @@ public final class Analyzer {
     /// the automaton's and the rules' references only to drop them).
     private func analyzeParts(_ text: String, context: String?, rewriting: Bool) -> (
         analysis: Analysis, tokens: TokenizedText,
-        pass: (matches: [PatternMatch], kept: [Candidate], suppressed: [Suppression], findings: [Finding])
+        pass: (matches: [PatternMatch], kept: [Candidate], suppressed: [Suppression])
     ) {
         var notes: [String] = []
         var context = context
@@ -145,23 +145,26 @@ public final class Analyzer {
         // A stopped analysis goes on with an empty reply: its result is dropped.
         let tokenized = pipeline.tokenize(shouldStop() ? "" : text)
         lastReply = (tokenized, language)
-        let pass = findings(in: tokenized, bid: bid, readsAsEnglish: language == .english)
-        if tokenized.tokens.isEmpty && pass.findings.isEmpty { notes.append("Nothing to analyse: the reply is empty.") }
+        let (matches, kept, suppressed, found) = findings(in: tokenized, bid: bid, readsAsEnglish: language == .english)
+        if tokenized.tokens.isEmpty && found.isEmpty { notes.append("Nothing to analyse: the reply is empty.") }
         if language == .other { notes.append(Self.replyNotEnglish) }
-        let scored = Scorer(policy: engine.ruleSet.scoring, contrast: cues.contrast, but: cues.but).score(
-            pass.findings, in: tokenized)
-        var analysis = Analysis(
-            text: text, context: context, score: scored.score, verdict: scored.verdict, findings: scored.findings,
-            bid: bid, notes: notes, policy: engine.ruleSet.scoring,
-            rewrite: rewriting && !shouldStop() ? rewrite(tokenized, scored.findings, bid) : text)
+        // The findings handed over, not shared: the scorer's discounts write to them, and
+        // a second reference made it copy the array, a retain for each finding's strings.
+        var scored = Scorer(policy: engine.ruleSet.scoring, contrast: cues.contrast, but: cues.but).score(
+            consume found, in: tokenized)
+        let rewritten = rewriting && !shouldStop() ? rewrite(tokenized, scored.findings, bid) : text
         // The reply's units, kept by its tokens (unless a stop emptied them).
         let units = tokenized.original == text ? tokenized.utf16 : text.utf16Units
-        for index in analysis.findings.indices {
-            analysis.findings[index].replace = replaceSpan(of: analysis.findings[index], in: tokenized, units: units)
+        for index in scored.findings.indices {
+            scored.findings[index].replace = replaceSpan(of: scored.findings[index], in: tokenized, units: units)
         }
-        analysis.language = language
-        analysis.contextLanguage = contextLanguage
-        return (analysis, tokenized, pass)
+        // Made whole at the end: an analysis made first and then written to was copied
+        // on its way out, a retain and a release for each of its fields.
+        let analysis = Analysis(
+            text: text, context: context, score: scored.score, verdict: scored.verdict, findings: scored.findings,
+            bid: bid, notes: notes, policy: engine.ruleSet.scoring, rewrite: rewritten, language: language,
+            contextLanguage: contextLanguage)
+        return (analysis, tokenized, (matches, kept, suppressed))
     }
 
     /// The note for a reply in another language. Its score stays what the findings

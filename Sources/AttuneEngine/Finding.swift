@@ -57,3 +57,12 @@ extension Finding {
         self.move = move
     }
 }
+
+extension [Finding] {
+    /// Whether a finding of `polarity` is among them. Its category is read, a stored
+    /// field: the computed `polarity` was given a copy of each finding, a retain and a
+    /// release per string.
+    func contains(_ polarity: Polarity) -> Bool {
+        indices.contains { self[$0].category.polarity == polarity }
+    }
+}

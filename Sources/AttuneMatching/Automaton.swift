@@ -63,11 +63,13 @@ package struct Automaton: Sendable {
 
     /// The rule pattern a compiled pattern came from, for traces and messages.
     package func pattern(_ index: Int32, in rules: [Rule]) -> Pattern? {
-        let info = patterns[Int(index)]
-        let rulePatterns = rules[info.owner].patterns
-        if info.ordinal < rulePatterns.count { return rulePatterns[info.ordinal] }
-        let unless = rules[info.owner].exceptions.unless
-        let position = info.ordinal - rulePatterns.count
+        let (owner, ordinal) = (patterns[Int(index)].owner, patterns[Int(index)].ordinal)
+        // Stored fields, not the computed `patterns` and `unless`: a computed property of
+        // another module's struct was given a copy of the whole rule, a retain per field.
+        let written = rules[owner].storedPatterns.value
+        if ordinal < written.count { return written[ordinal] }
+        let unless = rules[owner].exceptions.storedUnless.value
+        let position = ordinal - written.count
         return position < unless.count ? unless[position] : nil
     }
 
