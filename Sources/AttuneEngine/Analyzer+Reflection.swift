@@ -11,7 +11,7 @@ extension Analyzer {
     /// a drink") than a reflection.
     func reflection(of bid: Bid, in text: TokenizedText, _ findings: [Finding]) -> Finding? {
         let feelingWords = words(ofFeelings: bid.feelings).long
-        guard !feelingWords.isEmpty, !findings.contains(.misattuned) else { return nil }
+        guard !feelingWords.isEmpty, !findings.contains(polarity: .misattuned) else { return nil }
         var validated = [Bool](filledWith: false, count: text.tokens.count)
         for finding in findings where finding.polarity == .attuned {
             for index in finding.tokens { validated[index] = true }

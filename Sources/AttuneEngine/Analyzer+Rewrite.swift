@@ -8,7 +8,7 @@ extension Analyzer {
     /// misattunes or is not `attuned` as a whole falls back to the opening validation
     /// and the closing question alone.
     func rewrite(_ tokenized: TokenizedText, _ findings: [Finding], _ bid: Bid?) -> String {
-        guard findings.contains(.misattuned) else { return tokenized.original }
+        guard findings.contains(polarity: .misattuned) else { return tokenized.original }
         let rewriter = Rewriter(templates: engine.ruleSet.rewrites)
         // Once asked to stop, each piece reads as empty: the rewrite is dropped anyway.
         let check = { (piece: Piece) in self.reading(of: self.shouldStop() ? Piece(text: "") : piece, bid: bid) }
@@ -205,15 +205,15 @@ extension Analyzer {
         var reading = Rewriter.Reading(sentences: sentences, misattuned: false, attuned: false)
         for part in parts {
             let found = findings(in: part, bid: bid, forVerdict: true).findings
-            if found.contains(.misattuned) { reading.misattuned = true }
-            if found.contains(.attuned) { reading.attuned = true }
+            if found.contains(polarity: .misattuned) { reading.misattuned = true }
+            if found.contains(polarity: .attuned) { reading.attuned = true }
         }
         return reading
     }
 
     private func readsAttuned(_ text: TokenizedText, bid: Bid?) -> Bool {
         let found = findings(in: text, bid: bid, forVerdict: true).findings
-        guard !found.contains(.misattuned) else { return false }
+        guard !found.contains(polarity: .misattuned) else { return false }
         return Scorer(policy: engine.ruleSet.scoring, contrast: cues.contrast, but: cues.but).score(found, in: text)
             .verdict == .attuned
     }

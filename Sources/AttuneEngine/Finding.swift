@@ -61,8 +61,9 @@ extension Finding {
 extension [Finding] {
     /// Whether a finding of `polarity` is among them. Its category is read, a stored
     /// field: the computed `polarity` was given a copy of each finding, a retain and a
-    /// release per string.
-    func contains(_ polarity: Polarity) -> Bool {
+    /// release per string (inlining its getter did not help: the copy is made before).
+    /// Labelled, so it does not read as `Sequence.contains` of an equal finding.
+    func contains(polarity: Polarity) -> Bool {
         indices.contains { self[$0].category.polarity == polarity }
     }
 }
