@@ -53,8 +53,7 @@ package final class TextPipeline {
         var segments = self.segments
         self.segments = []
         let original = text.utf16Units
-        var units = original
-        TypographyFolding.fold(&units)
+        let units = TypographyFolding.folded(original)
         // As many units as bytes means every byte was ASCII: then no unit ends a
         // surrogate pair.
         let isASCII = units.count == text.utf8.count || units.allSatisfy { $0 < 0x80 }
@@ -285,15 +284,26 @@ struct Builder {
         return run.ends
     }
 
-    private static let runMarks: Set<UInt16> = [0x2E, 0x21, 0x3F, 0x2026, 0x22, 0x27, 0x29]
-
     /// The end of the run of marks after `offset`, and whether a space, a line end or
     /// the end of the text follows it: what every mark of the run says about a sentence.
     private static func run(after offset: Int, in units: [UInt16]) -> (end: Int, ends: Bool) {
         var next = offset + 1
-        while next < units.count, runMarks.contains(units[next]) { next += 1 }
-        let ends = next >= units.count || [0x20, 0x09, 0x0A, 0x0D, 0xA0].contains(units[next])
-        return (next, ends)
+        // Switches, not a set and an array literal: a hash, or an array made, per mark.
+        while next < units.count {
+            switch units[next] {
+            case 0x2E, 0x21, 0x3F, 0x2026, 0x22, 0x27, 0x29: next += 1  // . ! ? … " ' )
+            default: return (next, isRunEnd(units[next]))
+            }
+        }
+        return (next, true)
+    }
+
+    /// Whether a unit after a run of marks lets the run end a sentence: a space or a line end.
+    private static func isRunEnd(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x20, 0x09, 0x0A, 0x0D, 0xA0: true
+        default: false
+        }
     }
 
     /// Whether ICU's sentence breaks could add one to the builder's own. In ASCII text,

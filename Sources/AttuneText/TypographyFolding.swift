@@ -1,7 +1,17 @@
 /// Folds typographic variants that NFKC leaves alone, in place and one UTF-16 unit
 /// for one, so offsets into the folded text are offsets into the original.
 enum TypographyFolding {
-    static func fold(_ units: inout [UInt16]) {
+    /// `units` folded. Most replies have nothing to fold (the one ASCII unit folded is
+    /// the backtick): they are returned as they are, sharing the caller's storage, where
+    /// folding a copy allocated one per reply.
+    static func folded(_ units: [UInt16]) -> [UInt16] {
+        guard units.contains(where: mayFold) else { return units }
+        var units = units
+        fold(&units)
+        return units
+    }
+
+    private static func fold(_ units: inout [UInt16]) {
         for index in units.indices {
             switch units[index] {
             case 0x2018, 0x2019, 0x201B, 0x02BC, 0x2032, 0xFF07, 0x0060, 0x00B4:
@@ -15,4 +25,8 @@ enum TypographyFolding {
             }
         }
     }
+
+    /// Whether `fold` may change the unit: the backtick, or a unit from « (U+00AB) up.
+    @inline(__always)
+    private static func mayFold(_ unit: UInt16) -> Bool { unit == 0x60 || unit >= 0xAB }
 }

@@ -113,9 +113,16 @@ import Testing
     ]
 
     @Test func everyUnitFoldsAsTheTableSays() {
-        var units = (0...0xFFFF).map { UInt16($0) }
-        TypographyFolding.fold(&units)
+        let units = TypographyFolding.folded((0...0xFFFF).map { UInt16($0) })
         let wrong = (0...0xFFFF).filter { units[$0] != Self.folded[UInt16($0), default: UInt16($0)] }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5).map { String($0, radix: 16) })")
+    }
+
+    /// Alone in a text, so the test of whether anything folds is what decides.
+    @Test func everyUnitAloneFoldsAsTheTableSays() {
+        let wrong = (0...0xFFFF).filter {
+            TypographyFolding.folded([UInt16($0), 0x61]) != [Self.folded[UInt16($0), default: UInt16($0)], 0x61]
+        }
         #expect(wrong.isEmpty, "\(wrong.prefix(5).map { String($0, radix: 16) })")
     }
 }
