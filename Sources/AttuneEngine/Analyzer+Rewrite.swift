@@ -92,7 +92,11 @@ extension Analyzer {
             alone = .made(own)
             read = (own.tokens[...], own.sentences.last?.isQuestion ?? false)
         }
-        let apologizes = cues.apologies.occur(in: read.tokens.map(\.id))
+        // The ids gathered on the stack: an array of them was an allocation per sentence.
+        let apologizes = withUnsafeTemporaryAllocation(of: Int32.self, capacity: read.tokens.count) { ids in
+            for (offset, token) in read.tokens.enumerated() { ids[offset] = token.id }
+            return cues.apologies.occur(in: UnsafeBufferPointer(ids))
+        }
         if validated { return ReadSentence(text: words, move: .validation, apologizes: apologizes, tokens: alone) }
         return ReadSentence(
             text: words, move: apologizes ? .serves : move(of: read.tokens, isQuestion: read.isQuestion, alone, bid),
@@ -105,10 +109,21 @@ extension Analyzer {
     private func move(of tokens: ArraySlice<Token>, isQuestion: Bool, _ sentence: SentenceTokens, _ bid: Bid?)
         -> SentenceMove
     {
-        // One array of ids, sized once: filtering the tokens first copied them all.
-        var words: [Int32] = []
-        words.reserveCapacity(tokens.count)
-        for token in tokens where !token.flags.contains(.emoji) { words.append(token.id) }
+        // The ids on the stack, not in an array: one allocation fewer per sentence.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: tokens.count) { buffer in
+            var count = 0
+            for token in tokens where !token.flags.contains(.emoji) {
+                buffer[count] = token.id
+                count += 1
+            }
+            return move(of: UnsafeBufferPointer(rebasing: buffer[..<count]), isQuestion: isQuestion, sentence, bid)
+        }
+    }
+
+    /// `move(of:isQuestion:_:_:)` of the ids of a sentence's words, emoji left out.
+    private func move(
+        of words: UnsafeBufferPointer<Int32>, isQuestion: Bool, _ sentence: SentenceTokens, _ bid: Bid?
+    ) -> SentenceMove {
         if words.allSatisfy(cues.minimal.contains) { return .minimal }
         let isOffer = cues.offers.occur(in: words)
         guard isOffer || isQuestion else { return .other }

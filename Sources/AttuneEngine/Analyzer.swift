@@ -89,7 +89,7 @@ public final class Analyzer {
 
     /// The critique of `text`, read as an answer to `context` when one is given.
     public func analyze(_ text: String, context: String? = nil) -> Analysis {
-        analyzeParts(text, context: context, rewriting: true).analysis
+        analyzeParts(text, context: context, rewriting: true, tracing: false).analysis
     }
 
     /// The critique of `text`, or nil when `stopIf` said stop at one of its checks
@@ -119,7 +119,7 @@ public final class Analyzer {
     public func analyzeWithTrace(_ text: String, context: String? = nil, rewriting: Bool = true) -> (
         analysis: Analysis, trace: Trace
     ) {
-        let (analysis, tokenized, pass) = analyzeParts(text, context: context, rewriting: rewriting)
+        let (analysis, tokenized, pass) = analyzeParts(text, context: context, rewriting: rewriting, tracing: true)
         let trace = Trace(
             tokens: tokenized, matches: pass.matches, kept: pass.kept, suppressed: pass.suppressed,
             automaton: engine.rules, rules: engine.ruleSet.rules)
@@ -127,8 +127,9 @@ public final class Analyzer {
     }
 
     /// The analysis and what its trace is made of: `analyze` makes no trace (it copies
-    /// the automaton's and the rules' references only to drop them).
-    private func analyzeParts(_ text: String, context: String?, rewriting: Bool) -> (
+    /// the automaton's and the rules' references only to drop them), and without
+    /// `tracing` the suppressed matches are not noted.
+    private func analyzeParts(_ text: String, context: String?, rewriting: Bool, tracing: Bool) -> (
         analysis: Analysis, tokens: TokenizedText,
         pass: (matches: [PatternMatch], kept: [Candidate], suppressed: [Suppression])
     ) {
@@ -145,7 +146,8 @@ public final class Analyzer {
         // A stopped analysis goes on with an empty reply: its result is dropped.
         let tokenized = pipeline.tokenize(shouldStop() ? "" : text)
         lastReply = (tokenized, language)
-        let (matches, kept, suppressed, found) = findings(in: tokenized, bid: bid, readsAsEnglish: language == .english)
+        let (matches, kept, suppressed, found) = findings(
+            in: tokenized, bid: bid, readsAsEnglish: language == .english, notingSuppressions: tracing)
         if tokenized.tokens.isEmpty && found.isEmpty { notes.append("Nothing to analyse: the reply is empty.") }
         if language == .other { notes.append(Self.replyNotEnglish) }
         // The findings handed over, not shared: the scorer's discounts write to them, and
@@ -185,11 +187,13 @@ public final class Analyzer {
     /// `forVerdict: true` is for a reading that only weighs its findings (the rewrite's
     /// pieces and whole rewrites): what only a reader sees (excerpts, the rules' ids,
     /// messages and suggestions, filled or not) is left out of its findings.
-    func findings(in tokenized: TokenizedText, bid: Bid?, readsAsEnglish: Bool = true, forVerdict: Bool = false)
-        -> (matches: [PatternMatch], kept: [Candidate], suppressed: [Suppression], findings: [Finding])
-    {
+    func findings(
+        in tokenized: TokenizedText, bid: Bid?, readsAsEnglish: Bool = true, forVerdict: Bool = false,
+        notingSuppressions: Bool = false
+    ) -> (matches: [PatternMatch], kept: [Candidate], suppressed: [Suppression], findings: [Finding]) {
         let matches = ruleMatcher.matches(in: tokenized)
-        let (kept, suppressed) = filter.filter(matches, in: tokenized, bid: bid?.kind)
+        let (kept, suppressed) = filter.filter(
+            matches, in: tokenized, bid: bid?.kind, notingSuppressions: notingSuppressions)
         var findings = FindingMerger.merge(kept, rules: engine.ruleSet.rules, text: tokenized, shown: !forVerdict)
         if !forVerdict {
             for index in findings.indices { fillSuggestions(&findings[index], tokenized) }

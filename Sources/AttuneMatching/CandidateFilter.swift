@@ -74,9 +74,11 @@ package struct CandidateFilter {
     /// How far back the subject of a clause is looked for.
     package static let subjectWindow = 4
 
-    package func filter(_ matches: [PatternMatch], in text: TokenizedText, bid: BidKind?) -> (
-        kept: [Candidate], suppressed: [Suppression]
-    ) {
+    /// `notingSuppressions: false` leaves `suppressed` empty: only a trace shows them,
+    /// and noting each (an `unless` pattern's source made) was an allocation per reply.
+    package func filter(
+        _ matches: [PatternMatch], in text: TokenizedText, bid: BidKind?, notingSuppressions: Bool = true
+    ) -> (kept: [Candidate], suppressed: [Suppression]) {
         let exceptionsByRule = exceptions(in: matches)
         var kept: [Candidate] = []
         kept.reserveCapacity(matches.count)
@@ -87,18 +89,21 @@ package struct CandidateFilter {
             let owner = automaton.patterns[Int(match.pattern)].owner
             let bids = rules[owner].bids
             if !bids.isEmpty, !bids.contains(where: { $0 == bid }) {
+                guard notingSuppressions else { continue }
                 suppressed.append(Suppression(rule: owner, match: match, answersOnly: bids, bid: bid))
             } else {
                 let overlapping =
                     exceptionsByRule.isEmpty ? [] : exceptionsByRule[owner]?.overlapping(match) ?? []
                 switch judge(match, overlapping, text) {
-                case .suppress(let reason):
-                    suppressed.append(Suppression(rule: owner, match: match, reason: reason))
-                case .cancel(let unless):
-                    let source = automaton.source(of: unless, in: rules)
-                    suppressed.append(Suppression(rule: owner, match: match, unless: source))
                 case .keep(let candidate, let trimmedBy):
                     kept.append(Candidate(rule: owner, match: candidate, trimmedBy: trimmedBy))
+                case .suppress(let reason) where notingSuppressions:
+                    suppressed.append(Suppression(rule: owner, match: match, reason: reason))
+                case .cancel(let unless) where notingSuppressions:
+                    let source = automaton.source(of: unless, in: rules)
+                    suppressed.append(Suppression(rule: owner, match: match, unless: source))
+                case .suppress, .cancel:
+                    break
                 }
             }
         }

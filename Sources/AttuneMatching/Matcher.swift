@@ -101,7 +101,7 @@ package struct Matcher {
     ) {
         // Room for a reply's usual matches at the first: growing from empty reallocated
         // the list four or five times per reply.
-        if found.capacity == 0 && !range.isEmpty { found.reserveCapacity(16) }
+        if found.capacity == 0 && !range.isEmpty { found.reserveCapacity(32) }
         for offset in stride(from: range.lowerBound, to: range.upperBound, by: 4) {
             let pattern = accepts[offset]
             let info = automaton.patterns[Int(pattern)]

@@ -160,8 +160,10 @@ package struct LanguageGuesser {
         var latin = 0
         var nonLatin = 0
         var english = 0
-        /// Words of each other language.
-        var counts: [Int]
+        /// Words of each other language; empty until a word is evidence for one (most
+        /// texts have none: an array made for each cost an allocation per reply).
+        var counts: [Int] = []
+        let languages: Int
         /// The highest of `counts`.
         var best = 0
         /// The word being read, as UTF-16 units; ASCII words are looked up as they are.
@@ -172,7 +174,7 @@ package struct LanguageGuesser {
         /// words are, and are looked up without being copied letter by letter.
         var runStart = -1
 
-        init(languages: Int) { counts = Array(filledWith: 0, count: languages) }
+        init(languages: Int) { self.languages = languages }
 
         mutating func read(
             ascii byte: UInt8, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, _ profile: LanguageProfile
@@ -222,6 +224,7 @@ package struct LanguageGuesser {
             if profile.isEnglish(evidence) {
                 if !othersOnly { english += 1 }
             } else {
+                if counts.isEmpty { counts = Array(filledWith: 0, count: languages) }
                 best = max(best, profile.addLanguages(of: evidence, to: &counts))
             }
         }
