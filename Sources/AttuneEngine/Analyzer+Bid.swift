@@ -141,17 +141,17 @@ extension Analyzer {
     }
 
     func bidKind(_ matches: [PatternMatch]) -> BidKind {
-        var counts = Array(filledWith: 0, count: engine.ruleSet.bids.kinds.count)
-        for match in matches where bidPatterns[Int(match.pattern)].owner < counts.count {
-            counts[bidPatterns[Int(match.pattern)].owner] += 1
+        // Counted on the stack: an array of counts was an allocation per message read.
+        let best = withUnsafeTemporaryAllocation(of: Int.self, capacity: engine.ruleSet.bids.kinds.count) {
+            counts -> Int? in
+            counts.initialize(repeating: 0)
+            for match in matches where bidPatterns[Int(match.pattern)].owner < counts.count {
+                counts[bidPatterns[Int(match.pattern)].owner] += 1
+            }
+            let best = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }
+            return best.flatMap { counts[$0] > 0 ? $0 : nil }
         }
-        var kind = BidKind.neutral
-        if let best = counts.indices.max(by: { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }),
-            counts[best] > 0
-        {
-            kind = engine.ruleSet.bids.kinds[best].kind
-        }
-        return kind
+        return best.map { engine.ruleSet.bids.kinds[$0].kind } ?? .neutral
     }
 }
 

@@ -48,6 +48,12 @@ struct TopicStems: Hashable, Sendable, ExpressibleByArrayLiteral {
     /// `stems` sorted, each once: sorted in place, then repeats (adjacent once sorted)
     /// dropped in place.
     init(_ stems: consuming [Stem]) {
+        // None or one is sorted: sorting still made the array its own, a copy of the
+        // empty one each `[]` (a bid's default, several per turn) stands for.
+        guard stems.count > 1 else {
+            self.stems = stems
+            return
+        }
         var sorted = consume stems
         sorted.sort()
         var kept = 0
@@ -62,7 +68,9 @@ struct TopicStems: Hashable, Sendable, ExpressibleByArrayLiteral {
     /// The stems of `words`, sorted, each once.
     init(_ words: [String]) { self.init(words.map(Stem.init)) }
 
-    init(arrayLiteral elements: String...) { self.init(elements) }
+    init(arrayLiteral elements: String...) {
+        if elements.isEmpty { self.init() } else { self.init(elements) }
+    }
 
     var isEmpty: Bool { stems.isEmpty }
 

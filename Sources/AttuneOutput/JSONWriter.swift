@@ -11,7 +11,11 @@ public struct JSONWriter: ~Copyable {
     /// the enclosing levels' flags wait in `outer`. The innermost is a plain `Bool`:
     /// each key and value sets it, and an array element's write cost a uniqueness check.
     private var needsComma = false
-    private var outer: [Bool] = []
+    /// The enclosing levels' flags, innermost in the lowest bit, for the first 64 levels
+    /// (an array of them was an allocation per batch line); deeper ones in `deeper`.
+    private var outer: UInt64 = 0
+    private var depth = 0
+    private var deeper: [Bool] = []
 
     /// What was written, as text; read it once, at the end.
     public var output: String { String(decoding: bytes.bytes, as: UTF8.self) }
@@ -143,12 +147,17 @@ public struct JSONWriter: ~Copyable {
     private mutating func open(_ bracket: UInt8) {
         value()
         bytes.append(bracket)
-        outer.append(needsComma)
+        if depth >= 64 { deeper.append(outer >> 63 != 0) }
+        outer = outer << 1 | (needsComma ? 1 : 0)
+        depth += 1
         needsComma = false
     }
 
     private mutating func close(_ bracket: UInt8) {
-        needsComma = outer.removeLast()
+        needsComma = outer & 1 != 0
+        depth -= 1
+        outer >>= 1
+        if depth >= 64 { outer |= (deeper.removeLast() ? 1 : 0) << 63 }
         bytes.append(bracket)
     }
 

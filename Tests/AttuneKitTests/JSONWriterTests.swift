@@ -119,4 +119,25 @@ import Testing
         writer.endObject()
         #expect(writer.output == #"{"a":1,"b":["x","y"],"c":null}"#)
     }
+
+    /// The levels' comma flags are bits for the first 64 levels and an array beyond:
+    /// each level here holds a value before its inner array and one after, at depths
+    /// on both sides of 64.
+    @Test func deepNestingTakesCommasInTheirPlaces() throws {
+        for depth in [1, 63, 64, 65, 66, 130] {
+            var writer = JSONWriter()
+            for level in 0..<depth {
+                writer.beginArray()
+                writer.number(level)
+            }
+            for _ in 0..<depth {
+                writer.number(-1)
+                writer.endArray()
+            }
+            var expected = ""
+            for level in 0..<depth { expected += "[\(level)," }
+            expected += "-1]" + String(repeating: ",-1]", count: depth - 1)
+            #expect(writer.output == expected, "depth \(depth)")
+        }
+    }
 }
