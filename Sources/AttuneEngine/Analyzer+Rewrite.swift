@@ -11,7 +11,11 @@ extension Analyzer {
         guard findings.contains(polarity: .misattuned) else { return tokenized.original }
         let rewriter = Rewriter(templates: engine.ruleSet.rewrites)
         // Once asked to stop, each piece reads as empty: the rewrite is dropped anyway.
-        let check = { (piece: Piece) in self.reading(of: self.shouldStop() ? Piece(text: "") : piece, bid: bid) }
+        // A local function, passed where it is called: a closure kept in a constant
+        // copied the bid into a context allocated for it.
+        func check(_ piece: Piece) -> Rewriter.Reading {
+            reading(of: shouldStop() ? Piece(text: "") : piece, bid: bid)
+        }
         let sentences = read(tokenized, findings, bid)
         let count = tokenized.sentences.count
         let pieces = rewriter.rewrite(sentences, originalSentences: count, bid: bid, check: check)
@@ -81,10 +85,9 @@ extension Analyzer {
     ) -> ReadSentence {
         // Without a message its move needs only its tokens' ids, which the reply's own
         // stand for unless quotes reach it; with one, it is read as a text of its own.
-        // Matched, not compared with nil: the comparison copied the bid.
         let alone: SentenceTokens
         let read: (tokens: ArraySlice<Token>, isQuestion: Bool)
-        if case .none = bid, let inReply = SentenceTokens.inReply(index, of: text) {
+        if bid.isAbsent, let inReply = SentenceTokens.inReply(index, of: text) {
             alone = .later(SentenceTokens.Later(index, of: text, words: words, range: range))
             read = inReply
         } else {
@@ -148,7 +151,7 @@ extension Analyzer {
             if parts.isEmpty { parts = sentences(of: piece.text, tokenized: tokens(of: piece)) }
             return parts
         }
-        guard piece.tokens == nil || bid == nil,
+        guard piece.tokens == nil || bid.isAbsent,
             let key = rememberedKey(
                 piece.text, bid: bid, topics: { readParts().reduce([]) { $0.union(topics(of: $1)) } })
         else { return read(readParts(), bid: bid) }
@@ -159,7 +162,7 @@ extension Analyzer {
     /// without a message: with one, a whole rewrite carries the message's words and the
     /// reply's sentences, and recurred in 1 turn in 8 (measured), too few to pay for a key.
     private func isAttuned(_ rewrite: String, _ pieces: [Piece], bid: Bid?) -> Bool {
-        guard bid == nil, rewrite.utf8.count <= Self.rememberedBytes else {
+        guard bid.isAbsent, rewrite.utf8.count <= Self.rememberedBytes else {
             return readsAttuned(tokens(of: rewrite, pieces), bid: bid)
         }
         return rewriteVerdicts.value(for: rewrite) { readsAttuned(tokens(of: rewrite, pieces), bid: nil) }

@@ -34,6 +34,15 @@ extension Bid {
     }
 }
 
+extension Optional<Bid> {
+    /// Whether there is no message: matched in place, where `== nil` copied the bid
+    /// (a retain and a release for each of its arrays and strings).
+    var isAbsent: Bool {
+        if case .none = self { return true }
+        return false
+    }
+}
+
 /// A rewrite's piece, or a whole rewrite, with what of the message its reading sees.
 struct ReadingKey: Hashable {
     var text: String
