@@ -34,15 +34,23 @@ extension InputLine {
     /// break and a byte order mark opening line 1 are dropped, and bytes that are not
     /// UTF-8 make an undecodable line (one error record), not a failed input.
     init<Bytes: Collection<UInt8>>(number: Int, bytes: Bytes) {
-        var line = Array(bytes)
+        let line = Array(bytes)
+        self = line.withUnsafeBufferPointer { InputLine(number: number, utf8: $0) }
+    }
+
+    /// `init(number:bytes:)` of bytes read in place (a line still in the reader's
+    /// buffer): the line is decoded from them, not copied into an array first.
+    init(number: Int, utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        var line = bytes[...]
         if line.last == UInt8(ascii: "\r") { line.removeLast() }
         if number == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
-        if line.count > LineReader.maximumLineBytes {
+        let bytes = UnsafeBufferPointer(rebasing: line)
+        if bytes.count > LineReader.maximumLineBytes {
             self.init(number: number, content: .tooLong)
-        } else if let text = Self.text(of: line) {
+        } else if let text = Self.text(of: bytes) {
             self.init(number: number, content: .text(text))
         } else {
-            let column = (UTF8Validation.firstInvalidByte(in: line) ?? 0) + 1
+            let column = (UTF8Validation.firstInvalidByte(in: bytes) ?? 0) + 1
             self.init(number: number, content: .invalidUTF8(column: column))
         }
     }
@@ -50,12 +58,9 @@ extension InputLine {
     /// The line as text, nil when it is not UTF-8. An ASCII line (most lines of a
     /// transcript) is decoded without `String(validating:)`, whose generic path cost
     /// ten instructions a byte.
-    private static func text(of line: [UInt8]) -> String? {
-        let isASCII = line.withUnsafeBufferPointer { bytes in
-            var combined: UInt8 = 0
-            for byte in bytes { combined |= byte }
-            return combined < 0x80
-        }
-        return isASCII ? String(decoding: line, as: UTF8.self) : String(validating: line, as: UTF8.self)
+    private static func text(of bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var combined: UInt8 = 0
+        for byte in bytes { combined |= byte }
+        return combined < 0x80 ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
     }
 }

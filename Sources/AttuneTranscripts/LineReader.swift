@@ -47,10 +47,21 @@ public final class LineReader {
 
     /// The next line, or nil at the end of the input.
     public func next() throws(AttuneError) -> InputLine? {
+        // Most lines lie whole in the buffer: decoded from it in place, found by memchr.
+        if let newline = newline(from: start) {
+            let line = start..<newline
+            start = newline + 1
+            bytesRead += line.count + 1
+            lineNumber += 1
+            let number = lineNumber
+            return buffer.withUnsafeBufferPointer {
+                InputLine(number: number, utf8: UnsafeBufferPointer(rebasing: $0[line]))
+            }
+        }
         var pending: [UInt8] = []
         var overflowed = false
         while true {
-            if let newline = buffer[start..<end].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = newline(from: start) {
                 let chunk = buffer[start..<newline]
                 start = newline + 1
                 bytesRead += chunk.count + 1
@@ -86,6 +97,16 @@ public final class LineReader {
             }
             end = count
             return count > 0
+        }
+    }
+
+    /// The offset of the buffer's next line break at or after `offset` (before `end`).
+    private func newline(from offset: Int) -> Int? {
+        guard offset < end else { return nil }
+        return buffer.withUnsafeBytes { bytes in
+            memchr(bytes.baseAddress! + offset, Int32(UInt8(ascii: "\n")), end - offset).map {
+                UnsafeRawPointer($0) - bytes.baseAddress!
+            }
         }
     }
 

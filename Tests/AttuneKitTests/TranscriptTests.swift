@@ -143,6 +143,28 @@ import Testing
         #expect(turns(try records("d", "1\n00:00:01,000 --> 00:00:02,000\nA: hi\n")).first?.speaker == "A")
     }
 
+    /// Lines are read in place from the reader's 64 KB buffer when they lie in it, and
+    /// gathered across reads when they do not: both give the same lines, with a byte
+    /// order mark, carriage returns and a bad byte handled alike.
+    @Test func linesInAndAcrossTheReadersBufferReadAlike() throws {
+        let long = String(repeating: "so tired ", count: 12_000)  // 108,000 bytes
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("{\"text\": \"one\"}\r\n".utf8)
+        bytes += Array("{\"text\": \"\(long)\"}\r\n".utf8)
+        bytes += [0x7B, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D, 0x0A]  // {"text":"\xFF"}
+        for number in 0..<2_000 { bytes += Array("{\"text\": \"turn \(number)\"}\n".utf8) }
+        bytes += Array("{\"text\": \"last\"}".utf8)
+        let all = try records("buffered.jsonl", bytes)
+        #expect(all.count == 2_004)
+        let texts = turns(all).map(\.text)
+        #expect(texts.first == "one")
+        #expect(texts.dropFirst().first == long)
+        #expect(Array(texts.dropFirst(2).prefix(2_000)) == (0..<2_000).map { "turn \($0)" })
+        #expect(texts.last == "last")
+        #expect(turns(all).map(\.line) == [1, 2] + Array(4...2_004))
+        #expect(errors(all).map(\.line) == [3])
+        #expect(errors(all).first?.message == "not valid UTF-8 (first bad byte at column 10)")
+    }
+
     /// Broken JSON, a missing text, invalid UTF-8: each costs exactly its own record.
     @Test func everyLineYieldsOneRecordWithBrokenLinesMixedIn() throws {
         var bytes = Array("{\"text\": \"one\"}\n{\"text\": \n".utf8)
