@@ -186,7 +186,8 @@ public final class Analyzer {
     ///
     /// `forVerdict: true` is for a reading that only weighs its findings (the rewrite's
     /// pieces and whole rewrites): what only a reader sees (excerpts, the rules' ids,
-    /// messages and suggestions, filled or not) is left out of its findings.
+    /// messages and suggestions, filled or not, and which reflections are complex) is
+    /// left out of its findings.
     func findings(
         in tokenized: TokenizedText, bid: Bid?, readsAsEnglish: Bool = true, forVerdict: Bool = false,
         notingSuppressions: Bool = false
@@ -198,7 +199,8 @@ public final class Analyzer {
         if !forVerdict {
             for index in findings.indices { fillSuggestions(&findings[index], tokenized) }
         }
-        if let bid, bid.language == .english, findings.contains(where: { $0.move == .reflection }) {
+        // Whether a reflection is complex is for MITI's counts, never for a score.
+        if !forVerdict, let bid, bid.language == .english, findings.contains(where: { $0.move == .reflection }) {
             markComplexReflections(&findings, tokenized, bid)
         }
         if let bid, let reflection = reflection(of: bid, in: tokenized, findings) {
