@@ -97,8 +97,8 @@ struct Rewriter {
         }
         var pieces = body
         var total = bodySentences
-        if !validated, let opener = opener(for: bid, conflict: conflict, check: check) {
-            pieces.insert(Piece(text: opener), at: 0)
+        if !validated {
+            pieces.insert(Piece(text: opener(for: bid, conflict: conflict, check: check)), at: 0)
             total += 1
         }
         let asks = body.contains { Self.hasQuestionMark($0.text) }
@@ -174,23 +174,29 @@ struct Rewriter {
 
     /// A validation that opens the reply: their good news, their complaint about the
     /// replier owned, or their own words or feeling said back; the first that reads as
-    /// attuned alone.
-    private func opener(for bid: Bid?, conflict: Bool, check: (Piece) -> Reading) -> String? {
-        var candidates: [String] = []
-        if bid?.kind == .goodNews { candidates.append(templates.openForGoodNews) }
-        if conflict { candidates.append(templates.openForComplaint) }
-        if let words = bid?.theirWords, let text = Template.fill(templates.openWithTheirWords, ["their_words": words]) {
-            candidates.append(text)
+    /// attuned alone, or else the plain one.
+    private func opener(for bid: Bid?, conflict: Bool, check: (Piece) -> Reading) -> String {
+        // Tried in order, each made only when reached: filling every template first
+        // made strings and a dictionary for candidates the first one made moot.
+        func opening(_ candidate: String?) -> String? {
+            guard let candidate else { return nil }
+            let reading = check(Piece(text: candidate))
+            return reading.attuned && !reading.misattuned ? candidate : nil
         }
-        if let feeling = bid?.feelings.first, let text = Template.fill(templates.openWithFeeling, ["feeling": feeling])
+        if bid?.kind == .goodNews, let text = opening(templates.openForGoodNews) { return text }
+        if conflict, let text = opening(templates.openForComplaint) { return text }
+        if let words = bid?.theirWords,
+            let text = opening(Template.fill(templates.openWithTheirWords, ["their_words": words]))
         {
-            candidates.append(text)
+            return text
         }
-        candidates.append(templates.openWithoutFeeling)
-        return candidates.first {
-            let reading = check(Piece(text: $0))
-            return reading.attuned && !reading.misattuned
-        } ?? candidates.last
+        if let feeling = bid?.feelings.first,
+            let text = opening(Template.fill(templates.openWithFeeling, ["feeling": feeling]))
+        {
+            return text
+        }
+        // The last candidate opens whether or not it reads as attuned: it is not read.
+        return templates.openWithoutFeeling
     }
 }
 
