@@ -5,7 +5,7 @@ enum TypographyFolding {
     /// the backtick): they are returned as they are, sharing the caller's storage, where
     /// folding a copy allocated one per reply.
     static func folded(_ units: [UInt16]) -> [UInt16] {
-        guard units.contains(where: mayFold) else { return units }
+        guard mayFold(units) else { return units }
         var units = units
         fold(&units)
         return units
@@ -26,7 +26,13 @@ enum TypographyFolding {
         }
     }
 
-    /// Whether `fold` may change the unit: the backtick, or a unit from « (U+00AB) up.
-    @inline(__always)
-    private static func mayFold(_ unit: UInt16) -> Bool { unit == 0x60 || unit >= 0xAB }
+    /// Whether `fold` may change a unit: a backtick, or a unit from « (U+00AB) up. Every
+    /// unit is read, without an early exit, so the loop runs many units at a time.
+    private static func mayFold(_ units: [UInt16]) -> Bool {
+        units.withUnsafeBufferPointer { units in
+            var found: UInt16 = 0
+            for unit in units { found |= (unit == 0x60 ? 1 : 0) | (unit >= 0xAB ? 1 : 0) }
+            return found != 0
+        }
+    }
 }
