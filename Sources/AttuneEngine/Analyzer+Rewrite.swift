@@ -222,7 +222,7 @@ extension Analyzer {
         let sentences = parts.count == 1 ? parts[0].sentences.count : parts.count
         var reading = Rewriter.Reading(sentences: sentences, misattuned: false, attuned: false)
         for part in parts {
-            let found = findings(in: part, bid: bid, forVerdict: true).findings
+            let found = findings(in: part, bid: bid, forVerdict: true, notingSuppressions: false).findings
             if found.contains(polarity: .misattuned) { reading.misattuned = true }
             if found.contains(polarity: .attuned) { reading.attuned = true }
         }
@@ -230,7 +230,7 @@ extension Analyzer {
     }
 
     private func readsAttuned(_ text: TokenizedText, bid: Bid?) -> Bool {
-        let found = findings(in: text, bid: bid, forVerdict: true).findings
+        let found = findings(in: text, bid: bid, forVerdict: true, notingSuppressions: false).findings
         guard !found.contains(polarity: .misattuned) else { return false }
         return Scorer(policy: engine.ruleSet.scoring, contrast: cues.contrast, but: cues.but).score(found, in: text)
             .verdict == .attuned

@@ -190,7 +190,7 @@ public final class Analyzer {
     /// left out of its findings.
     func findings(
         in tokenized: TokenizedText, bid: Bid?, readsAsEnglish: Bool = true, forVerdict: Bool = false,
-        notingSuppressions: Bool = false
+        notingSuppressions: Bool
     ) -> (matches: [PatternMatch], kept: [Candidate], suppressed: [Suppression], findings: [Finding]) {
         let matches = ruleMatcher.matches(in: tokenized)
         let (kept, suppressed) = filter.filter(

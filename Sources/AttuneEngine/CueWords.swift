@@ -68,12 +68,10 @@ struct CuePhrases: Sendable {
         firsts = WordIDs(words.compactMap(\.first), in: vocabulary)
     }
 
-    /// Whether `ids` holds one of the phrases as consecutive ids: what matching " cue "
-    /// in the tokens' words joined by spaces did. The phrases are tried only where one of
-    /// their first words stands: trying each phrase at every id was most of the cost.
-    func occur(in ids: [Int32]) -> Bool { ids.withUnsafeBufferPointer { occur(in: $0) } }
-
-    /// `occur(in:)` over ids read in place (a sentence's, gathered on the stack).
+    /// Whether `ids` (read in place: a sentence's, gathered on the stack) holds one of the
+    /// phrases as consecutive ids: what matching " cue " in the tokens' words joined by
+    /// spaces did. The phrases are tried only where one of their first words stands:
+    /// trying each phrase at every id was most of the cost.
     func occur(in ids: UnsafeBufferPointer<Int32>) -> Bool {
         for start in ids.indices where firsts.contains(ids[start]) {
             for phrase in phrases where phrase.count <= ids.count - start {

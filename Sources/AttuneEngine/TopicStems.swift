@@ -68,9 +68,7 @@ struct TopicStems: Hashable, Sendable, ExpressibleByArrayLiteral {
     /// The stems of `words`, sorted, each once.
     init(_ words: [String]) { self.init(words.map(Stem.init)) }
 
-    init(arrayLiteral elements: String...) {
-        if elements.isEmpty { self.init() } else { self.init(elements) }
-    }
+    init(arrayLiteral elements: String...) { self.init(elements) }
 
     var isEmpty: Bool { stems.isEmpty }
 

@@ -77,7 +77,7 @@ package struct CandidateFilter {
     /// `notingSuppressions: false` leaves `suppressed` empty: only a trace shows them,
     /// and noting each (an `unless` pattern's source made) was an allocation per reply.
     package func filter(
-        _ matches: [PatternMatch], in text: TokenizedText, bid: BidKind?, notingSuppressions: Bool = true
+        _ matches: [PatternMatch], in text: TokenizedText, bid: BidKind?, notingSuppressions: Bool
     ) -> (kept: [Candidate], suppressed: [Suppression]) {
         let exceptionsByRule = exceptions(in: matches)
         var kept: [Candidate] = []
@@ -196,7 +196,8 @@ package struct CandidateFilter {
         var covered = Array(filledWith: false, count: match.end - match.start)
         for exception in exceptions {
             for index in max(exception.start, match.start)..<min(exception.end, match.end) {
-                if ownWords.contains(index) || !focus.contains(index) { return nil }
+                // Inside the focus (asked above): one of the pattern's own words cancels.
+                if ownWords.contains(index) { return nil }
                 covered[index - match.start] = true
             }
         }

@@ -7,15 +7,11 @@
 /// Not copyable, as its buffer is not: it is passed `inout`.
 public struct JSONWriter: ~Copyable {
     private var bytes: ByteBuffer
-    /// Whether the open object or array has a value, so the next one takes a comma;
-    /// the enclosing levels' flags wait in `outer`. The innermost is a plain `Bool`:
-    /// each key and value sets it, and an array element's write cost a uniqueness check.
+    /// Whether the open object or array has a value, so the next one takes a comma. No
+    /// stack of the enclosing levels' flags: a level is opened as a value of the one
+    /// around it, so once it closes that one has a value (a stack of them, always true,
+    /// was an allocation per batch line).
     private var needsComma = false
-    /// The enclosing levels' flags, innermost in the lowest bit, for the first 64 levels
-    /// (an array of them was an allocation per batch line); deeper ones in `deeper`.
-    private var outer: UInt64 = 0
-    private var depth = 0
-    private var deeper: [Bool] = []
 
     /// What was written, as text; read it once, at the end.
     public var output: String { String(decoding: bytes.bytes, as: UTF8.self) }
@@ -147,17 +143,11 @@ public struct JSONWriter: ~Copyable {
     private mutating func open(_ bracket: UInt8) {
         value()
         bytes.append(bracket)
-        if depth >= 64 { deeper.append(outer >> 63 != 0) }
-        outer = outer << 1 | (needsComma ? 1 : 0)
-        depth += 1
         needsComma = false
     }
 
     private mutating func close(_ bracket: UInt8) {
-        needsComma = outer & 1 != 0
-        depth -= 1
-        outer >>= 1
-        if depth >= 64 { outer |= (deeper.removeLast() ? 1 : 0) << 63 }
+        needsComma = true
         bytes.append(bracket)
     }
 

@@ -163,7 +163,8 @@ package struct LanguageGuesser {
         /// Words of each other language; empty until a word is evidence for one (most
         /// texts have none: an array made for each cost an allocation per reply).
         var counts: [Int] = []
-        let languages: Int
+        /// How many other languages `counts` holds once made.
+        let languageCount: Int
         /// The highest of `counts`.
         var best = 0
         /// The word being read, as UTF-16 units; ASCII words are looked up as they are.
@@ -174,7 +175,7 @@ package struct LanguageGuesser {
         /// words are, and are looked up without being copied letter by letter.
         var runStart = -1
 
-        init(languages: Int) { self.languages = languages }
+        init(languages: Int) { languageCount = languages }
 
         mutating func read(
             ascii byte: UInt8, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, _ profile: LanguageProfile
@@ -224,7 +225,7 @@ package struct LanguageGuesser {
             if profile.isEnglish(evidence) {
                 if !othersOnly { english += 1 }
             } else {
-                if counts.isEmpty { counts = Array(filledWith: 0, count: languages) }
+                if counts.isEmpty { counts = Array(filledWith: 0, count: languageCount) }
                 best = max(best, profile.addLanguages(of: evidence, to: &counts))
             }
         }

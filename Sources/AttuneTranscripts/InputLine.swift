@@ -44,13 +44,13 @@ extension InputLine {
         var line = bytes[...]
         if line.last == UInt8(ascii: "\r") { line.removeLast() }
         if number == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
-        let bytes = UnsafeBufferPointer(rebasing: line)
-        if bytes.count > LineReader.maximumLineBytes {
+        let content = UnsafeBufferPointer(rebasing: line)
+        if content.count > LineReader.maximumLineBytes {
             self.init(number: number, content: .tooLong)
-        } else if let text = Self.text(of: bytes) {
+        } else if let text = Self.text(of: content) {
             self.init(number: number, content: .text(text))
         } else {
-            let column = (UTF8Validation.firstInvalidByte(in: bytes) ?? 0) + 1
+            let column = (UTF8Validation.firstInvalidByte(in: content) ?? 0) + 1
             self.init(number: number, content: .invalidUTF8(column: column))
         }
     }

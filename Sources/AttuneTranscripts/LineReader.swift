@@ -47,25 +47,22 @@ public final class LineReader {
 
     /// The next line, or nil at the end of the input.
     public func next() throws(AttuneError) -> InputLine? {
-        // Most lines lie whole in the buffer: decoded from it in place, found by memchr.
-        if let newline = newline(from: start) {
-            let line = start..<newline
-            start = newline + 1
-            bytesRead += line.count + 1
-            lineNumber += 1
-            let number = lineNumber
-            return buffer.withUnsafeBufferPointer {
-                InputLine(number: number, utf8: UnsafeBufferPointer(rebasing: $0[line]))
-            }
-        }
         var pending: [UInt8] = []
         var overflowed = false
         while true {
             if let newline = newline(from: start) {
-                let chunk = buffer[start..<newline]
+                let line = start..<newline
                 start = newline + 1
-                bytesRead += chunk.count + 1
-                if !overflowed { pending += chunk }
+                bytesRead += line.count + 1
+                if pending.isEmpty && !overflowed {
+                    // Most lines lie whole in the buffer: decoded from it in place.
+                    lineNumber += 1
+                    let number = lineNumber
+                    return buffer.withUnsafeBufferPointer {
+                        InputLine(number: number, utf8: UnsafeBufferPointer(rebasing: $0[line]))
+                    }
+                }
+                if !overflowed { pending += buffer[line] }
                 return finishLine(&pending, overflowed: overflowed || pending.count > Self.maximumLineBytes)
             }
             // No line break in the buffer: keep what there is and read more.

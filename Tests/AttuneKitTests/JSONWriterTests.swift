@@ -120,9 +120,8 @@ import Testing
         #expect(writer.output == #"{"a":1,"b":["x","y"],"c":null}"#)
     }
 
-    /// The levels' comma flags are bits for the first 64 levels and an array beyond:
-    /// each level here holds a value before its inner array and one after, at depths
-    /// on both sides of 64.
+    /// A closed level is a value of the one around it: each level here holds a value
+    /// before its inner array and one after it, many levels deep.
     @Test func deepNestingTakesCommasInTheirPlaces() throws {
         for depth in [1, 63, 64, 65, 66, 130] {
             var writer = JSONWriter()

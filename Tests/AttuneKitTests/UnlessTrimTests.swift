@@ -86,4 +86,24 @@ import Testing
         #expect(report.examplesRun == 4)
         #expect(report.failures.isEmpty, "\(report.failures)")
     }
+
+    /// Only a trace notes the suppressed matches; a plain analysis skips noting them and
+    /// must come to the same findings, score, verdict and rewrite, with or without the
+    /// message, over every corpus reply (among them replies with each kind of suppression).
+    @Test func aPlainAnalysisAgreesWithTheTracedOne() {
+        let compared = Fixtures.overCorpus { reply, analyzer in
+            let plain = analyzer.analyze(reply.text, context: reply.context)
+            let (traced, trace) = analyzer.analyzeWithTrace(reply.text, context: reply.context)
+            let agree =
+                plain.findings == traced.findings && plain.score == traced.score && plain.verdict == traced.verdict
+                && plain.rewrite == traced.rewrite
+            return (agree, trace.suppressions.map(\.reason))
+        }
+        let differing = compared.filter { !$0.0 }.count
+        #expect(differing == 0)
+        let reasons = compared.flatMap(\.1)
+        let cancelled = reasons.filter { $0.hasPrefix("unless pattern") }.count
+        #expect(cancelled > 0)
+        #expect(reasons.count > 20)
+    }
 }
