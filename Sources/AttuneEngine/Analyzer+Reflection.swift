@@ -13,8 +13,9 @@ extension Analyzer {
         let feelingWords = words(ofFeelings: bid.feelings).long
         guard !feelingWords.isEmpty, !findings.contains(polarity: .misattuned) else { return nil }
         var validated = [Bool](filledWith: false, count: text.tokens.count)
-        for finding in findings where finding.polarity == .attuned {
-            for index in finding.tokens { validated[index] = true }
+        // Stored fields read by index: a copy of each finding retained its strings.
+        for number in findings.indices where findings[number].category.polarity == .attuned {
+            for index in findings[number].tokens { validated[index] = true }
         }
         for (index, token) in text.tokens.enumerated() {
             guard !token.flags.contains(.quoted), !validated[index],
