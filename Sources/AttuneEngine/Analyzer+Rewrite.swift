@@ -65,14 +65,15 @@ extension Analyzer {
             if stopped || (index % 32 == 0 && shouldStop()) { continue }
             let sentence = text.sentences[index]
             let range = text.trimmed(utf16: sentence.start..<sentence.end)
-            let words = text.excerpt(utf16: range)
-            guard !words.isEmpty else { continue }
+            guard !range.isEmpty else { continue }
             if heaviest[index] >= 0 {
                 let category = findings[heaviest[index]].category
                 let content = category == .fixing ? advice.content(of: sentence, in: text) : nil
-                read.append(ReadSentence(text: words, move: .hurt(category), advice: content))
+                // Its words are not copied out: the rewrite replaces a hurt sentence.
+                read.append(ReadSentence(text: "", move: .hurt(category), advice: content))
                 continue
             }
+            let words = text.excerpt(utf16: range)
             read.append(readAlone(index, words, range, in: text, validated: validated[index], bid))
         }
         return read

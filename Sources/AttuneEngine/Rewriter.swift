@@ -18,6 +18,7 @@ enum SentenceMove: Equatable {
 
 /// One sentence of the reply, read for the rewrite.
 struct ReadSentence {
+    /// Its words; empty for a hurt sentence, which the rewrite replaces, never keeps.
     var text: String
     var move: SentenceMove
     /// For a fixing sentence, what they were told to do, as a verb phrase ("call her").
