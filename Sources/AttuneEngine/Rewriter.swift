@@ -64,44 +64,49 @@ struct Rewriter {
     {
         let emotional = bid?.kind.isEmotional ?? true
         let conflict = bid?.kind == .complaint && bid?.aboutReplier == true
+        // Sized once, and the opener placed before the body is copied in: growing the
+        // body and inserting the opener at its front reallocated it.
         var body: [Piece] = []
+        body.reserveCapacity(sentences.count)
         var bodySentences = 0
         // Moves already made, each at most once; a kept apology is one.
         var moves: Moves = sentences.contains { $0.apologizes && $0.move != .minimal } ? .apology : []
         var validated = false
+        /// Keeps `candidate` unless it misattunes alone; whether it was kept.
+        func keep(_ candidate: Piece) -> Bool {
+            let reading = check(candidate)
+            guard !reading.misattuned else { return false }
+            body.append(candidate)
+            bodySentences += reading.sentences
+            return true
+        }
         for sentence in sentences {
-            var candidates: [Piece] = []
             switch sentence.move {
             case .validation:
                 validated = true
-                candidates = [Piece(text: sentence.text, tokens: sentence.tokens)]
-            case .serves: candidates = [Piece(text: sentence.text, tokens: sentence.tokens)]
+                _ = keep(Piece(text: sentence.text, tokens: sentence.tokens))
+            case .serves: _ = keep(Piece(text: sentence.text, tokens: sentence.tokens))
             // A bare "ok" adds nothing once the rewrite says something; after an
             // emotional bid it is turning away.
             case .minimal: continue
-            case .other: candidates = emotional ? [] : [Piece(text: sentence.text, tokens: sentence.tokens)]
+            case .other: if !emotional { _ = keep(Piece(text: sentence.text, tokens: sentence.tokens)) }
             case .hurt(let category):
                 guard let move = move(for: category, bid: bid?.kind, conflict: conflict),
                     moves.insert(move).inserted
                 else { continue }
-                candidates = replacements(for: category, advice: sentence.advice, conflict: conflict).map {
-                    Piece(text: $0)
+                for text in replacements(for: category, advice: sentence.advice, conflict: conflict) {
+                    if keep(Piece(text: text)) { break }
                 }
             }
-            for candidate in candidates {
-                let reading = check(candidate)
-                guard !reading.misattuned else { continue }
-                body.append(candidate)
-                bodySentences += reading.sentences
-                break
-            }
         }
-        var pieces = body
+        var pieces: [Piece] = []
+        pieces.reserveCapacity(body.count + 2)
         var total = bodySentences
         if !validated {
-            pieces.insert(Piece(text: opener(for: bid, conflict: conflict, check: check)), at: 0)
+            pieces.append(Piece(text: opener(for: bid, conflict: conflict, check: check)))
             total += 1
         }
+        pieces.append(contentsOf: body)
         let asks = body.contains { Self.hasQuestionMark($0.text) }
         let paused = moves.contains(.pause)
         if emotional, !asks, !paused, total < originalSentences + 2, let kind = bid?.kind,
