@@ -36,6 +36,12 @@ package struct Matcher {
     private var startResets = 0
     /// The partial matches of state -1: a step whose marks do not fit the cache.
     private var overflow: [Thread] = []
+    /// The last call's matches, whose storage the next call reuses once the caller has
+    /// let them go: a list allocated for every text matched was a tenth of the
+    /// allocations of a batch turn.
+    private var found: [PatternMatch] = []
+    /// The most matches whose storage is kept for the next call.
+    private static let keptMatches = 256
 
     /// A partial match in a step: its state, and its start and focus marks as offsets
     /// back from the boundary after the step's token (focus -1: not set).
@@ -68,7 +74,12 @@ package struct Matcher {
     /// All matches of all patterns within sentences of `text`.
     package mutating func matches(in text: TokenizedText) -> [PatternMatch] {
         let tokens = text.tokens
-        var found: [PatternMatch] = []
+        // Taken out of `self` first: emptied while `self` held it, it would be shared.
+        var found = self.found
+        self.found = []
+        found.removeAll(keepingCapacity: true)
+        // A long text's list is let go rather than kept at its size.
+        defer { if found.capacity <= Self.keptMatches { self.found = found } }
         var state: Int32 = 0
         for position in tokens.indices {
             let context = startContext(of: position, tokens)
