@@ -17,30 +17,37 @@ enum FindingMerger {
         // Rules by index: a `Rule` copied into each item cost a retain per field. One list
         // sorted by category (in `Category.allCases` order), then focus start, then the
         // matcher's order: a list per category cost an allocation each, per reading.
+        // On the stack: an array of them was an allocation per reading.
+        typealias Item = (group: Int, rule: Int, focus: Range<Int>, match: PatternMatch, order: Int)
         let categories = Category.allCases
-        var items = candidates.indices.map { order in
-            let match = candidates[order].match
-            let rule = candidates[order].rule
-            let group = categories.firstIndex(of: rules[rule].category)!
-            return (group: group, rule: rule, focus: CandidateFilter.focus(of: match), match: match, order: order)
-        }
-        items.sort { ($0.group, $0.focus.lowerBound, $0.order) < ($1.group, $1.focus.lowerBound, $1.order) }
-        var findings: [Finding] = []
-        findings.reserveCapacity(items.count)
-        var current = items[0]
-        for item in items.dropFirst() {
-            if item.group == current.group && item.focus.lowerBound < current.focus.upperBound {
-                let span = current.focus.lowerBound..<max(current.focus.upperBound, item.focus.upperBound)
-                let speaker = isHeavier(item.rule, than: current.rule, rules) ? item : current
-                current = (current.group, speaker.rule, span, speaker.match, current.order)
-            } else {
-                findings.append(finding(current.rule, rules, current.focus, text, current.match, shown: shown))
-                current = item
+        return withUnsafeTemporaryAllocation(of: Item.self, capacity: candidates.count) { buffer in
+            var items = buffer
+            for order in candidates.indices {
+                let match = candidates[order].match
+                let rule = candidates[order].rule
+                let group = categories.firstIndex(of: rules[rule].category)!
+                (items.baseAddress! + order).initialize(
+                    to: (group: group, rule: rule, focus: CandidateFilter.focus(of: match), match: match, order: order))
             }
+            defer { items.deinitialize() }
+            items.sort { ($0.group, $0.focus.lowerBound, $0.order) < ($1.group, $1.focus.lowerBound, $1.order) }
+            var findings: [Finding] = []
+            findings.reserveCapacity(items.count)
+            var current = items[0]
+            for item in items.dropFirst() {
+                if item.group == current.group && item.focus.lowerBound < current.focus.upperBound {
+                    let span = current.focus.lowerBound..<max(current.focus.upperBound, item.focus.upperBound)
+                    let speaker = isHeavier(item.rule, than: current.rule, rules) ? item : current
+                    current = (current.group, speaker.rule, span, speaker.match, current.order)
+                } else {
+                    findings.append(finding(current.rule, rules, current.focus, text, current.match, shown: shown))
+                    current = item
+                }
+            }
+            findings.append(finding(current.rule, rules, current.focus, text, current.match, shown: shown))
+            findings.sort { ($0.start, $0.category) < ($1.start, $1.category) }
+            return findings
         }
-        findings.append(finding(current.rule, rules, current.focus, text, current.match, shown: shown))
-        findings.sort { ($0.start, $0.category) < ($1.start, $1.category) }
-        return findings
     }
 
     /// Whether rule `a` speaks for a merged span instead of rule `b`: the heavier rule
