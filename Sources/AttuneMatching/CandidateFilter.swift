@@ -115,20 +115,23 @@ package struct CandidateFilter {
     /// replies have none, and then no set or dictionary is made for them.
     private func exceptions(in matches: [PatternMatch]) -> [Int: ExceptionMatches] {
         guard matches.contains(where: { automaton.patterns[Int($0.pattern)].isException }) else { return [:] }
-        // The rules that matched, one bit per rule: a `Set` hashed every match.
-        var matched = [UInt64](filledWith: 0, count: rules.count / 64 + 1)
-        for match in matches where !automaton.patterns[Int(match.pattern)].isException {
-            let owner = automaton.patterns[Int(match.pattern)].owner
-            matched[owner >> 6] |= 1 << UInt64(owner & 63)
+        // The rules that matched, one bit per rule, on the stack: a `Set` hashed every
+        // match, and an array was an allocation per reading with an exception.
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: rules.count / 64 + 1) { matched in
+            matched.initialize(repeating: 0)
+            for match in matches where !automaton.patterns[Int(match.pattern)].isException {
+                let owner = automaton.patterns[Int(match.pattern)].owner
+                matched[owner >> 6] |= 1 << UInt64(owner & 63)
+            }
+            var exceptionsByRule: [Int: ExceptionMatches] = [:]
+            for match in matches {
+                let owner = automaton.patterns[Int(match.pattern)].owner
+                let ruleMatched = matched[owner >> 6] & (1 << UInt64(owner & 63)) != 0
+                guard automaton.patterns[Int(match.pattern)].isException, ruleMatched else { continue }
+                exceptionsByRule[owner, default: ExceptionMatches()].append(match)
+            }
+            return exceptionsByRule
         }
-        var exceptionsByRule: [Int: ExceptionMatches] = [:]
-        for match in matches {
-            let owner = automaton.patterns[Int(match.pattern)].owner
-            let ruleMatched = matched[owner >> 6] & (1 << UInt64(owner & 63)) != 0
-            guard automaton.patterns[Int(match.pattern)].isException, ruleMatched else { continue }
-            exceptionsByRule[owner, default: ExceptionMatches()].append(match)
-        }
-        return exceptionsByRule
     }
 
     private enum Judgement {
