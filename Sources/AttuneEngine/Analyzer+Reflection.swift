@@ -12,22 +12,25 @@ extension Analyzer {
     func reflection(of bid: Bid, in text: TokenizedText, _ findings: [Finding]) -> Finding? {
         let feelingWords = words(ofFeelings: bid.feelings).long
         guard !feelingWords.isEmpty, !findings.contains(polarity: .misattuned) else { return nil }
-        var validated = [Bool](filledWith: false, count: text.tokens.count)
-        // Stored fields read by index: a copy of each finding retained its strings.
-        for number in findings.indices where findings[number].category.polarity == .attuned {
-            for index in findings[number].tokens { validated[index] = true }
+        // Which tokens a validation holds, on the stack: an array was an allocation per
+        // reading against a message with a feeling.
+        let echoed = withUnsafeTemporaryAllocation(of: Bool.self, capacity: text.tokens.count) { validated in
+            validated.initialize(repeating: false)
+            // Stored fields read by index: a copy of each finding retained its strings.
+            for number in findings.indices where findings[number].category.polarity == .attuned {
+                for index in findings[number].tokens { validated[index] = true }
+            }
+            return text.tokens.indices.first { index in
+                !text.tokens[index].flags.contains(.quoted) && !validated[index]
+                    && feelingWords.contains { [word = text.word(at: index)] in Self.sameStem($0, word) }
+            }
         }
-        for (index, token) in text.tokens.enumerated() {
-            guard !token.flags.contains(.quoted), !validated[index],
-                case let word = text.word(at: index), feelingWords.contains(where: { Self.sameStem($0, word) })
-            else { continue }
-            var echo = Finding(
-                cue: engine.ruleSet.bids.reflected, category: .validating, tokens: index..<(index + 1), in: text,
-                move: .reflection)
-            echo.complexReflection = false  // their own feeling word, said back
-            return echo
-        }
-        return nil
+        guard let index = echoed else { return nil }
+        var echo = Finding(
+            cue: engine.ruleSet.bids.reflected, category: .validating, tokens: index..<(index + 1), in: text,
+            move: .reflection)
+        echo.complexReflection = false  // their own feeling word, said back
+        return echo
     }
 
     /// A reflection goes beyond repeating the message (MITI's complex reflection) when

@@ -35,13 +35,26 @@ extension Analyzer {
 
     /// What each sentence of the reply does.
     func read(_ text: TokenizedText, _ findings: [Finding], _ bid: Bid?) -> [ReadSentence] {
+        // What the findings say of each sentence, on the stack: two arrays were two
+        // allocations per rewrite.
+        let count = text.sentences.count
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { heaviest in
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: count) { validated in
+                heaviest.initialize(repeating: -1)
+                validated.initialize(repeating: false)
+                return read(text, findings, bid, heaviest: heaviest, validated: validated)
+            }
+        }
+    }
+
+    /// `read`, with room for each sentence's heaviest misattuned finding (the first of
+    /// equals) by index, all -1, and whether a validating one counted in full, all false.
+    private func read(
+        _ text: TokenizedText, _ findings: [Finding], _ bid: Bid?, heaviest: UnsafeMutableBufferPointer<Int>,
+        validated: UnsafeMutableBufferPointer<Bool>
+    ) -> [ReadSentence] {
         let turnedAway = engine.ruleSet.bids.turnedAway.id
-        // What the findings say of each sentence their tokens reach: one pass over the
-        // findings, so a reply dense with them stays linear. Each sentence's heaviest
-        // misattuned finding (the first of equals) by index, and whether a validating
-        // one counted in full.
-        var heaviest = [Int](filledWith: -1, count: text.sentences.count)
-        var validated = [Bool](filledWith: false, count: text.sentences.count)
+        // One pass over the findings, so a reply dense with them stays linear.
         // Stored fields read by index, not a copy of the finding: a copy retains each of
         // its strings, and the computed `polarity` was given one.
         for number in findings.indices where findings[number].rule != turnedAway && !findings[number].tokens.isEmpty {
