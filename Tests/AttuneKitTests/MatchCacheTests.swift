@@ -45,6 +45,25 @@ import Testing
         }
     }
 
+    /// The matcher empties its last list of matches in place for the next text only when
+    /// no caller holds it: a list kept from one call is the same after the next.
+    @Test func matchesKeptFromOneCallStayAsTheyWereAfterTheNext() throws {
+        let analyzer = Fixtures.analyzer()
+        var matcher = Matcher(automaton: Fixtures.engine.rules)
+        let replies = Fixtures.corpus.prefix(200).map { analyzer.pipeline.tokenize($0.text) }
+        var kept: [[PatternMatch]] = []
+        for text in replies {
+            kept.append(matcher.matches(in: text))
+            // Dropped at once, as most callers do: the next call reuses its storage.
+            _ = matcher.matches(in: text)
+        }
+        for (text, matches) in zip(replies, kept) {
+            var fresh = Matcher(automaton: Fixtures.engine.rules)
+            #expect(matches == fresh.matches(in: text))
+        }
+        #expect(kept.contains { !$0.isEmpty })
+    }
+
     @Test func marksPackUpToTheirLimitsAndNoFurther() {
         typealias Marks = MatchCache.Marks
         for (start, focusStart, focusEnd) in [(0, -1, -1), (2_047, 1_022, 1_022), (5, 3, 0), (1, 1, -1)]
