@@ -16,8 +16,8 @@ enum FindingMerger {
         guard !candidates.isEmpty else { return [] }
         // Rules by index: a `Rule` copied into each item cost a retain per field. One list
         // sorted by category (in `Category.allCases` order), then focus start, then the
-        // matcher's order: a list per category cost an allocation each, per reading.
-        // On the stack: an array of them was an allocation per reading.
+        // matcher's order: a list per category cost an allocation each, per reading. The
+        // list on the stack: as an array it was one more.
         typealias Item = (group: Int, rule: Int, focus: Range<Int>, match: PatternMatch, order: Int)
         let categories = Category.allCases
         return withUnsafeTemporaryAllocation(of: Item.self, capacity: candidates.count) { buffer in
