@@ -21,8 +21,9 @@ extension Analyzer {
                 for index in findings[number].tokens { validated[index] = true }
             }
             return text.tokens.indices.first { index in
-                !text.tokens[index].flags.contains(.quoted) && !validated[index]
-                    && feelingWords.contains { [word = text.word(at: index)] in Self.sameStem($0, word) }
+                guard !text.tokens[index].flags.contains(.quoted), !validated[index] else { return false }
+                let word = text.word(at: index)
+                return feelingWords.contains { Self.sameStem($0, word) }
             }
         }
         guard let index = echoed else { return nil }

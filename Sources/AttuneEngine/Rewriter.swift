@@ -73,7 +73,7 @@ struct Rewriter {
         var moves: Moves = sentences.contains { $0.apologizes && $0.move != .minimal } ? .apology : []
         var validated = false
         /// Keeps `candidate` unless it misattunes alone; whether it was kept.
-        func keep(_ candidate: Piece) -> Bool {
+        @discardableResult func keep(_ candidate: Piece) -> Bool {
             let reading = check(candidate)
             guard !reading.misattuned else { return false }
             body.append(candidate)
@@ -84,12 +84,12 @@ struct Rewriter {
             switch sentence.move {
             case .validation:
                 validated = true
-                _ = keep(Piece(text: sentence.text, tokens: sentence.tokens))
-            case .serves: _ = keep(Piece(text: sentence.text, tokens: sentence.tokens))
+                keep(Piece(text: sentence.text, tokens: sentence.tokens))
+            case .serves: keep(Piece(text: sentence.text, tokens: sentence.tokens))
             // A bare "ok" adds nothing once the rewrite says something; after an
             // emotional bid it is turning away.
             case .minimal: continue
-            case .other: if !emotional { _ = keep(Piece(text: sentence.text, tokens: sentence.tokens)) }
+            case .other: if !emotional { keep(Piece(text: sentence.text, tokens: sentence.tokens)) }
             case .hurt(let category):
                 guard let move = move(for: category, bid: bid?.kind, conflict: conflict),
                     moves.insert(move).inserted
